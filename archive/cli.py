@@ -1,0 +1,197 @@
+"""The command line: each command checks its input, calls the library once, and turns an
+ArchiveError into a one-line message with a hint (exit 1); usage errors exit 2."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+import time
+from functools import wraps
+
+import click
+
+from .errors import ArchiveError
+from .library import DEFAULT_INDEX, DEFAULT_SOURCES, SORTS, Archive
+
+SKIPPED_SHOWN = 50
+_MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+index_option = click.option(
+    "--index", "index_dir", default=DEFAULT_INDEX, show_default=True, envvar="ARCHIVE_INDEX",
+    type=click.Path(file_okay=False), help="Folder of the index (env ARCHIVE_INDEX).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def friendly(command):
+    """Turn the library's errors into click's one-line error with a hint."""
+
+    @wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except ArchiveError as exc:
+            hint = f"\nHint: {exc.hint}" if exc.hint else ""
+            raise click.ClickException(f"{exc.message}{hint}") from None
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="news-archive")
+def cli():
+    """A searchable full-text archive of news articles."""
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, type=click.Path())
+@index_option
+@json_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@friendly
+def rebuild(sources, index_dir, as_json, quiet):
+    """Rebuild the index from SOURCES (files or folders; default: data/).
+
+    The new index is built beside the live one and swapped in only when complete.
+    """
+    progress = None if quiet or as_json or not sys.stderr.isatty() else Progress()
+    report = Archive(index_dir).rebuild(sources or DEFAULT_SOURCES, progress=progress)
+    if progress:
+        progress.finish()
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(f"Indexed {report.indexed:,} articles from {report.files:,} files "
+               f"in {report.seconds:.1f} s into {report.index}/")
+    if report.skipped:
+        click.echo(f"Skipped {len(report.skipped):,}:")
+        for item in report.skipped[:SKIPPED_SHOWN]:
+            click.echo(f"  {item.source}: {item.reason}")
+        if len(report.skipped) > SKIPPED_SHOWN:
+            click.echo(f"  … and {len(report.skipped) - SKIPPED_SHOWN:,} more "
+                       "(--json lists every one)")
+
+
+@cli.command()
+@click.argument("query", required=False, default="")
+@click.option("--person", "persons", multiple=True, metavar="NAME",
+              help="Only articles that mention this person (repeat: all of them).")
+@click.option("--since", metavar="DATE", help="Published on or after (YYYY, YYYY-MM, YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Published on or before (YYYY, YYYY-MM, YYYY-MM-DD).")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--per-page", type=click.IntRange(1, 100), default=10, show_default=True)
+@index_option
+@json_option
+@friendly
+def search(query, persons, since, until, sort, page, per_page, index_dir, as_json):
+    """Search the archive. QUERY: words (all must match), "phrases", -exclude, OR,
+    title:/person:/author: fields, trailing wildcards (miscarr*)."""
+    result = Archive(index_dir).search(query, persons=persons, since=since, until=until,
+                                       sort=sort, page=page, per_page=per_page)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    tty = sys.stdout.isatty()
+    shown = f"page {result.page} of {result.pages}" if result.total else ""
+    click.echo(f"{result.total:,} results for {query!r} ({result.seconds * 1000:.0f} ms) {shown}")
+    for note in result.notes:
+        click.echo(f"Note: {note}")
+    first = (result.page - 1) * result.per_page
+    for number, hit in enumerate(result.hits, start=first + 1):
+        click.echo()
+        click.echo(f"{number:>3}. " + click.style(hit.title, bold=True) if tty else
+                   f"{number:>3}. {hit.title}")
+        meta = [hit.published.date().isoformat() if hit.published else "undated",
+                ", ".join(hit.authors) or hit.outlet or "", f"id: {hit.id}"]
+        click.echo("     " + " · ".join(m for m in meta if m))
+        click.echo("     " + terminal_text(hit.snippet, tty))
+    for name, label in (("person", "People"), ("date", "Dates")):
+        values = result.facets.get(name) or []
+        if values:
+            click.echo(f"\n{label}: " + ", ".join(
+                f"{'[x] ' if v.selected else ''}{v.value} ({v.count})" for v in values[:12]))
+
+
+@cli.command()
+@click.argument("article_id")
+@index_option
+@json_option
+@friendly
+def show(article_id, index_dir, as_json):
+    """Show one stored article by its ID (as printed by search)."""
+    article = Archive(index_dir).get(article_id)
+    if as_json:
+        click.echo(json.dumps(article.to_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(article.title)
+    click.echo("=" * min(len(article.title), 80))
+    rows = [("Published", article.published.isoformat() if article.published else "unknown"),
+            ("Authors", ", ".join(article.authors)), ("Outlet", article.outlet),
+            ("People", ", ".join(article.persons)), ("URL", article.url),
+            ("Source", article.source), ("ID", article.id)]
+    for label, value in rows:
+        if value:
+            click.echo(f"{label + ':':<11}{value}")
+    click.echo()
+    click.echo(article.body)
+
+
+@cli.command()
+@index_option
+@json_option
+@friendly
+def stats(index_dir, as_json):
+    """Numbers about the index: articles, people, date range."""
+    data = Archive(index_dir).stats()
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for key, value in data.items():
+        click.echo(f"{key + ':':<10}{value}")
+
+
+@cli.command()
+@index_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@friendly
+def serve(index_dir, host, port):
+    """Serve the web interface."""
+    raise click.ClickException("The web interface is not available yet (see the web issue); "
+                               "use `archive search` meanwhile.")
+
+
+def terminal_text(snippet: str, tty: bool) -> str:
+    """A snippet's HTML as terminal text, matches in bold on a terminal."""
+    if tty:
+        snippet = _MARK.sub(lambda m: click.style(m.group(1), bold=True, underline=True), snippet)
+    return html.unescape(_TAG.sub("", snippet))
+
+
+class Progress:
+    """One self-rewriting line on stderr: files, articles, rate and ETA."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int, articles: int) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.2 and done < total:
+            return
+        self.last = now
+        elapsed = max(now - self.started, 1e-6)
+        eta = (total - done) * elapsed / done if done else 0
+        click.echo(f"\r  files {done:,}/{total:,} · {articles:,} articles · "
+                   f"{articles / elapsed:,.0f}/s · ETA {eta:,.0f} s   ", nl=False, err=True)
+
+    def finish(self) -> None:
+        click.echo(err=True)
+
+
+def main() -> None:
+    cli(prog_name="archive")

@@ -1,0 +1,32 @@
+"""One exception base for the archive, with messages written for the people who read them."""
+
+
+class ArchiveError(Exception):
+    """Base class: every error the archive raises on purpose is one of these."""
+
+    hint: str = ""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        if hint is not None:
+            self.hint = hint
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class IndexMissing(ArchiveError):
+    """There is no index at the given location (or it is not a Whoosh index)."""
+
+
+class BadQuery(ArchiveError):
+    """A query, filter or search parameter cannot be understood."""
+
+
+class BadDocument(ArchiveError):
+    """An input file is not an article the archive can read (empty, undecodable, not news)."""
+
+
+class ArticleNotFound(ArchiveError):
+    """No stored article has the requested id."""

@@ -1,0 +1,91 @@
+"""Facet counts over the matching documents, computed on the columns with array operations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from ..results import FacetValue
+from .columns import Columns
+from .schema import EPOCH_ORDINAL, UNDATED
+
+UNDATED_VALUE = "undated"
+PERSON_TOP = 20
+
+
+def person_facet(
+    columns: Columns, mask: np.ndarray, selected: list[int], top: int = PERSON_TOP
+) -> list[FacetValue]:
+    """The ``top`` most mentioned people among the matches, then any selected ones not in it."""
+    if not columns.person_names:
+        return []
+    counts = np.bincount(columns.entry_person[mask[columns.entry_doc]],
+                         minlength=len(columns.person_names))
+    nonzero = np.flatnonzero(counts)
+    if len(nonzero) > top:
+        part = np.argpartition(-counts[nonzero], top)[:top]
+        nonzero = nonzero[part]
+    order = sorted(nonzero.tolist(), key=lambda pid: (-counts[pid], columns.person_names[pid]))
+    chosen = set(selected)
+    values = [FacetValue(columns.person_names[pid], int(counts[pid]), pid in chosen) for pid in order]
+    shown = set(order)
+    values += [FacetValue(columns.person_names[pid], int(counts[pid]), True)
+               for pid in selected if pid not in shown]
+    return values
+
+
+def granularity(days: np.ndarray) -> str:
+    """Bucket size that suits the span of the dated matches: years, months or days."""
+    if len(days) == 0:
+        return "month"
+    span = int(days.max()) - int(days.min())
+    if span > 3 * 366:
+        return "year"
+    if span > 62:
+        return "month"
+    return "day"
+
+
+def date_facet(
+    columns: Columns, ids: np.ndarray, since: date | None, until: date | None
+) -> tuple[list[FacetValue], str]:
+    """Counts per year/month/day over the matches, oldest first, and the bucket size used.
+
+    Undated matches are counted in a last ``undated`` bucket so that they are never lost.
+    """
+    days = columns.day[ids]
+    dated = days[days != UNDATED]
+    unit = granularity(dated)
+    values: list[FacetValue] = []
+    if len(dated):
+        stamps = (dated.astype(np.int64) - EPOCH_ORDINAL).astype("datetime64[D]")
+        buckets, counts = np.unique(stamps.astype(_NUMPY_UNIT[unit]), return_counts=True)
+        for bucket, count in zip(buckets, counts, strict=True):
+            label = str(bucket)
+            start, end = bucket_range(label)
+            chosen = bool((since or until) and (not since or start >= since)
+                          and (not until or end <= until))
+            values.append(FacetValue(label, int(count), chosen))
+    undated = len(days) - len(dated)
+    if undated:
+        values.append(FacetValue(UNDATED_VALUE, int(undated), False))
+    return values, unit
+
+
+_NUMPY_UNIT = {"year": "datetime64[Y]", "month": "datetime64[M]", "day": "datetime64[D]"}
+
+
+def bucket_range(label: str) -> tuple[date, date]:
+    """First and last day of a bucket label: "2021", "2021-06" or "2021-06-17" (ValueError if
+    it is none of these)."""
+    parts = [int(p) for p in label.split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    if len(parts) == 2:
+        year, month = parts
+        start = date(year, month, 1)
+        end = date(year + month // 12, month % 12 + 1, 1)
+        return start, date.fromordinal(end.toordinal() - 1)
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)

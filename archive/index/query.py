@@ -1,0 +1,81 @@
+"""The query language: words (all must match), "phrases", -exclusion, OR, title:/person:/author:
+fields and trailing wildcards. A query Whoosh cannot parse is read again as plain words."""
+
+from __future__ import annotations
+
+import re
+
+from whoosh import qparser, query
+
+from ..errors import BadQuery
+from .schema import make_schema
+
+FIELDS = ("title", "body", "person", "author")
+MAX_QUERY_CHARS = 1000
+_SCHEMA = make_schema()
+_TOKEN = re.compile(r'"[^"]*"?|\S+')
+_WORD = re.compile(r"[\w'’]+", re.UNICODE)
+
+
+def _parser() -> qparser.QueryParser:
+    parser = qparser.MultifieldParser(["title", "body"], _SCHEMA, group=qparser.AndGroup)
+    parser.remove_plugin_class(qparser.BoostPlugin)
+    parser.remove_plugin_class(qparser.RangePlugin)
+    parser.remove_plugin_class(qparser.EveryPlugin)
+    parser.remove_plugin_class(qparser.WildcardPlugin)  # only trailing wildcards: word*
+    parser.add_plugin(qparser.PrefixPlugin())
+    return parser
+
+
+_PARSER = _parser()
+
+
+def parse(text: str) -> tuple[query.Query, bool]:
+    """The Whoosh query for ``text``, and whether it had to be read as plain words.
+
+    An empty query matches every article (browse by filters). Raises BadQuery only for input
+    that no reading can use (too long).
+    """
+    text = (text or "").strip()
+    if len(text) > MAX_QUERY_CHARS:
+        raise BadQuery(f"The query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}.",
+                       hint="Shorten the query.")
+    if not text:
+        return query.Every(), False
+    try:
+        parsed = _PARSER.parse(_rewrite(text))
+        if _usable(parsed):
+            return parsed, False
+    except Exception:  # noqa: BLE001 - Whoosh's parser raises assorted errors on odd input
+        pass
+    return plain_words(text), True
+
+
+def plain_words(text: str) -> query.Query:
+    """Every word of ``text`` must match, all syntax ignored."""
+    words = _WORD.findall(text)
+    if not words:
+        return query.NullQuery
+    return _PARSER.parse(" ".join(f'"{w}"' if not w.isalnum() else w for w in words))
+
+
+def _rewrite(text: str) -> str:
+    """Turn -word / -"phrase" exclusions into Whoosh's NOT, outside quotes."""
+    out = []
+    for token in _TOKEN.findall(text):
+        if token.startswith("-") and len(token) > 1 and (token[1].isalnum() or token[1] == '"'):
+            out.append("NOT " + token[1:])
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+def _usable(parsed: query.Query) -> bool:
+    if parsed is query.NullQuery or isinstance(parsed, query.NullQuery.__class__):
+        return False
+    for sub in parsed.leaves():
+        if getattr(sub, "fieldname", None) not in (None, *FIELDS):
+            return False
+        if isinstance(sub, query.Prefix) and len(str(sub.text).rstrip("*?")) < 2:
+            return False  # "a*" would expand to half the lexicon
+    return True

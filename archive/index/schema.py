@@ -1,0 +1,73 @@
+"""The Whoosh schema, and the conversion between an Article and an index document."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+from whoosh import fields
+from whoosh.analysis import StemmingAnalyzer
+
+from ..article import Article
+
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+UNDATED = 0  # day ordinal stored for an article without a publication date
+
+TEXT = StemmingAnalyzer()
+# A name is one keyword term; keep separators out of names (see to_document).
+SEP = ","
+
+
+def make_schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        title=fields.TEXT(stored=True, analyzer=TEXT, field_boost=2.0),
+        body=fields.TEXT(stored=True, analyzer=TEXT),
+        # person: case-insensitive, for the query language (person:"kate beckinsale").
+        person=fields.KEYWORD(commas=True, lowercase=True, scorable=True),
+        # person_name: exact canonical names, the source of the person facet column.
+        person_name=fields.KEYWORD(commas=True),
+        author=fields.KEYWORD(commas=True, lowercase=True),
+        day=fields.NUMERIC(int, bits=32, signed=False, sortable=True),
+        ts=fields.NUMERIC(int, bits=64, signed=True, sortable=True),
+        record=fields.STORED,
+    )
+
+
+def to_document(article: Article) -> dict:
+    persons = SEP.join(clean_name(p) for p in article.persons)
+    record = article.to_dict()
+    del record["body"], record["title"], record["id"]
+    return {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "person": persons,
+        "person_name": persons,
+        "author": SEP.join(clean_name(a) for a in article.authors),
+        "day": day_ordinal(article.published),
+        "ts": int(article.published.timestamp()) if article.published else -(2**62),
+        "record": json.dumps(record, ensure_ascii=False),
+    }
+
+
+def from_stored(stored: dict) -> Article:
+    data = json.loads(stored["record"])
+    data.update(id=stored["id"], title=stored.get("title", ""), body=stored.get("body", ""))
+    return Article.from_dict(data)
+
+
+def clean_name(name: str) -> str:
+    return " ".join(name.replace(SEP, " ").split())
+
+
+def day_ordinal(value: datetime | None) -> int:
+    return value.date().toordinal() if value else UNDATED
+
+
+def ordinal_to_date(ordinal: int) -> date:
+    return date.fromordinal(ordinal)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)

@@ -1,0 +1,168 @@
+"""Searching an index generation: ranked hits, filters, facets and snippets.
+
+An :class:`Engine` keeps one Whoosh searcher and its derived columns open, and reopens both
+when a rebuild swaps in a new generation (checked with one ``stat`` per request).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import numpy as np
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.scoring import BM25F
+
+from ..article import Article
+from ..errors import ArticleNotFound
+from ..results import FacetValue, Hit, SearchResult
+from . import facets, store
+from .columns import Columns
+from .query import parse
+from .schema import UNDATED, from_stored
+from .snippets import body_terms, snippet
+
+
+class Engine:
+    def __init__(self, index_dir: str | Path) -> None:
+        self.index_dir = Path(index_dir)
+        self._lock = threading.RLock()
+        self._stamp = None
+        self._searcher = None
+        self._columns: Columns | None = None
+        self.generation: Path | None = None
+        self._open()
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def _open(self) -> None:
+        generation = store.live_generation(self.index_dir)
+        stamp = store.pointer_stamp(self.index_dir)
+        ix = whoosh_index.open_dir(generation)
+        searcher = ix.searcher(weighting=BM25F())
+        columns = Columns.load(searcher.reader())
+        old = self._searcher
+        self._searcher, self._columns, self._stamp, self.generation = (
+            searcher, columns, stamp, generation)
+        if old is not None:
+            old.close()
+
+    def refresh(self) -> None:
+        """Reopen if a rebuild has swapped in a new generation since the last request."""
+        if store.pointer_stamp(self.index_dir) != self._stamp:
+            with self._lock:
+                if store.pointer_stamp(self.index_dir) != self._stamp:
+                    self._open()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, article_id: str) -> Article:
+        self.refresh()
+        with self._lock:
+            stored = self._searcher.document(id=article_id)
+        if stored is None:
+            raise ArticleNotFound(f"Article {article_id!r} does not exist in this archive.")
+        return from_stored(stored)
+
+    def search(
+        self, q: str, *, persons: list[str], since: date | None, until: date | None,
+        sort: str, page: int, per_page: int,
+    ) -> SearchResult:
+        started = time.perf_counter()
+        self.refresh()
+        parsed, plain = parse(q)
+        with self._lock:
+            searcher, columns = self._searcher, self._columns
+            selected = [columns.person_ids.get(name.casefold(), -1) for name in persons]
+            ids = self._matches(searcher, columns, parsed, selected, since, until)
+            mask = np.zeros(len(columns.day), dtype=bool)
+            mask[ids] = True
+            filtered = bool(persons or since or until)
+            page_docs = self._page(searcher, columns, parsed, ids, filtered, sort, page, per_page)
+            terms = body_terms(parsed, searcher.reader())
+            hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page_docs]
+            date_values, unit = facets.date_facet(columns, ids, since, until)
+            person_values = facets.person_facet(columns, mask, [p for p in selected if p >= 0])
+        person_values += [FacetValue(name, 0, True) for name, pid in zip(persons, selected, strict=True)
+                          if pid < 0]
+        return SearchResult(
+            query=q, total=int(len(ids)), page=page, per_page=per_page, hits=hits,
+            facets={"person": person_values, "date": date_values},
+            seconds=time.perf_counter() - started, parsed=str(parsed), date_granularity=unit,
+            notes=["The query was read as plain words."] if plain else [],
+        )
+
+    def stats(self) -> dict:
+        self.refresh()
+        with self._lock:
+            columns, searcher = self._columns, self._searcher
+            days = columns.day[columns.dated]
+            return {
+                "articles": searcher.doc_count(),
+                "persons": len(columns.person_names),
+                "earliest": _iso_day(days.min()) if len(days) else None,
+                "latest": _iso_day(days.max()) if len(days) else None,
+                "undated": int((columns.day == UNDATED).sum()),
+                "index": str(self.index_dir),
+                "built": datetime.fromtimestamp(self.generation.stat().st_mtime, UTC).isoformat(),
+            }
+
+    # -- steps ---------------------------------------------------------------------------
+    @staticmethod
+    def _matches(searcher, columns, parsed, selected, since, until) -> np.ndarray:
+        """Document numbers that match the query and every filter, ascending."""
+        if isinstance(parsed, wq.Every):
+            ids = np.fromiter(searcher.reader().all_doc_ids(), dtype=np.int32)
+        else:
+            ids = np.fromiter(searcher.docs_for_query(parsed), dtype=np.int32)
+            ids.sort()
+        for pid in selected:
+            ids = np.intersect1d(ids, columns.docs_with_person(pid), assume_unique=True) \
+                if pid >= 0 else ids[:0]
+        if since or until:
+            days = columns.day[ids]
+            keep = days != UNDATED
+            if since:
+                keep &= days >= since.toordinal()
+            if until:
+                keep &= days <= until.toordinal()
+            ids = ids[keep]
+        return ids
+
+    @staticmethod
+    def _page(searcher, columns, parsed, ids, filtered, sort, page, per_page) -> list[tuple]:
+        """(document number, score) of the hits on the requested page."""
+        start = (page - 1) * per_page
+        if start >= len(ids):
+            return []
+        if sort in ("newest", "oldest"):
+            stamps = columns.ts[ids]
+            undated = columns.day[ids] == UNDATED
+            key = -stamps if sort == "newest" else stamps
+            order = np.lexsort((ids, key, undated))  # dated first, then by time, then docnum
+            return [(int(d), None) for d in ids[order[start : start + per_page]]]
+        if isinstance(parsed, wq.Every):
+            return [(int(d), None) for d in ids[start : start + per_page]]
+        results = searcher.search(parsed, limit=start + per_page,
+                                  filter=set(ids.tolist()) if filtered else None)
+        return [(hit.docnum, hit.score) for hit in results[start : start + per_page]]
+
+    @staticmethod
+    def _hit(searcher, docnum: int, score: float | None, terms: frozenset[str]) -> Hit:
+        article = from_stored(searcher.stored_fields(docnum))
+        return Hit(
+            id=article.id, title=article.title, url=article.url, published=article.published,
+            authors=article.authors, persons=article.persons, snippet=snippet(article.body, terms),
+            score=score, outlet=article.outlet, source=article.source,
+        )
+
+
+def _iso_day(ordinal) -> str:
+    return date.fromordinal(int(ordinal)).isoformat()

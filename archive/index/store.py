@@ -1,0 +1,86 @@
+"""Where indexes live on disk: generations under the index folder, swapped in atomically.
+
+``<index>/CURRENT`` names the live generation (``gen-…``). A rebuild writes a new generation
+folder, then replaces CURRENT in one ``os.replace``: searches that started before keep their
+open generation, later ones see the new one, and a rebuild that fails or is interrupted never
+touches CURRENT. The previous generation is kept (an open searcher may still read it); older
+ones are removed at the next swap.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from ..errors import IndexMissing
+
+POINTER = "CURRENT"
+_GENERATION = re.compile(r"^gen-[0-9a-z_-]+$")
+
+
+def live_generation(index_dir: Path) -> Path:
+    """The folder of the live index, or IndexMissing with the command that builds one."""
+    pointer = index_dir / POINTER
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        raise IndexMissing(
+            f"No archive index in {index_dir}/.",
+            hint=f"Build one with: archive rebuild [SOURCE…] --index {index_dir}",
+        ) from None
+    path = index_dir / name
+    if not _GENERATION.match(name) or not whoosh_index.exists_in(path):
+        raise IndexMissing(
+            f"The index in {index_dir}/ is damaged: {POINTER} names {name!r}, which is not a "
+            "complete index.",
+            hint=f"Rebuild it with: archive rebuild [SOURCE…] --index {index_dir}",
+        )
+    return path
+
+
+def pointer_stamp(index_dir: Path) -> tuple[int, int] | None:
+    """A cheap token that changes whenever a new generation is swapped in."""
+    try:
+        stat = (index_dir / POINTER).stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_mtime_ns, stat.st_ino
+
+
+def new_generation(index_dir: Path) -> Path:
+    index_dir.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    return Path(tempfile.mkdtemp(prefix=f".building-{stamp}-", dir=index_dir))
+
+
+def swap_in(index_dir: Path, generation: Path) -> Path:
+    """Make ``generation`` the live index in one atomic step, then tidy old generations."""
+    previous = _current_name(index_dir)
+    live = generation.with_name("gen-" + generation.name.removeprefix(".building-"))
+    generation.rename(live)
+    generation = live
+    tmp = index_dir / f".{POINTER}.{os.getpid()}"
+    tmp.write_text(generation.name + "\n", encoding="utf-8")
+    os.replace(tmp, index_dir / POINTER)
+    keep = {generation.name, previous}
+    for child in index_dir.iterdir():
+        if child.is_dir() and _GENERATION.match(child.name) and child.name not in keep:
+            shutil.rmtree(child, ignore_errors=True)
+    return generation
+
+
+def discard(generation: Path) -> None:
+    shutil.rmtree(generation, ignore_errors=True)
+
+
+def _current_name(index_dir: Path) -> str | None:
+    try:
+        return (index_dir / POINTER).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None

@@ -1,0 +1,120 @@
+"""The Python API: ``Archive`` does everything the CLI and the web interface do."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from .article import Article
+from .errors import BadQuery
+from .index.facets import bucket_range
+from .index.query import parse
+from .index.searcher import Engine
+from .rebuild import Progress, RebuildReport, rebuild
+from .results import SearchResult
+
+DEFAULT_INDEX = "index"
+DEFAULT_SOURCES = ("data",)
+SORTS = ("relevance", "newest", "oldest")
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+class Archive:
+    """A news archive stored in a Whoosh index at ``index_dir``.
+
+    >>> arc = Archive("index")
+    >>> arc.rebuild(["data/"])                      # doctest: +SKIP
+    >>> arc.search("baby loss", persons=["Kate Beckinsale"]).total  # doctest: +SKIP
+    """
+
+    def __init__(self, index_dir: str | os.PathLike = DEFAULT_INDEX) -> None:
+        self.index_dir = Path(index_dir)
+        self._engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """The open index (opened on first use; IndexMissing says how to build one)."""
+        if self._engine is None:
+            self._engine = Engine(self.index_dir)
+        return self._engine
+
+    def rebuild(
+        self, sources: Iterable[str | os.PathLike] = DEFAULT_SOURCES, *,
+        progress: Progress | None = None, workers: int | None = None,
+    ) -> RebuildReport:
+        """Read every article under ``sources`` into a new index, swapped in when complete."""
+        return rebuild(self.index_dir, sources, progress=progress, workers=workers)
+
+    def search(
+        self, q: str = "", *, persons: Sequence[str] = (), since: str | date | None = None,
+        until: str | date | None = None, sort: str = "relevance", page: int = 1,
+        per_page: int = 10,
+    ) -> SearchResult:
+        """Ranked, filtered hits with snippets and person/date facets over all matches.
+
+        ``since``/``until`` take a date or "YYYY", "YYYY-MM", "YYYY-MM-DD" (a partial ``until``
+        means the end of that year or month). Raises BadQuery for parameters out of range.
+        """
+        if sort not in SORTS:
+            raise BadQuery(f"Unknown sort {sort!r}.", hint=f"Use one of: {', '.join(SORTS)}.")
+        _check_range("page", page, 1, MAX_PAGE)
+        _check_range("per_page", per_page, 1, MAX_PER_PAGE)
+        start, end = to_day(since, "since"), to_day(until, "until", end=True)
+        if start and end and start > end:
+            raise BadQuery(f"since ({start}) is after until ({end}).",
+                           hint="Swap the two dates.")
+        names = [" ".join(str(p).split()) for p in persons if str(p).strip()]
+        return self.engine.search(q or "", persons=names, since=start, until=end, sort=sort,
+                                  page=page, per_page=per_page)
+
+    def parse_query(self, q: str) -> str:
+        """How the engine reads ``q`` (like sqlite-utils' ``search_sql``), for debugging."""
+        return str(parse(q)[0])
+
+    def get(self, article_id: str) -> Article:
+        """The stored article with this id; ArticleNotFound if there is none."""
+        return self.engine.get(article_id)
+
+    def stats(self) -> dict:
+        return self.engine.stats()
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def to_day(value: str | date | None, name: str, *, end: bool = False) -> date | None:
+    """A date from a date/datetime or "YYYY[-MM[-DD]]"; ``end`` picks the last day of a period."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    match = _PARTIAL_DATE.match(str(value).strip())
+    try:
+        if not match:
+            raise ValueError
+        first, last = bucket_range(str(value).strip())
+        return last if end else first
+    except ValueError:
+        raise BadQuery(f"{name}={value!r} is not a date.",
+                       hint="Use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2021-06-17.") from None
+
+
+def _check_range(name: str, value, low: int, high: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise BadQuery(f"{name}={value!r} is out of range.",
+                       hint=f"Use a whole number from {low} to {high}.")

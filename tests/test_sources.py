@@ -1,0 +1,127 @@
+"""Each reader on real files (fixtures cut from the seeds and the shared corpora)."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import UTC, datetime
+
+import pytest
+
+from archive import BadDocument, Skipped, read, scan
+from tests.conftest import FIXTURES, shared_path
+
+
+def only(path, root=None):
+    articles = list(read(path, root))
+    assert len(articles) == 1
+    return articles[0]
+
+
+def test_seed_with_date_line_and_author_line():
+    article = only(FIXTURES / "000_22084bbc24ccd4f7.txt")
+    assert article.title == "Kate Beckinsale has been named as an ambassador for a baby loss charity"
+    assert article.published == datetime(2021, 6, 17, 12, 1, tzinfo=UTC)
+    assert article.authors == ("BANG Showbiz",)
+    assert "View this post on Instagram" not in article.body
+    assert "Subscribe to our Free Daily All4Women Newsletter" not in article.body
+    assert "A post shared by" not in article.body
+    assert "Author:" not in article.body
+    assert article.body.startswith("The 47-year-old actress recently revealed")
+    assert article.id == "000_22084bbc24ccd4f7.txt"
+
+
+def test_seed_with_repeated_headline_and_no_date():
+    article = only(FIXTURES / "001_e5559c25d7e2ccce.txt")
+    assert article.title == "Kate Beckinsale discusses her miscarriage as she offers Chrissy Teigen support"
+    assert article.title not in article.body
+    assert article.published is None
+    assert article.body.startswith("Kate Beckinsale has said she has previously suffered")
+
+
+def test_wikinews_date_line():
+    article = only(FIXTURES / "wikinews-iodine.txt")
+    assert article.title == "Australian children suffering from iodine deficiency"
+    assert article.published == datetime(2006, 2, 23, tzinfo=UTC)
+    assert article.body.startswith("Almost half of all Australian primary school children")
+
+
+def test_reuters_sgml_many_stories_with_dates():
+    articles = list(read(FIXTURES / "reuters-sample.sgm"))
+    assert len(articles) == 7
+    first = articles[0]
+    assert first.id == "reuters-sample.sgm#1"
+    assert first.title == "BAHIA COCOA REVIEW"
+    assert first.published == datetime(1987, 2, 26, 15, 1, 1, tzinfo=UTC)
+    assert first.body.startswith("Showers continued throughout the week in the Bahia cocoa zone")
+    assert not first.body.endswith("Reuter")
+    bylined = [a for a in articles if a.authors]
+    assert bylined and bylined[0].authors == ("Janie Gabbett",)
+    assert bylined[0].outlet == "Reuters"
+
+
+def test_jsonl_records():
+    articles = list(read(FIXTURES / "huffpost-sample.jsonl"))
+    assert len(articles) == 5
+    first = articles[0]
+    assert first.title.startswith("Over 4 Million Americans Roll Up Sleeves")
+    assert first.published == datetime(2022, 9, 23, tzinfo=UTC)
+    assert first.authors == ("Carla K. Johnson",)
+    assert first.outlet == "AP"
+    assert first.url.startswith("https://www.huffpost.com/entry/covid-boosters")
+    assert first.id == "huffpost-sample.jsonl#1"
+
+
+def test_csv_records():
+    articles = list(read(FIXTURES / "huffpost-sample.csv"))
+    assert [a.title for a in articles][:1] == [
+        "Over 4 Million Americans Roll Up Sleeves For Omicron-Targeted COVID Boosters"]
+    assert articles[1].authors == ("Mary Papenfuss",)
+
+
+def test_html_page_from_news_html():
+    path = shared_path("corpora", "news_html", "pages", "readability--aclu.html.gz")
+    article = only(path)
+    assert article.title == "Facebook Is Tracking Me Even Though I’m Not on Facebook"
+    assert "I don't use Facebook" in article.body
+    assert article.url.startswith("https://www.aclu.org/")
+
+
+def test_gzipped_input(tmp_path):
+    target = tmp_path / "story.txt.gz"
+    target.write_bytes(gzip.compress((FIXTURES / "wikinews-iodine.txt").read_bytes()))
+    assert only(target).title == "Australian children suffering from iodine deficiency"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"  \n\n ", "empty file"),
+        ("random.txt", bytes(range(256)) * 4, "cannot be decoded"),
+        ("one-line.txt", b"Just a headline\n", "not an article"),
+        ("notes.md", b"# notes", "not a supported article format"),
+        ("bad.json", b"{nope", "not valid JSON"),
+        ("page.html", b"<html><body><nav>menu</nav></body></html>", "not an article"),
+        ("plain.sgm", b"hello", "no <REUTERS> stories"),
+        ("broken.txt.gz", b"not gzip at all", "unreadable"),
+    ],
+)
+def test_bad_files_yield_a_reason(tmp_path, name, content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    items = list(scan(path, tmp_path))
+    assert len(items) == 1 and isinstance(items[0], Skipped)
+    assert items[0].source == name
+    assert reason in items[0].reason
+    with pytest.raises(BadDocument, match=name):
+        list(read(path))
+
+
+def test_bad_records_are_reported_and_good_ones_kept(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text('{"headline": "Good", "text": "Body text."}\nnot json\n{"category": "x"}\n[1]\n')
+    items = list(scan(path, tmp_path))
+    assert [type(i).__name__ for i in items] == ["Article", "Skipped", "Skipped", "Skipped"]
+    assert items[1].source == "export.jsonl#2" and "not valid JSON" in items[1].reason
+    assert "no headline/title" in items[2].reason
+    assert "not a JSON object" in items[3].reason
