@@ -81,17 +81,18 @@ def rebuild(sources, index_dir, as_json, quiet):
               help="Only articles that mention this person (repeat: all of them).")
 @click.option("--since", metavar="DATE", help="Published on or after (YYYY, YYYY-MM, YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Published on or before (YYYY, YYYY-MM, YYYY-MM-DD).")
+@click.option("--undated", is_flag=True, help="Only articles without a publication date.")
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--per-page", type=click.IntRange(1, 100), default=10, show_default=True)
 @index_option
 @json_option
 @friendly
-def search(query, persons, since, until, sort, page, per_page, index_dir, as_json):
+def search(query, persons, since, until, undated, sort, page, per_page, index_dir, as_json):
     """Search the archive. QUERY: words (all must match), "phrases", -exclude, OR,
     title:/person:/author: fields, trailing wildcards (miscarr*)."""
     result = Archive(index_dir).search(query, persons=persons, since=since, until=until,
-                                       sort=sort, page=page, per_page=per_page)
+                                       undated=undated, sort=sort, page=page, per_page=per_page)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return

@@ -52,25 +52,29 @@ class Archive:
 
     def search(
         self, q: str = "", *, persons: Sequence[str] = (), since: str | date | None = None,
-        until: str | date | None = None, sort: str = "relevance", page: int = 1,
-        per_page: int = 10,
+        until: str | date | None = None, undated: bool = False, sort: str = "relevance",
+        page: int = 1, per_page: int = 10,
     ) -> SearchResult:
         """Ranked, filtered hits with snippets and person/date facets over all matches.
 
         ``since``/``until`` take a date or "YYYY", "YYYY-MM", "YYYY-MM-DD" (a partial ``until``
-        means the end of that year or month). Raises BadQuery for parameters out of range.
+        means the end of that year or month); ``undated=True`` keeps only articles without a
+        publication date (the "undated" date bucket). Raises BadQuery for parameters out of range.
         """
         if sort not in SORTS:
             raise BadQuery(f"Unknown sort {sort!r}.", hint=f"Use one of: {', '.join(SORTS)}.")
         _check_range("page", page, 1, MAX_PAGE)
         _check_range("per_page", per_page, 1, MAX_PER_PAGE)
         start, end = to_day(since, "since"), to_day(until, "until", end=True)
+        if undated and (start or end):
+            raise BadQuery("undated cannot be combined with since/until.",
+                           hint="Undated articles have no date to compare; drop one of the two.")
         if start and end and start > end:
             raise BadQuery(f"since ({start}) is after until ({end}).",
                            hint="Swap the two dates.")
         names = [" ".join(str(p).split()) for p in persons if str(p).strip()]
-        return self.engine.search(q or "", persons=names, since=start, until=end, sort=sort,
-                                  page=page, per_page=per_page)
+        return self.engine.search(q or "", persons=names, since=start, until=end,
+                                  undated=undated, sort=sort, page=page, per_page=per_page)
 
     def parse_query(self, q: str) -> str:
         """How the engine reads ``q`` (like sqlite-utils' ``search_sql``), for debugging."""

@@ -28,7 +28,8 @@ def person_facet(
         nonzero = nonzero[part]
     order = sorted(nonzero.tolist(), key=lambda pid: (-counts[pid], columns.person_names[pid]))
     chosen = set(selected)
-    values = [FacetValue(columns.person_names[pid], int(counts[pid]), pid in chosen) for pid in order]
+    names = columns.person_names
+    values = [FacetValue(names[pid], int(counts[pid]), pid in chosen) for pid in order]
     shown = set(order)
     values += [FacetValue(columns.person_names[pid], int(counts[pid]), True)
                for pid in selected if pid not in shown]
@@ -48,7 +49,8 @@ def granularity(days: np.ndarray) -> str:
 
 
 def date_facet(
-    columns: Columns, ids: np.ndarray, since: date | None, until: date | None
+    columns: Columns, ids: np.ndarray, since: date | None, until: date | None,
+    undated_only: bool = False,
 ) -> tuple[list[FacetValue], str]:
     """Counts per year/month/day over the matches, oldest first, and the bucket size used.
 
@@ -69,7 +71,7 @@ def date_facet(
             values.append(FacetValue(label, int(count), chosen))
     undated = len(days) - len(dated)
     if undated:
-        values.append(FacetValue(UNDATED_VALUE, int(undated), False))
+        values.append(FacetValue(UNDATED_VALUE, int(undated), undated_only))
     return values, unit
 
 

@@ -73,7 +73,7 @@ class Engine:
 
     def search(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
-        sort: str, page: int, per_page: int,
+        undated: bool = False, sort: str, page: int, per_page: int,
     ) -> SearchResult:
         started = time.perf_counter()
         self.refresh()
@@ -81,17 +81,17 @@ class Engine:
         with self._lock:
             searcher, columns = self._searcher, self._columns
             selected = [columns.person_ids.get(name.casefold(), -1) for name in persons]
-            ids = self._matches(searcher, columns, parsed, selected, since, until)
+            ids = self._matches(searcher, columns, parsed, selected, since, until, undated)
             mask = np.zeros(len(columns.day), dtype=bool)
             mask[ids] = True
-            filtered = bool(persons or since or until)
+            filtered = bool(persons or since or until or undated)
             page_docs = self._page(searcher, columns, parsed, ids, filtered, sort, page, per_page)
             terms = body_terms(parsed, searcher.reader())
             hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page_docs]
-            date_values, unit = facets.date_facet(columns, ids, since, until)
+            date_values, unit = facets.date_facet(columns, ids, since, until, undated)
             person_values = facets.person_facet(columns, mask, [p for p in selected if p >= 0])
-        person_values += [FacetValue(name, 0, True) for name, pid in zip(persons, selected, strict=True)
-                          if pid < 0]
+        person_values += [FacetValue(name, 0, True)
+                          for name, pid in zip(persons, selected, strict=True) if pid < 0]
         return SearchResult(
             query=q, total=int(len(ids)), page=page, per_page=per_page, hits=hits,
             facets={"person": person_values, "date": date_values},
@@ -116,7 +116,7 @@ class Engine:
 
     # -- steps ---------------------------------------------------------------------------
     @staticmethod
-    def _matches(searcher, columns, parsed, selected, since, until) -> np.ndarray:
+    def _matches(searcher, columns, parsed, selected, since, until, undated) -> np.ndarray:
         """Document numbers that match the query and every filter, ascending."""
         if isinstance(parsed, wq.Every):
             ids = np.fromiter(searcher.reader().all_doc_ids(), dtype=np.int32)
@@ -134,6 +134,8 @@ class Engine:
             if until:
                 keep &= days <= until.toordinal()
             ids = ids[keep]
+        if undated:
+            ids = ids[columns.day[ids] == UNDATED]
         return ids
 
     @staticmethod

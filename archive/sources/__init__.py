@@ -60,7 +60,8 @@ def scan(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Iter
         if path.suffix.lower() == ".gz":
             raw = gzip.decompress(raw)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        yield Skipped(rel, f"unreadable: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}")
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        yield Skipped(rel, f"unreadable: {detail}")
         return
     try:
         yield from READERS[kind](raw, rel)
