@@ -92,17 +92,22 @@ def _read_one(pair: tuple[Path, Path]) -> list[Article | Skipped]:
 
 
 def _unique(items: Iterable[Article | Skipped], skipped: list[Skipped]) -> Iterator[Article]:
-    """Articles with new ids and new text; the rest go to ``skipped`` with the reason."""
+    """Articles with new ids and new text; the rest go to ``skipped`` with the reason.
+
+    The same text with the same publication time is a duplicate (a file saved twice); the same
+    text sent again at another time (a wire service's repeat) is a record of its own.
+    """
     ids: set[str] = set()
-    hashes: dict[str, str] = {}
+    hashes: dict[tuple, str] = {}
     for item in items:
         if isinstance(item, Skipped):
             skipped.append(item)
         elif item.id in ids:
             skipped.append(Skipped(item.id, "duplicate id: another record has the same key"))
-        elif item.content_hash in hashes:
-            skipped.append(Skipped(item.id, f"duplicate of {hashes[item.content_hash]}"))
+        elif (item.content_hash, item.published) in hashes:
+            original = hashes[item.content_hash, item.published]
+            skipped.append(Skipped(item.id, f"duplicate of {original}"))
         else:
             ids.add(item.id)
-            hashes[item.content_hash] = item.id
+            hashes[item.content_hash, item.published] = item.id
             yield item
