@@ -30,3 +30,5 @@ class BadDocument(ArchiveError):
 
 class ArticleNotFound(ArchiveError):
     """No stored article has the requested id."""
+
+    hint = "Article ids are shown with each search hit (archive search …, or the id: line)."

@@ -1,0 +1,190 @@
+"""The Python API on real indexes: ranking, filters, facets, snippets, escaping, errors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from archive import Archive, ArticleNotFound, BadQuery, IndexMissing
+
+MARIPOSA = "000_22084bbc24ccd4f7.txt"
+MISCARRIAGE = "001_e5559c25d7e2ccce.txt"
+
+
+def facet(result, name):
+    return {v.value: v.count for v in result.facets[name]}
+
+
+def test_baby_loss_ranks_the_mariposa_article_first(seeds_archive):
+    result = seeds_archive.search("baby loss")
+    assert result.total == 2
+    first = result.hits[0]
+    assert first.id == MARIPOSA
+    assert "<mark>" in first.snippet
+    assert first.published.date() == date(2021, 6, 17)
+    people = facet(result, "person")
+    for name in ("Kate Beckinsale", "Chrissy Teigen", "Zoe Clark-Coates"):
+        assert name in people
+
+
+def test_person_filter_finds_both_articles(seeds_archive):
+    result = seeds_archive.search("Teigen", persons=["Chrissy Teigen"])
+    assert {h.id for h in result.hits} == {MARIPOSA, MISCARRIAGE}
+    selected = [v for v in result.facets["person"] if v.selected]
+    assert [(v.value, v.count) for v in selected] == [("Chrissy Teigen", 2)]
+
+
+def test_person_filter_is_case_insensitive_and_all_must_match(seeds_archive):
+    both = seeds_archive.search("", persons=["kate beckinsale", "CHRISSY TEIGEN"])
+    assert both.total == 2
+    only_one = seeds_archive.search("", persons=["Kate Beckinsale", "Zoe Clark-Coates"])
+    assert [h.id for h in only_one.hits] == [MARIPOSA]
+
+
+def test_unknown_person_matches_nothing_and_stays_selected(seeds_archive):
+    result = seeds_archive.search("baby", persons=["Nobody Known"])
+    assert result.total == 0
+    assert [(v.value, v.count, v.selected) for v in result.facets["person"]] == [
+        ("Nobody Known", 0, True)]
+
+
+def test_since_never_gives_an_undated_article_a_date(seeds_archive):
+    result = seeds_archive.search("miscarriage", since="2021-01-01")
+    assert [h.id for h in result.hits] == [MARIPOSA]
+    everything = seeds_archive.search("miscarriage")
+    assert everything.total == 2
+    assert facet(everything, "date") == {"2021-06-17": 1, "undated": 1}
+
+
+def test_undated_bucket_is_reachable(seeds_archive):
+    result = seeds_archive.search("miscarriage", undated=True)
+    assert [h.id for h in result.hits] == [MISCARRIAGE]
+    assert result.hits[0].published is None
+
+
+def test_partial_dates_cover_whole_periods(seeds_archive):
+    assert seeds_archive.search("", since="2021-06", until="2021-06").total == 1
+    assert seeds_archive.search("", since="2021", until="2021").total == 1
+    assert seeds_archive.search("", until="2021-05").total == 0
+
+
+def test_sort_newest_puts_undated_last(seeds_archive):
+    for sort in ("newest", "oldest"):
+        result = seeds_archive.search("", sort=sort)
+        assert [h.id for h in result.hits] == [MARIPOSA, MISCARRIAGE]
+        assert all(h.score is None for h in result.hits)
+
+
+def test_query_syntax(seeds_archive):
+    ids = lambda q: {h.id for h in seeds_archive.search(q).hits}  # noqa: E731
+    assert ids('"baby loss"') == {MARIPOSA, MISCARRIAGE}
+    assert ids("beckinsale -mariposa") == {MISCARRIAGE}
+    assert ids("mariposa OR miscarriage") == {MARIPOSA, MISCARRIAGE}
+    assert ids("title:ambassador") == {MARIPOSA}
+    assert ids('person:"zoe clark-coates"') == {MARIPOSA}
+    assert ids("ambassad*") == {MARIPOSA}
+    assert ids("") == {MARIPOSA, MISCARRIAGE}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["(((", "AND OR NOT", '"unclosed', "title:", "a*", "*", "foo:bar", ":", '""', "NOT",
+     "<script>alert(1)</script>", "http://x.com/a?b=c", "\x00\x01", "🙂 baby", "-", "OR OR",
+     "title:(", 'person:"', "baby^5", "[a TO b]"],
+)
+def test_malformed_queries_never_raise(seeds_archive, query):
+    result = seeds_archive.search(query)
+    assert result.total >= 0
+    for hit in result.hits:
+        assert "<script>" not in hit.snippet
+
+
+def test_too_long_query_is_a_bad_query(seeds_archive):
+    with pytest.raises(BadQuery, match="limit"):
+        seeds_archive.search("baby " * 500)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"sort": "random"}, {"page": 0}, {"page": 10_000}, {"per_page": 0}, {"per_page": 1000},
+     {"since": "June"}, {"until": "2021-13"}, {"since": "2021-02-30"},
+     {"since": "2022", "until": "2021"}, {"undated": True, "since": "2020"}],
+)
+def test_bad_parameters_are_bad_queries_with_hints(seeds_archive, kwargs):
+    with pytest.raises(BadQuery) as info:
+        seeds_archive.search("baby", **kwargs)
+    assert info.value.hint
+
+
+def test_pagination(seeds_archive):
+    first = seeds_archive.search("baby", per_page=1)
+    second = seeds_archive.search("baby", per_page=1, page=2)
+    assert first.total == second.total == 2 and first.pages == 2
+    assert first.hits[0].id != second.hits[0].id
+    assert seeds_archive.search("baby", per_page=1, page=3).hits == []
+
+
+def test_snippets_escape_article_text(tmp_path):
+    (tmp_path / "hostile.txt").write_text(
+        "<script>alert('title')</script> Baby news\n\n"
+        "A <b>bold</b> claim about baby loss & <img src=x onerror=alert(1)> care.\n")
+    arc = Archive(tmp_path / "index")
+    arc.rebuild([tmp_path])
+    hit = arc.search("baby").hits[0]
+    assert "<b>" not in hit.snippet and "<img" not in hit.snippet
+    assert "&lt;b&gt;bold&lt;/b&gt;" in hit.snippet
+    assert "&amp;" in hit.snippet
+    assert "<mark>baby</mark>" in hit.snippet
+    assert hit.title.startswith("<script>")  # stored as written; escaping is the renderer's job
+    arc.close()
+
+
+def test_get_returns_the_stored_article(seeds_archive):
+    article = seeds_archive.get(MARIPOSA)
+    assert article.title.startswith("Kate Beckinsale has been named")
+    assert article.authors == ("BANG Showbiz",)
+    assert "Kate Beckinsale" in article.persons
+    with pytest.raises(ArticleNotFound, match="does not exist"):
+        seeds_archive.get("../../etc/passwd")
+
+
+def test_missing_index_says_how_to_build_one(tmp_path):
+    with pytest.raises(IndexMissing) as info:
+        Archive(tmp_path / "nowhere").search("baby")
+    assert "archive rebuild" in info.value.hint
+
+
+def test_stats(seeds_archive):
+    stats = seeds_archive.stats()
+    assert stats["articles"] == 2
+    assert stats["earliest"] == stats["latest"] == "2021-06-17"
+    assert stats["persons"] >= 4
+
+
+def test_json_shape(seeds_archive):
+    data = seeds_archive.search("baby loss").to_dict()
+    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets"]
+    assert list(data["hits"][0]) == [
+        "id", "title", "url", "published", "authors", "persons", "snippet", "score"]
+    assert data["hits"][0]["published"] == "2021-06-17T12:01:00+00:00"
+    assert list(data["facets"]) == ["person", "date"]
+    assert set(data["facets"]["person"][0]) == {"value", "count", "selected"}
+
+
+def test_every_reader_in_one_archive(mixed_archive):
+    assert mixed_archive.stats()["articles"] == 2 + 1 + 7 + 5
+    feb = mixed_archive.search("", since="1987-02", until="1987-02")
+    assert feb.total == 7
+    assert all(h.published.strftime("%Y-%m") == "1987-02" for h in feb.hits)
+    assert mixed_archive.search("", since="1987-03", until="1987-03").total == 0
+    assert mixed_archive.search("iodine").hits[0].id == "wikinews-iodine.txt"
+    assert mixed_archive.search("boosters").hits[0].id == "huffpost-sample.jsonl#1"
+
+
+def test_date_facet_granularity_follows_the_span(mixed_archive):
+    everything = mixed_archive.search("")
+    assert everything.date_granularity == "year"
+    assert {"1987", "2006", "2021", "2022"} <= set(facet(everything, "date"))
+    reuters = mixed_archive.search("", since="1987", until="1987")
+    assert reuters.date_granularity in ("day", "month")

@@ -1,0 +1,137 @@
+"""The CLI through click's CliRunner, on real files and real indexes."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from archive.cli import cli
+from tests.conftest import FIXTURES, SEEDS
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+@pytest.fixture(scope="module")
+def built(seeds_dir, tmp_path_factory):
+    index = tmp_path_factory.mktemp("cli") / "index"
+    result = CliRunner().invoke(cli, ["rebuild", str(seeds_dir), "--index", str(index)])
+    assert result.exit_code == 0, result.output
+    return index, result.output
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_rebuild_report_names_every_skipped_file(built):
+    _, output = built
+    lines = output.splitlines()
+    assert re.match(r"Indexed 2 articles from 4 files in \d+\.\d s into .*index/", lines[0])
+    assert lines[1] == "Skipped 2:"
+    assert lines[2] == "  empty.txt: empty file"
+    assert lines[3].startswith("  random.txt: cannot be decoded as text")
+
+
+def test_rebuild_json_report_counts_add_up(seeds_dir, tmp_path):
+    result = run("rebuild", seeds_dir, "--index", tmp_path / "ix", "--json")
+    report = json.loads(result.output)
+    assert report["indexed"] + len(report["skipped"]) == report["files"] == 4
+
+
+def test_search_json_shape(built):
+    index, _ = built
+    result = run("search", "baby loss", "--index", index, "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["total"] == 2 and data["page"] == 1 and data["per_page"] == 10
+    first = data["hits"][0]
+    assert first["id"] == SEEDS[0]
+    assert first["published"] == "2021-06-17T12:01:00+00:00"
+    assert "<mark>" in first["snippet"]
+    people = {v["value"] for v in data["facets"]["person"]}
+    assert {"Kate Beckinsale", "Chrissy Teigen", "Zoe Clark-Coates"} <= people
+
+
+def test_search_filters(built):
+    index, _ = built
+    both = json.loads(run("search", "Teigen", "--person", "Chrissy Teigen", "--index", index,
+                          "--json").output)
+    assert both["total"] == 2
+    dated = json.loads(run("search", "miscarriage", "--since", "2021-01-01", "--index", index,
+                           "--json").output)
+    assert [h["id"] for h in dated["hits"]] == [SEEDS[0]]
+
+
+def test_search_text_output(built):
+    index, _ = built
+    result = run("search", "baby loss", "--index", index)
+    lines = result.output.splitlines()
+    assert re.match(r"2 results for 'baby loss' \(\d+ ms\) page 1 of 1", lines[0])
+    assert lines[2] == "  1. Kate Beckinsale has been named as an ambassador for a baby loss charity"
+    assert lines[3] == f"     2021-06-17 · BANG Showbiz · id: {SEEDS[0]}"
+    assert "<mark>" not in result.output
+    assert "People: " in result.output and "Dates: 2021-06-17 (1), undated (1)" in result.output
+
+
+def test_show_and_stats(built):
+    index, _ = built
+    shown = run("show", SEEDS[0], "--index", index)
+    assert shown.exit_code == 0
+    assert shown.output.startswith("Kate Beckinsale has been named as an ambassador")
+    assert "Published: 2021-06-17T12:01:00+00:00" in shown.output
+    data = json.loads(run("show", SEEDS[1], "--index", index, "--json").output)
+    assert data["published"] is None
+    stats = json.loads(run("stats", "--index", index, "--json").output)
+    assert stats["articles"] == 2
+    assert set(stats) >= {"articles", "persons", "earliest", "latest", "index", "built"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "baby", "--index", "{missing}"], "No archive index in"),
+        (["show", "nope", "--index", "{index}"], "Article 'nope' does not exist"),
+        (["search", "baby", "--since", "June", "--index", "{index}"], "since='June' is not a date"),
+        (["rebuild", "{missing}/src", "--index", "{missing}"], "does not exist"),
+    ],
+)
+def test_errors_are_one_line_with_a_hint(built, tmp_path, args, message):
+    index, _ = built
+    args = [a.format(index=index, missing=tmp_path / "missing") for a in args]
+    result = run(*args)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert message in result.output
+    assert "Hint:" in result.output
+
+
+def test_usage_errors_exit_2(built):
+    index, _ = built
+    assert run("search", "x", "--sort", "sideways", "--index", index).exit_code == 2
+    assert run("search", "x", "--page", "0", "--index", index).exit_code == 2
+
+
+def test_failed_rebuild_leaves_the_old_index_answering(built, tmp_path):
+    index = tmp_path / "index"
+    shutil.copytree(built[0], index)
+    before = run("search", "baby loss", "--index", index, "--json").output
+    assert run("rebuild", tmp_path / "nope", "--index", index).exit_code == 1
+    assert run("search", "baby loss", "--index", index, "--json").output == before
+
+
+def test_every_command_has_help_and_is_documented():
+    readme = README.read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0 and command.help, name
+        assert f"archive {name}" in readme, f"README does not document `archive {name}`"
+
+
+def test_python_dash_m_entry_point_exists():
+    assert (Path(__file__).resolve().parents[1] / "archive" / "__main__.py").exists()
+    assert FIXTURES.exists()
