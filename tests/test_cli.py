@@ -135,3 +135,16 @@ def test_every_command_has_help_and_is_documented():
 def test_python_dash_m_entry_point_exists():
     assert (Path(__file__).resolve().parents[1] / "archive" / "__main__.py").exists()
     assert FIXTURES.exists()
+
+
+def test_progress_line_shows_files_articles_rate_and_eta(capsys):
+    from archive.cli import Progress
+
+    progress = Progress()
+    progress(1, 4, 10)
+    progress(4, 4, 40)
+    progress.finish()
+    err = capsys.readouterr().err
+    assert "\r  files 1/4 · 10 articles · " in err
+    assert "\r  files 4/4 · 40 articles · " in err
+    assert "/s · ETA " in err and err.endswith("\n")
