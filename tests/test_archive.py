@@ -188,3 +188,10 @@ def test_date_facet_granularity_follows_the_span(mixed_archive):
     assert {"1987", "2006", "2021", "2022"} <= set(facet(everything, "date"))
     reuters = mixed_archive.search("", since="1987", until="1987")
     assert reuters.date_granularity in ("day", "month")
+
+
+def test_date_bucket_is_selected_when_the_filter_is_exactly_that_bucket(mixed_archive):
+    year = mixed_archive.search("", since="2021", until="2021")
+    assert [(v.value, v.selected) for v in year.facets["date"]] == [("2021-06-17", False)]
+    day = mixed_archive.search("", since="2021-06-17", until="2021-06-17")
+    assert [(v.value, v.selected) for v in day.facets["date"]] == [("2021-06-17", True)]

@@ -54,6 +54,8 @@ def date_facet(
 ) -> tuple[list[FacetValue], str]:
     """Counts per year/month/day over the matches, oldest first, and the bucket size used.
 
+    A bucket is ``selected`` when the date filter is exactly that bucket (a clicked bar).
+
     Undated matches are counted in a last ``undated`` bucket so that they are never lost.
     """
     days = columns.day[ids]
@@ -65,10 +67,7 @@ def date_facet(
         buckets, counts = np.unique(stamps.astype(_NUMPY_UNIT[unit]), return_counts=True)
         for bucket, count in zip(buckets, counts, strict=True):
             label = str(bucket)
-            start, end = bucket_range(label)
-            chosen = bool((since or until) and (not since or start >= since)
-                          and (not until or end <= until))
-            values.append(FacetValue(label, int(count), chosen))
+            values.append(FacetValue(label, int(count), bucket_range(label) == (since, until)))
     undated = len(days) - len(dated)
     if undated:
         values.append(FacetValue(UNDATED_VALUE, int(undated), undated_only))
