@@ -85,10 +85,11 @@ def rebuild(sources, index_dir, as_json, quiet):
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--per-page", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--explain", is_flag=True, help="Also print how the query was read.")
 @index_option
 @json_option
 @friendly
-def search(query, persons, since, until, undated, sort, page, per_page, index_dir, as_json):
+def search(query, persons, since, until, undated, sort, page, per_page, explain, index_dir, as_json):
     """Search the archive. QUERY: words (all must match), "phrases", -exclude, OR,
     title:/person:/author: fields, trailing wildcards (miscarr*)."""
     result = Archive(index_dir).search(query, persons=persons, since=since, until=until,
@@ -101,6 +102,8 @@ def search(query, persons, since, until, undated, sort, page, per_page, index_di
     click.echo(f"{result.total:,} results for {query!r} ({result.seconds * 1000:.0f} ms) {shown}")
     for note in result.notes:
         click.echo(f"Note: {note}")
+    if explain:
+        click.echo(f"Query read as: {result.parsed}")
     first = (result.page - 1) * result.per_page
     for number, hit in enumerate(result.hits, start=first + 1):
         click.echo()

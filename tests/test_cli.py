@@ -148,3 +148,11 @@ def test_progress_line_shows_files_articles_rate_and_eta(capsys):
     assert "\r  files 1/4 · 10 articles · " in err
     assert "\r  files 4/4 · 40 articles · " in err
     assert "/s · ETA " in err and err.endswith("\n")
+
+
+def test_explain_shows_how_the_query_was_read(built):
+    index, _ = built
+    result = run("search", '"baby loss" -legend', "--explain", "--index", index)
+    assert 'Query read as: ((title:"babi loss" OR body:"babi loss") AND NOT ' in result.output
+    odd = run("search", "(((", "--index", index)
+    assert odd.exit_code == 0 and "Note: The query was read as plain words." in odd.output
