@@ -65,6 +65,15 @@ def rebuild(
                          str(index_dir), [str(s) for s in sources])
 
 
+def read_articles(
+    sources: Iterable[str | os.PathLike], skipped: list[Skipped] | None = None,
+    workers: int | None = None,
+) -> Iterator[Article]:
+    """The articles a rebuild of ``sources`` would index, deduplicated, in order."""
+    files = list(iter_files(Path(s) for s in sources))
+    return _unique(_read_all(files, None, workers), [] if skipped is None else skipped)
+
+
 def _read_all(files, progress: Progress | None, workers: int | None) -> Iterator[Article | Skipped]:
     """Every item of every file, in file order; files are read in worker processes when many."""
     workers = workers or min(2, os.cpu_count() or 1)

@@ -1,17 +1,24 @@
 """Per-document columns derived from the index, loaded once per index generation.
 
-Facet counting and date filtering run over these arrays with numpy instead of reading stored
-fields per hit (Whoosh's ``groupedby`` costs ~1 s per query on Reuters-21578). Whoosh stays
-the source of truth: every array here is read back from the index itself.
+Facet counting, date filtering and BM25F scoring run over these arrays with numpy instead of
+reading stored fields per hit (Whoosh's ``groupedby`` costs ~1 s per query on Reuters-21578).
+Whoosh stays the source of truth: every array here is read back from the index itself. They are
+saved beside the index (``derived-<toc generation>.npz``) when a generation is written, so that
+opening it is instant; a missing or stale file is simply computed again from the index.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
+from .postings import field_lengths, live_mask, read_postings
 from .schema import UNDATED
+
+SCORED_FIELDS = ("title", "body", "person")
 
 
 @dataclass(frozen=True)
@@ -23,27 +30,76 @@ class Columns:
     person_start: np.ndarray  # person id -> offset into entry_doc (len = persons + 1)
     entry_doc: np.ndarray  # document numbers, grouped by person
     entry_person: np.ndarray  # the person id of each entry
+    lengths: dict[str, np.ndarray]  # field -> quantised field length per document (BM25F)
+    live: np.ndarray | None  # False for deleted documents; None when none are deleted
 
     @classmethod
-    def load(cls, reader) -> Columns:
+    def load(cls, reader, generation: Path | None = None, toc: int | None = None) -> Columns:
+        """The columns of ``reader``: from the saved file when it matches, else computed."""
+        path = derived_path(generation, toc)
+        if path is not None and path.exists():
+            try:
+                return cls._from_file(path)
+            except (OSError, ValueError, KeyError):
+                pass
+        columns = cls.compute(reader)
+        if path is not None:
+            columns.save(path)
+        return columns
+
+    @classmethod
+    def compute(cls, reader) -> Columns:
         size = reader.doc_count_all()
         names, starts, docs = [], [0], []
         for term in reader.lexicon("person_name"):
-            ids = np.fromiter(reader.postings("person_name", term).all_ids(), dtype=np.int32)
+            parts = [read_postings(leaf.postings("person_name", term))[0] + base
+                     for leaf, base in reader.leaf_readers() if ("person_name", term) in leaf]
+            ids = np.concatenate(parts).astype(np.int32) if parts else np.zeros(0, np.int32)
             names.append(term.decode("utf-8") if isinstance(term, bytes) else term)
             docs.append(ids)
             starts.append(starts[-1] + len(ids))
-        entry_doc = np.concatenate(docs) if docs else np.zeros(0, np.int32)
-        counts = np.diff(np.asarray(starts, dtype=np.int64))
-        return cls(
-            day=_column(reader, "day", size, np.int32),
-            ts=_column(reader, "ts", size, np.int64),
-            person_names=names,
-            person_ids={name.casefold(): pid for pid, name in enumerate(names)},
-            person_start=np.asarray(starts, dtype=np.int64),
-            entry_doc=entry_doc,
-            entry_person=np.repeat(np.arange(len(names), dtype=np.int32), counts),
+        return cls._build(
+            day=_column(reader, "day", size, np.int32), ts=_column(reader, "ts", size, np.int64),
+            names=names, starts=np.asarray(starts, dtype=np.int64),
+            entry_doc=np.concatenate(docs) if docs else np.zeros(0, np.int32),
+            lengths={f: field_lengths(reader, f) for f in SCORED_FIELDS},
+            live=live_mask(reader),
         )
+
+    @classmethod
+    def _build(cls, *, day, ts, names, starts, entry_doc, lengths, live) -> Columns:
+        counts = np.diff(starts)
+        return cls(
+            day=day, ts=ts, person_names=names,
+            person_ids={name.casefold(): pid for pid, name in enumerate(names)},
+            person_start=starts, entry_doc=entry_doc,
+            entry_person=np.repeat(np.arange(len(names), dtype=np.int32), counts),
+            lengths=lengths, live=live,
+        )
+
+    def save(self, path: Path) -> None:
+        """Write the arrays beside the index (best effort: a reader may not be allowed to)."""
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.npz")
+        arrays = {f"len_{f}": a for f, a in self.lengths.items()}
+        if self.live is not None:
+            arrays["live"] = self.live
+        try:
+            np.savez(tmp, day=self.day, ts=self.ts, person_start=self.person_start,
+                     entry_doc=self.entry_doc, names=np.asarray(self.person_names, dtype=str),
+                     **arrays)
+            os.replace(tmp, path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+    @classmethod
+    def _from_file(cls, path: Path) -> Columns:
+        with np.load(path, allow_pickle=False) as data:
+            return cls._build(
+                day=data["day"], ts=data["ts"], names=data["names"].tolist(),
+                starts=data["person_start"], entry_doc=data["entry_doc"],
+                lengths={f: data[f"len_{f}"] for f in SCORED_FIELDS},
+                live=data["live"] if "live" in data.files else None,
+            )
 
     def docs_with_person(self, pid: int) -> np.ndarray:
         return self.entry_doc[self.person_start[pid] : self.person_start[pid + 1]]
@@ -51,6 +107,12 @@ class Columns:
     @property
     def dated(self) -> np.ndarray:
         return self.day != UNDATED
+
+
+def derived_path(generation: Path | None, toc: int | None) -> Path | None:
+    if generation is None or toc is None:
+        return None
+    return Path(generation) / f"derived-{toc}.npz"
 
 
 def _column(reader, name: str, size: int, dtype) -> np.ndarray:

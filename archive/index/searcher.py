@@ -21,6 +21,8 @@ from ..errors import ArticleNotFound
 from ..results import FacetValue, Hit, SearchResult
 from . import facets, store
 from .columns import Columns
+from .matching import Matcher, restrict, top
+from .postings import PostingSource
 from .query import parse
 from .schema import UNDATED, from_stored
 from .snippets import body_terms, snippet
@@ -33,6 +35,7 @@ class Engine:
         self._stamp = None
         self._searcher = None
         self._columns: Columns | None = None
+        self._matcher: Matcher | None = None
         self.generation: Path | None = None
         self._open()
 
@@ -42,10 +45,12 @@ class Engine:
         stamp = store.pointer_stamp(self.index_dir)
         ix = whoosh_index.open_dir(generation)
         searcher = ix.searcher(weighting=BM25F())
-        columns = Columns.load(searcher.reader())
+        columns = Columns.load(searcher.reader(), generation, ix.latest_generation())
+        source = PostingSource(searcher, columns.lengths, columns.live)
         old = self._searcher
         self._searcher, self._columns, self._stamp, self.generation = (
             searcher, columns, stamp, generation)
+        self._matcher = Matcher(source, searcher.reader().doc_count_all())
         if old is not None:
             old.close()
 
@@ -81,11 +86,13 @@ class Engine:
         with self._lock:
             searcher, columns = self._searcher, self._columns
             selected = [columns.person_ids.get(name.casefold(), -1) for name in persons]
-            ids = self._matches(searcher, columns, parsed, selected, since, until, undated)
+            scored = None if isinstance(parsed, wq.Every) else self._matcher.evaluate(parsed)
+            ids = self._matches(searcher, columns, scored, selected, since, until, undated)
             mask = np.zeros(len(columns.day), dtype=bool)
             mask[ids] = True
-            filtered = bool(persons or since or until or undated)
-            page_docs = self._page(searcher, columns, parsed, ids, filtered, sort, page, per_page)
+            if scored is not None and len(ids) < len(scored):
+                scored = restrict(scored, ids)
+            page_docs = self._page(columns, scored, ids, sort, page, per_page)
             terms = body_terms(parsed, searcher.reader())
             hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page_docs]
             date_values, unit = facets.date_facet(columns, ids, since, until, undated)
@@ -116,13 +123,14 @@ class Engine:
 
     # -- steps ---------------------------------------------------------------------------
     @staticmethod
-    def _matches(searcher, columns, parsed, selected, since, until, undated) -> np.ndarray:
+    def _matches(searcher, columns, scored, selected, since, until, undated) -> np.ndarray:
         """Document numbers that match the query and every filter, ascending."""
-        if isinstance(parsed, wq.Every):
-            ids = np.fromiter(searcher.reader().all_doc_ids(), dtype=np.int32)
+        if scored is None:  # the empty query: every article
+            ids = np.arange(len(columns.day), dtype=np.int32)
+            if columns.live is not None:
+                ids = ids[columns.live]
         else:
-            ids = np.fromiter(searcher.docs_for_query(parsed), dtype=np.int32)
-            ids.sort()
+            ids = scored.ids
         for pid in selected:
             ids = np.intersect1d(ids, columns.docs_with_person(pid), assume_unique=True) \
                 if pid >= 0 else ids[:0]
@@ -139,7 +147,7 @@ class Engine:
         return ids
 
     @staticmethod
-    def _page(searcher, columns, parsed, ids, filtered, sort, page, per_page) -> list[tuple]:
+    def _page(columns, scored, ids, sort, page, per_page) -> list[tuple]:
         """(document number, score) of the hits on the requested page."""
         start = (page - 1) * per_page
         if start >= len(ids):
@@ -148,13 +156,17 @@ class Engine:
             stamps = columns.ts[ids]
             undated = columns.day[ids] == UNDATED
             key = -stamps if sort == "newest" else stamps
+            if len(ids) > 4 * (start + per_page):
+                # only what can reach the page: the first ``start + per_page`` keys and ties
+                rank = np.where(undated, np.iinfo(np.int64).max, key)
+                cut = np.partition(rank, start + per_page - 1)[start + per_page - 1]
+                pick = np.flatnonzero(rank <= cut)
+                ids, key, undated = ids[pick], key[pick], undated[pick]
             order = np.lexsort((ids, key, undated))  # dated first, then by time, then docnum
             return [(int(d), None) for d in ids[order[start : start + per_page]]]
-        if isinstance(parsed, wq.Every):
+        if scored is None:
             return [(int(d), None) for d in ids[start : start + per_page]]
-        results = searcher.search(parsed, limit=start + per_page,
-                                  filter=set(ids.tolist()) if filtered else None)
-        return [(hit.docnum, hit.score) for hit in results[start : start + per_page]]
+        return top(scored, start, start + per_page)
 
     @staticmethod
     def _hit(searcher, docnum: int, score: float | None, terms: frozenset[str]) -> Hit:

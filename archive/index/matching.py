@@ -1,0 +1,159 @@
+"""The set of matching documents and their BM25F scores, computed with array operations.
+
+Term, And, Or, Not and Prefix nodes are evaluated from posting arrays (numpy set operations;
+scores summed as Whoosh's union and intersection matchers sum them). Any other node (phrases,
+wildcards…) is evaluated by Whoosh's own matcher once and the result cached for the generation,
+so the answer always equals ``searcher.docs_for_query`` and the ranking equals Whoosh's.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from itertools import islice
+
+import numpy as np
+from whoosh import query as wq
+
+from .postings import PostingSource, Scored
+
+PREFIX_EXPANSION = 2000  # terms a trailing wildcard may expand to before Whoosh evaluates it
+CACHE_NODES = 256
+NOT_SCORE = 1.0  # the weight Whoosh's InverseMatcher gives every document it matches
+
+
+class Matcher:
+    """Evaluates parsed Whoosh queries against one generation's posting source."""
+
+    def __init__(self, source: PostingSource, doc_count: int) -> None:
+        self.source = source
+        self.doc_count = doc_count
+        self._nodes: OrderedDict[str, Scored] = OrderedDict()
+
+    def evaluate(self, node) -> Scored:
+        kind = type(node)
+        if kind is wq.Term:
+            return self._boost(self.source.term(node.fieldname, node.text), node.boost)
+        if kind is wq.Or and not node.scale and not node.minmatch:
+            return self._boost(union([self.evaluate(c) for c in node.subqueries]), node.boost)
+        if kind is wq.And:
+            return self._boost(self._and(node.subqueries), node.boost)
+        if kind is wq.AndNot:
+            return difference(self.evaluate(node.a), self.evaluate(node.b))
+        if kind is wq.Not:
+            return self._complement(self.evaluate(node.query))
+        if kind is wq.Prefix:
+            return self._cached(node, self._prefix)
+        if node is wq.NullQuery or isinstance(node, type(wq.NullQuery)):
+            return Scored.empty()
+        return self._cached(node, self._whoosh)
+
+    def ids(self, node) -> np.ndarray:
+        return self.evaluate(node).ids
+
+    # -- nodes ---------------------------------------------------------------------------
+    def _and(self, subqueries) -> Scored:
+        positives = [q for q in subqueries if type(q) is not wq.Not]
+        negatives = [q.query for q in subqueries if type(q) is wq.Not]
+        if not positives:
+            return self._complement(union([self.evaluate(q) for q in negatives]))
+        parts = sorted((self.evaluate(q) for q in positives), key=len)
+        result = parts[0]
+        for part in parts[1:]:
+            result = intersection(result, part)
+        for negative in negatives:  # Whoosh's inverse matcher adds its weight, 1.0, per Not
+            kept = difference(result, self.evaluate(negative))
+            result = Scored(kept.ids, kept.scores + NOT_SCORE)
+        return result
+
+    def _complement(self, excluded: Scored) -> Scored:
+        every = np.arange(self.doc_count, dtype=np.int32)
+        if self.source.live is not None:
+            every = every[self.source.live]
+        ids = np.setdiff1d(every, excluded.ids, assume_unique=True)
+        return Scored(ids, np.full(len(ids), NOT_SCORE))
+
+    def _prefix(self, node) -> Scored | None:
+        reader = self.source.reader
+        if node.fieldname not in self.source.searcher.schema:
+            return Scored.empty()
+        words = list(islice(reader.expand_prefix(node.fieldname, node.text), PREFIX_EXPANSION + 1))
+        if len(words) > PREFIX_EXPANSION:
+            return None
+        # Whoosh ORs the expanded terms, each scored as a term with the query's boost
+        return union([self._boost(self.source.term(node.fieldname, w), node.boost) for w in words])
+
+    def _whoosh(self, node) -> Scored:
+        searcher = self.source.searcher
+        m = node.matcher(searcher, searcher.context())
+        ids, scores = [], []
+        while m.is_active():
+            ids.append(m.id())
+            scores.append(m.score())
+            m.next()
+        order = np.argsort(np.asarray(ids, dtype=np.int64), kind="stable")
+        return Scored(np.asarray(ids, dtype=np.int32)[order], np.asarray(scores, dtype=np.float64)[order])
+
+    def _cached(self, node, compute) -> Scored:
+        key = repr(node)
+        hit = self._nodes.get(key)
+        if hit is not None:
+            self._nodes.move_to_end(key)
+            return hit
+        result = compute(node)
+        if result is None:
+            result = self._whoosh(node)
+        self._nodes[key] = result
+        if len(self._nodes) > CACHE_NODES:
+            self._nodes.popitem(last=False)
+        return result
+
+    @staticmethod
+    def _boost(scored: Scored, boost: float) -> Scored:
+        return scored if boost == 1.0 else Scored(scored.ids, scored.scores * boost)
+
+
+def union(parts: list[Scored]) -> Scored:
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return Scored.empty()
+    if len(parts) == 1:
+        return parts[0]
+    ids = np.concatenate([p.ids for p in parts])
+    scores = np.concatenate([p.scores for p in parts])
+    unique, inverse = np.unique(ids, return_inverse=True)
+    return Scored(unique.astype(np.int32, copy=False),
+                  np.bincount(inverse, weights=scores, minlength=len(unique)))
+
+
+def intersection(a: Scored, b: Scored) -> Scored:
+    ids, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+    return Scored(ids, a.scores[ia] + b.scores[ib])
+
+
+def difference(a: Scored, b: Scored) -> Scored:
+    if not len(b) or not len(a):
+        return a
+    keep = ~np.isin(a.ids, b.ids, assume_unique=True)
+    return Scored(a.ids[keep], a.scores[keep])
+
+
+def restrict(scored: Scored, ids: np.ndarray) -> Scored:
+    """``scored`` limited to the sorted document numbers ``ids``."""
+    keep = np.isin(scored.ids, ids, assume_unique=True)
+    return Scored(scored.ids[keep], scored.scores[keep])
+
+
+def top(scored: Scored, start: int, stop: int) -> list[tuple[int, float]]:
+    """Hits ``start:stop`` by score, descending, ties by document number (Whoosh's order)."""
+    n = len(scored)
+    if start >= n:
+        return []
+    stop = min(stop, n)
+    ids, scores = scored.ids, scored.scores
+    if stop < n // 4:
+        # only the candidates that can reach the page: the top ``stop`` scores and their ties
+        cut = np.partition(-scores, stop - 1)[stop - 1]
+        pick = np.flatnonzero(-scores <= cut)
+        ids, scores = ids[pick], scores[pick]
+    order = np.lexsort((ids, -scores))[start:stop]
+    return [(int(ids[i]), float(scores[i])) for i in order]
