@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import sys
 import time
@@ -160,13 +161,49 @@ def stats(index_dir, as_json):
 
 @cli.command()
 @index_option
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0: any free port).")
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
+              help="Requests served at once.")
 @friendly
-def serve(index_dir, host, port):
-    """Serve the web interface."""
-    raise click.ClickException("The web interface is not available yet (see the web issue); "
-                               "use `archive search` meanwhile.")
+def serve(index_dir, host, port, threads):
+    """Serve the web interface (with waitress) at http://HOST:PORT/.
+
+    When the default index does not exist yet it is built from data/ first.
+    """
+    import waitress
+
+    from web import create_app
+
+    archive = Archive(index_dir)
+    if index_dir == DEFAULT_INDEX and not archive.exists():
+        if not all(os.path.isdir(source) for source in DEFAULT_SOURCES):
+            raise click.ClickException(
+                f"No index in {index_dir}/ and no {DEFAULT_SOURCES[0]}/ folder here to build one from."
+                "\nHint: run this in the news-archive folder, or: archive rebuild SOURCE… --index DIR")
+        click.echo(f"No index in {index_dir}/ yet: building it from "
+                   f"{', '.join(DEFAULT_SOURCES)}/ first…", err=True)
+        report = archive.rebuild(DEFAULT_SOURCES)
+        click.echo(f"Indexed {report.indexed:,} articles in {report.seconds:.1f} s.", err=True)
+    archive.close()
+    app = create_app({"INDEX": index_dir})
+    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="news-archive")
+    click.echo(f"Serving {index_dir}/ at http://{_url_host(host)}:{server.effective_port}/ "
+               "(Ctrl+C to stop)")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        app.extensions["archive"].close()
+
+
+def _url_host(host: str) -> str:
+    if host in ("0.0.0.0", ""):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
 
 
 def terminal_text(snippet: str, tty: bool) -> str:

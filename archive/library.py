@@ -9,10 +9,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .article import Article
-from .errors import BadQuery
+from .errors import BadQuery, IndexMissing
 from .index.facets import bucket_range
 from .index.query import parse
 from .index.searcher import Engine
+from .index.snippets import body_terms, mark_all
+from .index.store import live_generation
 from .rebuild import Progress, RebuildReport, rebuild
 from .results import SearchResult
 
@@ -42,6 +44,14 @@ class Archive:
         if self._engine is None:
             self._engine = Engine(self.index_dir)
         return self._engine
+
+    def exists(self) -> bool:
+        """Whether there is a complete index to search (if not, ``rebuild`` makes one)."""
+        try:
+            live_generation(self.index_dir)
+        except IndexMissing:
+            return False
+        return True
 
     def rebuild(
         self, sources: Iterable[str | os.PathLike] = DEFAULT_SOURCES, *,
@@ -79,6 +89,16 @@ class Archive:
     def parse_query(self, q: str) -> str:
         """How the engine reads ``q`` (like sqlite-utils' ``search_sql``), for debugging."""
         return str(parse(q)[0])
+
+    def highlight(self, text: str, q: str) -> str:
+        """``text`` as safe HTML (escaped), with the words the query ``q`` looks for in titles
+        and bodies wrapped in <mark> — an article page reached from a search."""
+        parsed, _ = parse(q or "")
+        engine = self.engine
+        engine.refresh()
+        with engine._lock:  # the reader expands trailing wildcards (miscarr*) to indexed words
+            terms = body_terms(parsed, engine._searcher.reader())
+        return mark_all(text, terms)
 
     def get(self, article_id: str) -> Article:
         """The stored article with this id; ArticleNotFound if there is none."""

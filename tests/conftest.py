@@ -57,3 +57,45 @@ def mixed_archive(mixed_dir, tmp_path_factory) -> Archive:
     arc.rebuild([mixed_dir])
     yield arc
     arc.close()
+
+
+HOSTILE_TXT = """<script>alert("title")</script> Hostile <b>headline</b> about Kate Beckinsale & co
+Last updated on Jun 18th, 2021 at 9:00 am
+By <img src=x onerror=alert(1)> Mallory
+
+Kate Beckinsale was quoted <script>alert('body')</script> next to <a href="javascript:alert(1)">a link</a>.
+
+A second paragraph about baby loss with <iframe src="https://evil.example"></iframe> inside it.
+"""
+
+HOSTILE_HTML = """<!doctype html><html><head>
+<title>&lt;script&gt;alert(1)&lt;/script&gt; Markup &amp; mischief in the newsroom</title>
+<meta property="og:url" content="javascript:alert('url')">
+<meta property="article:published_time" content="2021-06-19T10:00:00Z">
+</head><body><article><h1>&lt;script&gt;alert(1)&lt;/script&gt; Markup &amp; mischief in the newsroom</h1>
+<p>By Eve Hacker</p>
+<p>Chrissy Teigen spoke to reporters. The text shows &lt;b&gt;tags&lt;/b&gt; and
+&lt;script&gt;document.cookie&lt;/script&gt; as plain words, and mentions baby loss once.</p>
+<p>Chrissy Teigen said the archive must escape everything it shows to its readers.</p>
+</article></body></html>
+"""
+
+
+@pytest.fixture(scope="session")
+def web_dir(mixed_dir, tmp_path_factory) -> Path:
+    """Every fixture article plus two hostile ones (markup and script in title and body)."""
+    folder = tmp_path_factory.mktemp("web")
+    for path in mixed_dir.iterdir():
+        shutil.copy(path, folder / path.name)
+    (folder / "hostile.txt").write_text(HOSTILE_TXT, encoding="utf-8")
+    (folder / "hostile.html").write_text(HOSTILE_HTML, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def web_archive(web_dir, tmp_path_factory) -> Archive:
+    """A real index of ``web_dir`` for the web tests (read-only)."""
+    arc = Archive(tmp_path_factory.mktemp("web-index") / "index")
+    arc.rebuild([web_dir])
+    yield arc
+    arc.close()

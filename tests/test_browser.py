@@ -1,0 +1,162 @@
+"""What a person does, in real headless Chromium (Debian's /usr/bin/chromium, never a download):
+search, click a person, click a date bar, remove a chip, open an article, page through results."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Chromium at {CHROMIUM} "
+                       "(Debian packages chromium chromium-driver; CI installs them)"),
+]
+
+
+@pytest.fixture(scope="module")
+def base_url(web_archive):
+    """The app served by werkzeug on a free loopback port in a background thread."""
+    from werkzeug.serving import make_server
+
+    from web import create_app
+
+    app = create_app({"INDEX": str(web_archive.index_dir)})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="web-test-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=10)
+    app.extensions["archive"].close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (the test extra)")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def query(page) -> str:
+    return page.url.split("?", 1)[1] if "?" in page.url else ""
+
+
+def test_search_narrow_by_person_and_date_then_remove_chip(page, base_url):
+    page.goto(base_url + "/")
+    page.get_by_label("Search the archive").fill("baby loss")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q=baby\+loss"))
+    assert "results for" in page.locator(".result-count").inner_text()
+    assert page.locator(".hit mark").count() > 0
+
+    page.locator('.facet-person a[data-name="kate beckinsale"]').click()
+    page.wait_for_url(re.compile(r"person=Kate\+Beckinsale"))
+    chip = page.locator(".chip-person")
+    assert chip.inner_text().startswith("Kate Beckinsale")
+
+    page.locator("a.tl-bar").first.click()
+    page.wait_for_url(re.compile(r"since=\d{4}"))
+    assert page.locator(".chip-date").count() == 1
+    assert "person=Kate+Beckinsale" in query(page)
+
+    page.locator(".chip-person").click()
+    page.wait_for_url(lambda url: "person=" not in url)
+    assert page.locator(".chip-person").count() == 0
+    assert "since=" in query(page)  # the date filter stays
+
+
+def test_open_an_article_and_go_back(page, base_url):
+    page.goto(base_url + "/?q=baby+loss")
+    title = page.locator(".hit-title a").first
+    expected = title.inner_text()
+    title.click()
+    page.wait_for_url(re.compile(r"/article/"))
+    assert page.locator("h1").inner_text() == expected
+    assert page.locator(".article-body mark").count() > 3
+    page.get_by_role("link", name=re.compile("Back to results")).click()
+    page.wait_for_url(re.compile(r"/\?q=baby\+loss$"))
+    assert page.locator(".hit").count() >= 2
+
+
+def test_page_through_results(page, base_url):
+    page.goto(base_url + "/?per_page=4")
+    first = page.locator(".hit-title a").all_inner_texts()
+    page.get_by_role("link", name="Next →").click()
+    page.wait_for_url(re.compile(r"page=2"))
+    second = page.locator(".hit-title a").all_inner_texts()
+    assert second and not set(first) & set(second)
+    assert page.locator('.pagination [aria-current="page"]').inner_text() == "2"
+    page.get_by_role("link", name="Page 3").click()
+    page.wait_for_url(re.compile(r"page=3"))
+    page.get_by_role("link", name="← Previous").click()
+    page.wait_for_url(re.compile(r"page=2"))
+
+
+def test_sort_newest(page, base_url):
+    page.goto(base_url + "/?q=baby")
+    page.get_by_role("link", name="Newest").click()
+    page.wait_for_url(re.compile(r"sort=newest"))
+    times = page.locator(".hit-meta time").evaluate_all("els => els.map(e => e.dateTime)")
+    assert times == sorted(times, reverse=True)
+
+
+def test_keyboard_filter_box_and_undated(page, base_url):
+    page.goto(base_url + "/")
+    box = page.get_by_label("Filter, or add anyone by name")
+    box.focus()
+    page.keyboard.type("beckin")
+    visible = page.locator(".facet-person li:visible")
+    assert visible.count() == 1
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"person=Kate\+Beckinsale"))
+    page.goto(base_url + "/")
+    undated = page.locator(".undated-bucket a")
+    undated.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"undated=1"))
+    assert page.locator(".hit .undated").count() == page.locator(".hit").count() >= 1
+
+
+def test_phone_width_folds_the_filters(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(base_url + "/?q=baby")
+    refine = page.locator("details.refine")
+    assert refine.get_attribute("open") is None
+    assert page.locator(".hit").first.is_visible()
+    page.get_by_text("Refine: people and dates").click()
+    assert page.locator('.facet-person a[data-name="kate beckinsale"]').is_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, "the page scrolls sideways on a phone"
+    context.close()
+
+
+def test_hostile_article_runs_no_script(page, base_url):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path in ("/?q=hostile", "/article/hostile.txt?q=script", "/article/hostile.html"):
+        page.goto(base_url + path)
+    assert dialogs == []
+    assert "<script>" in page.locator("h1").inner_text()

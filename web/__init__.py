@@ -1,0 +1,42 @@
+"""The web interface: a Flask app over one :class:`archive.Archive`.
+
+    from web import create_app
+    app = create_app({"INDEX": "index"})
+
+Settings, lowest precedence first: the defaults below, ``ARCHIVE_*`` environment variables
+(``ARCHIVE_INDEX=/srv/index``), then the ``config`` mapping given to :func:`create_app`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flask import Flask
+
+from . import api, article, display, errors, meta, search
+from .store import ArchiveHolder
+
+DEFAULTS = {
+    "INDEX": "index",  # folder of the Whoosh index (as for `archive --index`)
+    "SITE_NAME": "News archive",
+    "PER_PAGE": 10,  # hits per page unless ?per_page= says otherwise
+    "PEOPLE_SHOWN": 10,  # people listed before "More people"
+    "MAX_QUERY_CHARS": 500,
+}
+
+
+def create_app(config: Mapping | None = None) -> Flask:
+    """A Flask app serving the archive at ``config["INDEX"]`` (one warm Archive per app)."""
+    app = Flask(__name__)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("ARCHIVE")
+    if config:
+        app.config.from_mapping(config)
+    app.json.sort_keys = False  # keep the key order of archive's to_dict() shapes
+    app.json.ensure_ascii = False
+    app.extensions["archive"] = ArchiveHolder(app.config["INDEX"])
+    for blueprint in (search.bp, article.bp, api.bp, meta.bp):
+        app.register_blueprint(blueprint)
+    errors.register(app)
+    display.register(app)
+    return app

@@ -1,0 +1,36 @@
+"""Template filters: dates and counts as a newsroom writes them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Flask
+
+
+def register(app: Flask) -> None:
+    app.add_template_filter(long_date)
+    app.add_template_filter(plural)
+    app.add_template_filter(web_link)
+
+
+def long_date(value: datetime | None, with_time: bool = False) -> str:
+    """"17 June 2021" (and ", 12:01" when the time is known and asked for)."""
+    if value is None:
+        return ""
+    text = f"{value.day} {value.strftime('%B %Y')}"
+    if with_time and (value.hour or value.minute):
+        text += value.strftime(", %H:%M")
+    return text
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """``3|plural("article")`` → "3 articles"."""
+    word = singular if count == 1 else (many or singular + "s")
+    return f"{count:,} {word}"
+
+
+def web_link(url: str | None) -> str | None:
+    """The URL if it is safe to link to (http/https only: no javascript: from a hostile page)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None

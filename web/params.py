@@ -1,0 +1,119 @@
+"""The state of a search, read from and written back to GET parameters (every state a URL)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from flask import current_app, url_for
+from werkzeug.datastructures import MultiDict
+
+from archive import Archive, BadQuery, SearchResult
+
+TRUE = {"1", "true", "yes", "on"}
+FALSE = {"", "0", "false", "no", "off"}
+MAX_PERSONS = 20
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    persons: tuple[str, ...] = ()
+    since: str = ""
+    until: str = ""
+    undated: bool = False
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+
+    @classmethod
+    def from_args(cls, args: MultiDict) -> SearchParams:
+        """Parameters of ``/``, ``/api/search`` and ``/article/…``; BadQuery when malformed."""
+        q = " ".join(args.get("q", "").split())
+        limit = current_app.config["MAX_QUERY_CHARS"]
+        if len(q) > limit:
+            raise BadQuery(f"The query is {len(q):,} characters long.",
+                           hint=f"Use at most {limit} characters.")
+        persons = tuple(dict.fromkeys(" ".join(p.split()) for p in args.getlist("person") if p.strip()))
+        if len(persons) > MAX_PERSONS:
+            raise BadQuery(f"{len(persons)} people selected.", hint=f"Select at most {MAX_PERSONS}.")
+        return cls(
+            q=q, persons=persons, since=args.get("since", "").strip(),
+            until=args.get("until", "").strip(), undated=_flag(args.get("undated", "")),
+            sort=args.get("sort", "").strip() or "relevance",
+            page=_whole(args, "page", 1),
+            per_page=_whole(args, "per_page", current_app.config["PER_PAGE"]),
+        )
+
+    def run(self, archive: Archive) -> SearchResult:
+        return archive.search(self.q, persons=self.persons, since=self.since or None,
+                              until=self.until or None, undated=self.undated, sort=self.sort,
+                              page=self.page, per_page=self.per_page)
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.persons or self.since or self.until or self.undated)
+
+    def but(self, **changes) -> SearchParams:
+        """A copy with ``changes``; back to page 1 unless the page is one of them."""
+        changes.setdefault("page", 1)
+        return dataclasses.replace(self, **changes)
+
+    def args(self) -> dict:
+        """The non-default parameters, in URL order (lists repeat the key)."""
+        args: dict = {}
+        if self.q:
+            args["q"] = self.q
+        if self.persons:
+            args["person"] = list(self.persons)
+        for name in ("since", "until"):
+            if getattr(self, name):
+                args[name] = getattr(self, name)
+        if self.undated:
+            args["undated"] = "1"
+        if self.sort != "relevance":
+            args["sort"] = self.sort
+        if self.page != 1:
+            args["page"] = self.page
+        if self.per_page != current_app.config["PER_PAGE"]:
+            args["per_page"] = self.per_page
+        return args
+
+    def url(self, endpoint: str = "search.index", **values) -> str:
+        return url_for(endpoint, **values, **self.args())
+
+    # -- links the page offers ----------------------------------------------------------
+    def with_person(self, name: str) -> SearchParams:
+        return self.but(persons=tuple(dict.fromkeys((*self.persons, name))))
+
+    def without_person(self, name: str) -> SearchParams:
+        return self.but(persons=tuple(p for p in self.persons if p != name))
+
+    def toggle_person(self, name: str) -> SearchParams:
+        return self.without_person(name) if name in self.persons else self.with_person(name)
+
+    def with_dates(self, since: str = "", until: str = "") -> SearchParams:
+        return self.but(since=since, until=until, undated=False)
+
+    def only_undated(self, on: bool = True) -> SearchParams:
+        return self.but(since="", until="", undated=on)
+
+
+def _flag(value: str) -> bool:
+    value = value.strip().lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise BadQuery(f"undated={value!r} is not yes or no.", hint="Use undated=1 or leave it out.")
+
+
+def _whole(args: MultiDict, name: str, default: int) -> int:
+    value = args.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value, 10)
+    except ValueError:
+        raise BadQuery(f"{name}={value[:40]!r} is not a whole number.",
+                       hint=f"Use {name}=1, {name}=2, …") from None

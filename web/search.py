@@ -1,0 +1,51 @@
+"""``/``: the search page — query box, ranked hits, person and date facets, pagination."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import Blueprint, render_template, request
+
+from archive import SearchResult
+
+from . import facets
+from .params import SearchParams
+from .store import get_archive
+
+bp = Blueprint("search", __name__)
+SORTS = (("relevance", "Relevance"), ("newest", "Newest"), ("oldest", "Oldest"))
+MAX_PAGE = 1000  # as archive.library.MAX_PAGE
+PAGE_WINDOW = 2
+
+
+@dataclass(frozen=True)
+class PageLink:
+    number: int | None  # None: a gap ("…")
+    url: str = ""
+    current: bool = False
+
+
+@bp.get("/")
+def index():
+    params = SearchParams.from_args(request.args)
+    result = params.run(get_archive())
+    bars, undated = facets.timeline(result, params)
+    return render_template(
+        "search.html", params=params, result=result, people=facets.people(result, params),
+        bars=bars, undated=undated, chips=facets.chips(params), pages=page_links(result, params),
+        sorts=[(value, label, params.but(sort=value).url()) for value, label in SORTS],
+    )
+
+
+def page_links(result: SearchResult, params: SearchParams) -> list[PageLink]:
+    """First, last, and the pages around the current one, with gaps between."""
+    last = min(result.pages, MAX_PAGE)
+    if last <= 1:
+        return []
+    wanted = {1, last, *range(params.page - PAGE_WINDOW, params.page + PAGE_WINDOW + 1)}
+    links: list[PageLink] = []
+    for number in sorted(n for n in wanted if 1 <= n <= last):
+        if links and links[-1].number is not None and number > links[-1].number + 1:
+            links.append(PageLink(None))
+        links.append(PageLink(number, params.but(page=number).url(), number == params.page))
+    return links
