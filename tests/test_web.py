@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from html import unescape
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, quote, urlsplit
+from urllib.request import urlopen
 
 import pytest
+from click.testing import CliRunner
 
 from archive import Archive
+from archive.cli import cli
 from web import create_app
 from web.display import web_link
 
@@ -391,3 +398,32 @@ def test_no_external_assets(client):
     for _, attrs in Tags(html).tags:
         url = attrs.get("src") or attrs.get("href") or ""
         assert not url.startswith(("http:", "https:", "//")), url
+
+
+# -- archive serve ------------------------------------------------------------------------------
+
+def test_archive_serve_builds_the_default_index_then_serves(tmp_path, seeds_dir):
+    shutil.copytree(seeds_dir, tmp_path / "data")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ARCHIVE_")}
+    server = subprocess.Popen([sys.executable, "-m", "archive", "serve", "--port", "0"], cwd=tmp_path,
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = server.stdout.readline()
+        port = re.search(r"at http://127\.0\.0\.1:(\d+)/", line).group(1)
+        with urlopen(f"http://127.0.0.1:{port}/?q=baby+loss", timeout=30) as response:
+            assert response.status == 200 and "Kate Beckinsale" in response.read().decode()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        stderr = server.stderr.read()
+        server.stdout.close()
+        server.stderr.close()
+    assert "No index in index/ yet: building it from data/ first" in stderr
+    assert (tmp_path / "index" / "CURRENT").exists()
+
+
+def test_archive_serve_without_index_or_data_explains(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ARCHIVE_INDEX", raising=False)
+    result = CliRunner().invoke(cli, ["serve"])
+    assert result.exit_code == 1 and "no data/ folder here" in result.output

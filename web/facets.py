@@ -122,20 +122,17 @@ def long_label(value: str) -> str:
 
 
 def axis_label(value: str, unit: str, number: int, bars: list) -> str:
-    """A short label under a bar; months show their year in January and on the first bar."""
-    parts = value.split("-")
-    if unit == "year" or len(parts) == 1:
-        step = max(1, len(bars) // 12)
-        return value if number % step == 0 or number == len(bars) - 1 else ""
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        step = max(1, len(bars) // 12)
-        if number % step:
-            return ""
-        return f"{month} {parts[0]}" if number == 0 or parts[1] == "01" else month
-    step = max(1, len(bars) // 10)
+    """A short label under some bars (about four fit under the timeline); a month shows its year
+    on the first bar and in January."""
+    step = -(-len(bars) // 4)
     if number % step:
         return ""
+    parts = value.split("-")
+    if unit == "year" or len(parts) == 1:
+        return value
+    month = MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}" if number == 0 or parts[1] == "01" else month
     return f"{int(parts[2])} {month}" if number == 0 or parts[2] == "01" else str(int(parts[2]))
 
 
