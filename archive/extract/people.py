@@ -1,27 +1,190 @@
-"""People mentioned in an article, as canonical full names (first version: capitalised sequences
-with in-article coreference; the facet-quality issue raises the bar)."""
+"""People mentioned in an article, as canonical full names.
+
+Rules, not a model (fast and explainable). Capitalised runs of words are cut at function words,
+sentence ends and titles. Each mention carries what its context says: a title before it
+("Prof.", "President"), a role ("actress", "spokesman"), a speech verb or an age after it
+("Beckinsale, 47, said"), a speaker label. A name is a person when the evidence over all its
+mentions (and those of its surname alone) is enough for its kind of words: a known first name
+needs nothing more; unusual words ("Hamdullah Mohib", "Kwok Ka-ki") need little; ordinary English
+words need a title. Then in-article coreference: a surname or first name alone, a possessive or a
+shorter form ("Raymond Chan" beside "Raymond Chan Chi-chuen") counts for the fullest name the
+article uses, and a lone surname with strong evidence stands for a person named only so.
+Word lists: :mod:`archive.extract.names`.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)+)\b")
-_STOP = {
-    "The", "A", "An", "In", "On", "At", "For", "And", "But", "Last", "New", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December",
-}
+from .coref import NONE, NOT_A_NAME_ENDING, STRONG, TITLE, WEAK, resolve
+from .names import Lexicon, lexicon
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+_LETTER = r"[^\W\d_]"
+# One name word: "Beckinsale" (not its "'s"), "Clark-Coates", "O'Brien", "d'Ettorre", "Shin-Wook",
+# "McBride", "al-Assad"; an initial "H." or "K.C."; a trailing dot is kept for the checks below.
+_WORD = (
+    rf"(?:[dDlL]'|al-|el-)?[{_UPPER}](?:{_LETTER}|'(?!s\b){_LETTER}|-{_LETTER})*\.?"
+    rf"(?:[{_UPPER}]\.)*"
+)
+_PARTICLE = r"(?:de|da|di|del|della|dos|das|do|du|van|von|der|den|ter|te|la|le|bin|ibn|bint|al|el|zu)"
+_RUN = re.compile(rf"(?<![\w@#/.'-]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD})*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘(\[\n•|—–]|'\s)\s*$")
+_BEFORE_WORD = re.compile(r"([\w'-]+),?[ \t]*$")
+_AGE = re.compile(r"^(?:,[ \t]*\d{1,3},|[ \t]*\(\d{1,3}\))")
+_AFTER_WORDS = re.compile(r"^(?:'s)?,?[ \t]*([a-z]+)(?:[ \t]+([a-z]+))?")
+_LABEL = re.compile(r"^[ \t]*:")
+_APPOSITION = re.compile(
+    r"^,[ \t]+(?:(?:the|a|an|former|then|now|current|its|his|her|their)[ \t]+)*([a-z-]+)"
+)
+_INITIAL = re.compile(rf"^(?:[{_UPPER}]\.)+$|^[{_UPPER}]$")
+_CONTEXT = 40
+
+
+@dataclass
+class _Mention:
+    words: list[str]
+    cue: int
+    start: bool  # the first word opens a sentence
 
 
 def extract_persons(title: str, body: str) -> list[str]:
-    """Full names (two or more capitalised words) seen in the text, each once, in order."""
-    names: list[str] = []
-    for match in _NAME.finditer(f"{title}\n{body}"):
-        words = match.group(1).split()
-        while words and words[0] in _STOP:
-            words = words[1:]
-        if len(words) >= 2:
-            name = " ".join(words)
-            if name not in names:
-                names.append(name)
-    return names
+    """Each person the article mentions, once, by the fullest name it uses, in order of mention."""
+    lex = lexicon()
+    text = body if _title_case(title) else f"{title}\n\n{body}"
+    text = text.replace("’", "'").replace("[", "").replace("]", "")
+    mentions = [mention for match in _RUN.finditer(text) for mention in _mentions(text, match, lex)]
+    return resolve(mentions, lex)
+
+
+def _title_case(title: str) -> bool:
+    """A headline Written Like This: its capitals say nothing about names."""
+    words = [word for word in title.split() if len(word) > 3 and word[0].isalpha()]
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
+
+
+def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
+    """The candidate names in one capitalised run, with what its context says."""
+    before = text[max(0, match.start() - _CONTEXT):match.start()]
+    after = text[match.end():match.end() + _CONTEXT]
+    parts = _sentences(match.group().split(), lex)
+    found: list[_Mention] = []
+    for index, words in enumerate(parts):
+        found.extend(_segments(
+            words,
+            before=_cue_before(before, lex) if index == 0 else NONE,
+            after=_cue_after(after, lex) if index == len(parts) - 1 else NONE,
+            start=index > 0 or bool(_SENTENCE_START.search(before)),
+            lex=lex,
+        ))
+    return found
+
+
+def _sentences(words: list[str], lex: Lexicon) -> list[list[str]]:
+    """Cut a run where a word ends a sentence ("… said Kate Beckinsale. The actress …")."""
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word.endswith(".") and not _keeps_dot(word, lex):
+            parts[-1].append(word[:-1])
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [part for part in parts if part]
+
+
+def _keeps_dot(word: str, lex: Lexicon) -> bool:
+    return bool(_INITIAL.match(word)) or word in lex.honorifics or word in lex.suffixes
+
+
+def _segments(words: list[str], *, before: int, after: int, start: bool, lex: Lexicon) -> list[_Mention]:
+    """Split at function words, then tidy each part (titles, leading places and common words)."""
+    segments: list[_Mention] = []
+    current: list[str] = []
+    first = start
+    for word in words:
+        if word in lex.stop and not (current and word in lex.names_among_stop):
+            if current:
+                segments.append(_Mention(current, NONE, first))
+            current, first = [], False
+            continue
+        current.append(word)
+    if current:
+        segments.append(_Mention(current, NONE, first))
+    if segments and segments[0].words[0] == words[0]:
+        segments[0].cue = before
+    if segments and segments[-1].words[-1] == words[-1]:
+        segments[-1].cue = max(segments[-1].cue, after)
+    return [seg for seg in (_tidy(segment, lex) for segment in segments) if seg is not None]
+
+
+def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
+    words = mention.words
+    cut = _after_organisation(words, lex)
+    if cut is None:
+        return None
+    if cut:
+        words, mention.cue, mention.start = words[cut:], max(mention.cue, WEAK), False
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in lex.honorifics and _is_title(words, index, lex):
+            words, mention.cue, mention.start = words[index + 1:], TITLE, False
+            break
+    while len(words) > 1 and _leading_noise(words, mention.start, lex):
+        words, mention.start = words[1:], False
+    while words and (words[-1] in lex.particles or words[-1] in lex.honorifics or _INITIAL.match(words[-1])):
+        words = words[:-1]
+    if not words or all(word in lex.places for word in words):
+        return None
+    mention.words = words
+    return mention
+
+
+def _is_title(words: list[str], index: int, lex: Lexicon) -> bool:
+    """Drop words[:index + 1] as a title? Not the "Dean" of "Dean Kamen" nor a lone trailing word."""
+    rest = len(words) - index - 1
+    if rest == 0:
+        return False
+    return words[index] not in lex.first_names or rest >= 2 or index > 0
+
+
+def _leading_noise(words: list[str], start: bool, lex: Lexicon) -> bool:
+    """A place adjective ("Belgian forward …"), or an ordinary word that opens the sentence or
+    stands before a first name ("Pan-democrat Lam Cheuk-ting", "Education Stefania Giannini")."""
+    first = words[0]
+    if first in lex.first_names:
+        return False
+    if first in lex.places or NOT_A_NAME_ENDING.search(first) and lex.is_first_name(words[1]):
+        return True  # "Belgian forward …", "Scientologist Tom Cruise"
+    return lex.is_common(first) and (start or lex.is_first_name(words[1]))
+
+
+def _after_organisation(words: list[str], lex: Lexicon) -> int | None:
+    """0 if no organisation word; the index after the last one if two or more words follow it
+    ("Washington State University Simon Ličen"); None if the run is an organisation."""
+    last = max((i for i, word in enumerate(words) if word in lex.non_person), default=-1)
+    if last < 0:
+        return 0
+    return last + 1 if len(words) - last - 1 >= 2 else None
+
+
+def _cue_before(before: str, lex: Lexicon) -> int:
+    match = _BEFORE_WORD.search(before)
+    if not match or match.group(1)[0].isupper():
+        return NONE
+    word = match.group(1).lower()
+    return STRONG if word in lex.cues_before else WEAK if word in lex.weak_cues_before else NONE
+
+
+def _cue_after(after: str, lex: Lexicon) -> int:
+    if _AGE.match(after) or _LABEL.match(after):
+        return STRONG
+    role = _APPOSITION.match(after)
+    if role and role.group(1) in lex.cues_before:  # "Rob Siegel, former editor-in-chief"
+        return STRONG
+    match = _AFTER_WORDS.match(after)
+    if not match:
+        return NONE
+    one, two = match.group(1), f"{match.group(1)} {match.group(2)}"
+    if one in lex.cues_after or two in lex.cues_after:
+        return STRONG
+    return WEAK if one in lex.weak_cues_after or two in lex.weak_cues_after else NONE

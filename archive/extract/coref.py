@@ -1,0 +1,115 @@
+"""Deciding which candidate names are people, and folding the mentions of one person together.
+
+Works on the mentions :mod:`archive.extract.people` finds: each a list of words, the strongest
+evidence its context gave (none, weak, strong, title) and whether it opens a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from .names import Lexicon
+
+NONE, WEAK, STRONG, TITLE = 0, 1, 2, 3
+_INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")
+_ASIAN_GIVEN = re.compile(r"^[^\W\d_][a-z]+-[^\W\d_][a-z]+$")
+NOT_A_NAME_ENDING = re.compile(r"(?:ism|ists?|ity|ology|ians?|ese|ish|ans|stan|land|ia|ware|tech)$")
+
+
+class Mention(Protocol):
+    words: list[str]
+    cue: int
+    start: bool
+
+
+def resolve(mentions: Sequence[Mention], lex: Lexicon) -> list[str]:
+    """Full names and lone-surname people, each once, in order of first mention."""
+    evidence = _evidence(mentions)
+    order: dict[str, int] = {}
+    for index, mention in enumerate(mentions):
+        key = " ".join(mention.words)
+        order.setdefault(key, index)
+    full = [name for name in order if " " in name and _is_person(name.split(), evidence, lex)]
+    full = _fold(full)
+    known = {word for name in full for word in name.split()}
+    singles = [name for name in order if " " not in name and _lone_person(name, known, evidence, lex)]
+    return sorted(full + singles, key=lambda name: _first_seen(name, order))
+
+
+def _evidence(mentions: Iterable[Mention]) -> dict[str, int]:
+    """The strongest cue seen for each name and for each word seen alone (capitalised mid-sentence
+    counts as a weak cue for a lone word)."""
+    best: dict[str, int] = {}
+    for mention in mentions:
+        key = " ".join(mention.words)
+        best[key] = max(best.get(key, NONE), mention.cue)
+    return best
+
+
+def _first_seen(name: str, order: dict[str, int]) -> int:
+    seen = [index for key, index in order.items() if key == name or f" {key} " in f" {name} "]
+    return min(seen, default=len(order))
+
+
+def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool:
+    """Is a run of two or more name words a person, given the evidence for it and its surname?"""
+    if any(word in lex.non_person for word in words) or any(_acronym(word) for word in words):
+        return False
+    cue = max(evidence.get(" ".join(words), NONE), evidence.get(words[-1], NONE))
+    inner = [word for word in words if not _INITIAL.match(word)]
+    common = sum(lex.is_common(word) for word in inner)
+    if lex.is_first_name(words[0]):
+        return len(inner) <= 2 or common < 2 or cue >= STRONG
+    if cue >= TITLE:
+        return True
+    if common == len(inner):
+        return False
+    rest = inner[1:]
+    odd = any(w in lex.surname_like or w in lex.places or lex.is_common(w) for w in rest)
+    if _ASIAN_GIVEN.match(words[-1]) and len(words) <= 3 and words[0] not in lex.places:
+        return True  # "Kwok Ka-ki", "Park Joo-ho"
+    if words[0] in lex.first_names:  # a first name that is also a word: "Mark Hamill", "Chuck Close"
+        if words[0] in lex.honorifics and len(words) == 2 and words[1] in lex.first_names:
+            return False  # "King Arthur", "Lady Cassandra"; not "Dean Kamen"
+        return not odd or cue >= WEAK
+    if lex.is_common(words[0]) or words[0] in lex.places:  # "Dries Mertens" but not "Kool Aid"
+        return cue >= STRONG or cue >= WEAK and not odd and words[-1] in lex.surnames
+    if not odd and words[-1] in lex.surnames:  # "Yannick Carrasco", "Helmut Newton"; not "Mozilla Firefox"
+        return True
+    return cue >= (STRONG if odd else WEAK)
+
+
+def _acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper() and "." not in word
+
+
+def _fold(names: list[str]) -> list[str]:
+    """Drop a name when it is part of exactly one longer name in the list."""
+    kept = []
+    for name in names:
+        longer = [other for other in names if other != name and _part_of(name, other)]
+        if len(longer) != 1:
+            kept.append(name)
+    return kept
+
+
+def _part_of(short: str, long: str) -> bool:
+    """"Raymond Chan" in "Raymond Chan Chi-chuen", "Barack Obama" in "Barack Hussein Obama"; but
+    "George W. Bush" is not part of "George H. W. Bush"."""
+    s, ll = short.split(), long.split()
+    ends = len(s) == 2 and s[0] == ll[0] and s[-1] in ll[1:] and not _INITIAL.match(s[0])
+    return len(s) < len(ll) and ends or f" {short} " in f" {long} "
+
+
+def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexicon) -> bool:
+    """A word alone is a person only with strong evidence and when no full name has it."""
+    if word in known or evidence.get(word, NONE) < STRONG:
+        return False
+    return not (
+        lex.is_common(word) or word in lex.places or word in lex.non_person or word in lex.surname_like
+        or _acronym(word) or _INITIAL.match(word) or NOT_A_NAME_ENDING.search(word)
+        or word in lex.first_names and evidence[word] < TITLE
+    )
+

@@ -1,0 +1,80 @@
+"""The word lists behind the person extractor, loaded once from ``archive/extract/data``.
+
+- ``first_names.txt``, ``surnames.txt.gz``: US Census 1990 names (public domain), via the PyPI
+  package ``names``;
+- ``common_words.txt.gz``: lowercase English words from SCOWL (Debian ``wamerican-small``);
+- ``lexicon.toml``: hand-written lists (honorifics, cue words, organisation and place words…).
+
+Sources and licences are in ``data/README.md``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first_names: frozenset[str]  # capitalised: "Kate"
+    surnames: frozenset[str]  # capitalised: "Beckinsale"
+    common_words: frozenset[str]  # lowercase: "legend"
+    honorifics: frozenset[str]
+    cues_before: frozenset[str]  # lowercase: "actress"
+    weak_cues_before: frozenset[str]  # lowercase: "with"
+    cues_after: frozenset[str]  # lowercase, one or two words: "said"
+    weak_cues_after: frozenset[str]  # "who"
+    non_person: frozenset[str]
+    surname_like: frozenset[str]
+    stop: frozenset[str]
+    names_among_stop: frozenset[str]
+    places: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+
+    def is_first_name(self, word: str) -> bool:
+        """A first name that is not also an ordinary English word ("Kate", not "Grace")."""
+        return word in self.first_names and word.lower() not in self.common_words
+
+    def is_common(self, word: str) -> bool:
+        """An ordinary English word ("Legend"), or made of them ("Pan-democrat")."""
+        low = word.lower()
+        if low in self.common_words:
+            return True
+        parts = low.split("-")
+        return len(parts) > 1 and all(part in self.common_words for part in parts)
+
+
+def _lines(name: str) -> frozenset[str]:
+    raw = (DATA / name).read_bytes()
+    text = (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and line[0] != "#")
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lists, read on first use and kept for the life of the process."""
+    with (DATA / "lexicon.toml").open("rb") as fh:
+        lists = {key: frozenset(value) for key, value in tomllib.load(fh).items()}
+    return Lexicon(
+        first_names=_lines("first_names.txt"),
+        surnames=_lines("surnames.txt.gz"),
+        common_words=_lines("common_words.txt.gz"),
+        honorifics=lists["honorifics"],
+        cues_before=lists["person_cues_before"],
+        weak_cues_before=lists["weak_cues_before"],
+        cues_after=lists["person_cues_after"],
+        weak_cues_after=lists["weak_cues_after"],
+        non_person=lists["non_person_words"],
+        surname_like=lists["surname_like_words"],
+        stop=lists["stop_words"],
+        names_among_stop=lists["names_among_stop_words"],
+        places=lists["places"],
+        particles=lists["particles"],
+        suffixes=lists["suffixes"],
+    )
