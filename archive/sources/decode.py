@@ -1,6 +1,9 @@
-"""Bytes to text for files that do not declare their encoding."""
+"""Bytes to text: plain files that do not declare their encoding, and web pages that may."""
 
 from __future__ import annotations
+
+import codecs
+import re
 
 from ..errors import BadDocument
 
@@ -31,3 +34,49 @@ def _reads_as_text(text: str) -> bool:
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
     letters = sum(1 for ch in sample if ch.isalpha() or ch.isspace())
     return controls == 0 and letters >= 0.6 * len(sample)
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+# What browsers actually use for these labels (WHATWG Encoding Standard).
+_WHATWG = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+           "ascii": "cp1252", "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932",
+           "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "euc-kr": "cp949",
+           "tis-620": "cp874", "iso-8859-9": "cp1254"}
+
+
+def decode_html(raw: bytes) -> str:
+    """A web page's bytes as text.
+
+    A byte-order mark wins; then UTF-8 if the bytes are valid UTF-8 — pages saved from a browser
+    are often re-encoded to UTF-8 while still declaring their original charset (a Japanese page
+    declaring Shift_JIS, a Chinese one GB2312), and text in any other encoding is practically never
+    valid UTF-8; then the ``<meta charset>`` declared in the first 4 KB (with the labels mapped as
+    browsers map them: ISO-8859-1 is Windows-1252, GB2312 is GB18030); then Windows-1252.
+    """
+    if not raw.strip():
+        raise BadDocument("empty file")
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(codec, errors="replace")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    codec = _declared(raw[:4096]) or "cp1252"
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError:
+        return raw.decode(codec, errors="replace")
+
+
+def _declared(head: bytes) -> str | None:
+    match = _DECLARED.search(head)
+    if not match:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    label = _WHATWG.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None

@@ -1,0 +1,206 @@
+"""The story's own text out of a whole web page, paragraphs kept.
+
+The approach of Arc90's Readability, kept small: drop what is never story text (scripts,
+navigation, forms, figures and their captions, share bars, newsletter boxes, related-story lists,
+comment threads — by tag and by class/id words); score each paragraph by its length and commas
+and credit its parent and grandparent; the best-scored container, corrected for link density,
+holds the story; siblings that score nearly as well (a story split around an advert) join it.
+Its paragraphs come out one per block, joined with blank lines, minus lines that are site
+furniture (:func:`archive.extract.boilerplate.is_boilerplate`) or mostly links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from lxml import html as lxml_html
+
+from ..extract.boilerplate import is_boilerplate
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
+              "input", "object", "embed", "canvas", "video", "audio", "map", "dialog")
+_FURNITURE_TAGS = {"nav", "footer", "aside", "form", "figure", "figcaption", "picture", "menu", "header"}
+_UNLIKELY = re.compile(
+    r"share|sharing|social|newsletter|subscri|signup|sign-up|related|recommend|promo|sidebar|comment|"
+    r"footer|menu|\bnav|breadcrumb|advert|\bads?\b|\bad-|-ad\b|sponsor|popup|modal|cookie|outbrain|"
+    r"taboola|widget|\btags?\b|caption|credit|gallery|toolbar|masthead|banner|trending|popular|"
+    r"more-?stories|read-?more|\brail\b|tools|pagination|disqus|skip|byline|author|dateline|timestamp|"
+    r"\bmeta\b|print|email|follow|login|overlay|hidden|offscreen|visually-hidden|sr-only|photo|video",
+    re.I,
+)
+_LIKELY = re.compile(r"article|body|content|entry|main|post|story|text|column|hentry|blog|page", re.I)
+_POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|hentry|blog", re.I)
+_NEGATIVE = re.compile(r"comment|footer|sidebar|related|share|promo|widget|meta|nav|menu|hidden", re.I)
+_BLOCKS = ("p", "pre", "blockquote", "li", "h2", "h3", "h4", "h5", "h6", "td", "dd")
+_SCORED = ("p", "pre", "td", "blockquote")
+_KEEP_CLASSED = ("html", "body", "article", "main")
+_INLINE = {"a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "abbr", "cite", "q", "time",
+           "mark", "font", "code", "s", "strike", "big", "label", "ins", "del", "img", "wbr"}
+
+
+def main_text(tree: lxml_html.HtmlElement) -> str:
+    """The article text of a page (the tree is modified: furniture is removed from it)."""
+    _strip(tree)
+    container = _best_container(tree)
+    if container is None:
+        return ""
+    return "\n\n".join(_paragraphs(_with_siblings(container)))
+
+
+def _strip(tree) -> None:
+    """Remove what is never text, then furniture by tag and class/id words — but never an element
+    holding most of the page's paragraph text (a page wrapped in one <form>, a transcript in a
+    <footer>, wrappers named "nav-drawer" or "video-teaser" hold whole stories)."""
+    for element in list(tree.iter(*_DROP_TAGS)):
+        _remove(element)
+    mass = _paragraph_mass(tree)
+    total = max(mass.values(), default=0)
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or element.tag in _KEEP_CLASSED:
+            continue
+        if mass.get(element, 0) > total / 2:
+            continue
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if element.tag in _FURNITURE_TAGS:
+            _remove(element)
+        elif marks.strip() and _UNLIKELY.search(marks) and not _LIKELY.search(marks):
+            _remove(element)
+        elif element.get("hidden") is not None or element.get("aria-hidden") == "true":
+            _remove(element)
+
+
+def _paragraph_mass(tree) -> dict:
+    """Characters of <p> text under each element."""
+    mass: dict = defaultdict(int)
+    for para in tree.iter("p"):
+        length = len(para.text_content())
+        for ancestor in para.iterancestors():
+            mass[ancestor] += length
+    return mass
+
+
+def _remove(element) -> None:
+    """Take an element out of the tree, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is not None:
+        element.drop_tree()
+
+
+def _class_weight(element) -> int:
+    marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return (25 if _POSITIVE.search(marks) else 0) - (25 if _NEGATIVE.search(marks) else 0)
+
+
+def _best_container(tree):
+    scores: dict = defaultdict(float)
+    for para in _scored_paragraphs(tree):
+        text = " ".join(para.text_content().split())
+        if len(text) < 25:
+            continue
+        points = 1 + text.count(",") + text.count("、") + min(len(text) // 100, 3)
+        for depth, ancestor in enumerate(para.iterancestors()):
+            if depth > 2:
+                break
+            if ancestor not in scores:
+                scores[ancestor] = _class_weight(ancestor) + (5 if ancestor.tag in ("div", "article") else 0)
+            scores[ancestor] += points / (1, 2, 3)[depth]
+    best, best_score = None, 0.0
+    for element, score in scores.items():
+        score *= 1 - _link_density(element)
+        if score > best_score:
+            best, best_score = element, score
+    return best
+
+
+def _scored_paragraphs(tree):
+    """<p>, <pre>, <td>, <blockquote>, and <div>s that hold text directly (no block children)."""
+    for element in tree.iter(*_SCORED, "div"):
+        if element.tag != "div":
+            yield element
+        elif not any(child.tag in ("div", "p", "table", "ul", "ol", "section", "article")
+                     for child in element if isinstance(child.tag, str)):
+            yield element
+
+
+def _link_density(element) -> float:
+    length = len(element.text_content()) or 1
+    linked = sum(len(a.text_content()) for a in element.iter("a"))
+    return min(linked / length, 1.0)
+
+
+def _with_siblings(container) -> list:
+    """The container and the siblings that continue the story beside it."""
+    parent = container.getparent()
+    if parent is None:
+        return [container]
+    threshold = max(10.0, _own_score(container) * 0.2)
+    kept = []
+    for sibling in parent:
+        if sibling is container:
+            kept.append(sibling)
+        elif isinstance(sibling.tag, str) and _continues(sibling, container, threshold):
+            kept.append(sibling)
+    return kept
+
+
+def _own_score(element) -> float:
+    return sum(1 + len(p.text_content()) / 100 for p in element.iter("p"))
+
+
+def _continues(sibling, container, threshold: float) -> bool:
+    if _link_density(sibling) > 0.25:
+        return False
+    same_class = sibling.get("class") and sibling.get("class") == container.get("class")
+    if _own_score(sibling) >= threshold or (same_class and _own_score(sibling) > 0):
+        return True
+    if sibling.tag == "p":
+        text = " ".join(sibling.text_content().split())
+        return len(text) > 80 or (len(text) > 0 and text.endswith((".", "!", "?", "”", '"')))
+    return False
+
+
+def _paragraphs(elements: list) -> list[str]:
+    out: list[str] = []
+    for element in elements:
+        for block in _blocks(element):
+            text = " ".join(block.text_content().split())
+            if not text or is_boilerplate(text) or (_link_density(block) > 0.6 and len(text) < 200):
+                continue
+            if not out or out[-1] != text:
+                out.append(text)
+    return out
+
+
+def _blocks(element):
+    """The paragraphs under ``element`` in order: block elements, and runs of loose inline text."""
+    if element.tag in _BLOCKS:
+        yield element
+        return
+    buffer = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str) or (child.tag in _INLINE and not _has_blocks(child)):
+            buffer += [child.text_content() if isinstance(child.tag, str) else "", child.tail or ""]
+            continue
+        yield _Loose("".join(buffer))
+        buffer = [child.tail or ""]
+        if child.tag != "br":
+            yield from _blocks(child)
+    yield _Loose("".join(buffer))
+
+
+def _has_blocks(element) -> bool:
+    return any(isinstance(d.tag, str) and d.tag not in _INLINE for d in element.iterdescendants())
+
+
+class _Loose:
+    """Text lying directly in a container between blocks (a paragraph without a <p>)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def text_content(self) -> str:
+        return self.text
+
+    def iter(self, *_tags):
+        return iter(())
