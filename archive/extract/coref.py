@@ -12,7 +12,9 @@ from typing import Protocol
 
 from .names import Lexicon
 
-NONE, WEAK, STRONG, TITLE = 0, 1, 2, 3
+# Evidence from a mention's context: none; weak ("with X", "X, who"); a speech verb ("X said", which
+# companies do too); a role or an age ("actress X", "X, 47,", "X, former editor"); a title ("Prof. X").
+NONE, WEAK, STRONG, ROLE, TITLE = 0, 1, 2, 3, 4
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")
 _ASIAN_GIVEN = re.compile(r"^[^\W\d_][a-z]+-[^\W\d_][a-z]+$")
 NOT_A_NAME_ENDING = re.compile(r"(?:ism|ists?|ity|ology|ians?|ese|ish|ans|stan|land|ia|ware|tech)$")
@@ -82,7 +84,8 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
 
 
 def _acronym(word: str) -> bool:
-    return len(word) > 1 and word.isupper() and "." not in word
+    """"BBC", "MPs"; not "H." nor "K.C."."""
+    return len(word) > 1 and word.rstrip("s").isupper() and "." not in word
 
 
 def _fold(names: list[str]) -> list[str]:
@@ -105,7 +108,8 @@ def _part_of(short: str, long: str) -> bool:
 
 def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexicon) -> bool:
     """A word alone is a person only with strong evidence and when no full name has it."""
-    if word in known or evidence.get(word, NONE) < STRONG:
+    cue = evidence.get(word, NONE)
+    if word in known or cue < STRONG or cue == STRONG and word not in lex.surnames:
         return False
     return not (
         lex.is_common(word) or word in lex.places or word in lex.non_person or word in lex.surname_like

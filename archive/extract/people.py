@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .coref import NONE, NOT_A_NAME_ENDING, STRONG, TITLE, WEAK, resolve
+from .coref import NONE, NOT_A_NAME_ENDING, ROLE, STRONG, TITLE, WEAK, resolve
 from .names import Lexicon, lexicon
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
@@ -172,15 +172,15 @@ def _cue_before(before: str, lex: Lexicon) -> int:
     if not match or match.group(1)[0].isupper():
         return NONE
     word = match.group(1).lower()
-    return STRONG if word in lex.cues_before else WEAK if word in lex.weak_cues_before else NONE
+    return ROLE if word in lex.cues_before else WEAK if word in lex.weak_cues_before else NONE
 
 
 def _cue_after(after: str, lex: Lexicon) -> int:
     if _AGE.match(after) or _LABEL.match(after):
-        return STRONG
+        return ROLE
     role = _APPOSITION.match(after)
     if role and role.group(1) in lex.cues_before:  # "Rob Siegel, former editor-in-chief"
-        return STRONG
+        return ROLE
     match = _AFTER_WORDS.match(after)
     if not match:
         return NONE
