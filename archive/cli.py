@@ -77,6 +77,34 @@ def rebuild(sources, index_dir, as_json, quiet):
 
 
 @cli.command()
+@click.argument("sources", nargs=-1, type=click.Path())
+@index_option
+@json_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@friendly
+def update(sources, index_dir, as_json, quiet):
+    """Re-index only files added, changed or removed since the last rebuild or update.
+
+    SOURCES default to those the index was built from. Like a rebuild, the new index is
+    swapped in only when complete; without an index this is a full rebuild.
+    """
+    progress = None if quiet or as_json or not sys.stderr.isatty() else Progress()
+    report = Archive(index_dir).update(sources or None, progress=progress)
+    if progress:
+        progress.finish()
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        return
+    if report.added is None:
+        click.echo("No earlier index to update: rebuilt it.")
+    else:
+        click.echo(f"Updated {report.index}/ in {report.seconds:.1f} s: {report.added:,} added, "
+                   f"{report.changed:,} changed, {report.removed:,} removed.")
+    click.echo(f"{report.indexed:,} articles from {report.files:,} files; "
+               f"{len(report.skipped):,} skipped (--json lists them).")
+
+
+@cli.command()
 @click.argument("query", required=False, default="")
 @click.option("--person", "persons", multiple=True, metavar="NAME",
               help="Only articles that mention this person (repeat: all of them).")

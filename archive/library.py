@@ -15,7 +15,7 @@ from .index.query import parse
 from .index.searcher import Engine
 from .index.snippets import body_terms, mark_all
 from .index.store import live_generation
-from .rebuild import Progress, RebuildReport, rebuild
+from .rebuild import Progress, RebuildReport, rebuild, update
 from .results import SearchResult
 
 DEFAULT_INDEX = "index"
@@ -59,6 +59,14 @@ class Archive:
     ) -> RebuildReport:
         """Read every article under ``sources`` into a new index, swapped in when complete."""
         return rebuild(self.index_dir, sources, progress=progress, workers=workers)
+
+    def update(
+        self, sources: Iterable[str | os.PathLike] | None = None, *,
+        progress: Progress | None = None, workers: int | None = None,
+    ) -> RebuildReport:
+        """Re-index only files added, changed or removed since the last rebuild or update
+        (``sources`` default to the ones the index was built from); swapped in atomically."""
+        return update(self.index_dir, sources, progress=progress, workers=workers)
 
     def search(
         self, q: str = "", *, persons: Sequence[str] = (), since: str | date | None = None,

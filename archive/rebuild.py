@@ -1,5 +1,13 @@
 """Rebuilding: every file under the sources read, extracted and indexed into a new generation,
-swapped in only when complete. Every input ends indexed or named in the report with a reason."""
+swapped in only when complete. Every input ends indexed or named in the report with a reason.
+
+``update`` does the same work for what changed only: files added, changed (size or mtime) or
+removed since the live generation was written. It builds the next generation copy-on-write — the
+live generation's immutable segment files hard-linked into a new folder, changed articles deleted
+and re-added there with one Whoosh commit — and swaps it in like a rebuild, so readers and
+failures behave exactly as for a rebuild. Each generation records what it was built from in
+``sources.json`` (the manifest: per file its size, mtime, articles and skipped records).
+"""
 
 from __future__ import annotations
 
@@ -13,11 +21,14 @@ from pathlib import Path
 from .article import Article
 from .errors import ArchiveError
 from .index import store
-from .index.writer import write_generation
+from .index.manifest import Dedup, FileEntry, Manifest, file_stat
+from .index.writer import update_generation, write_generation
 from .sources import Skipped, iter_files, scan
 
 Progress = Callable[[int, int, int], None]  # (files done, files total, articles so far)
 PARALLEL_MIN_FILES = 64
+PARALLEL_MIN_BYTES = 2**20  # fewer but big files (Reuters: 22 of ~350 KB gzipped) too
+PARALLEL_WRITER_BYTES = 4 * 2**20  # below this, one Whoosh writer is quicker than starting two
 
 
 @dataclass
@@ -28,9 +39,12 @@ class RebuildReport:
     seconds: float
     index: str
     sources: list[str] = field(default_factory=list)
+    added: int | None = None  # update only: articles added, changed and removed by it
+    changed: int | None = None
+    removed: int | None = None
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "indexed": self.indexed,
             "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
             "files": self.files,
@@ -38,6 +52,9 @@ class RebuildReport:
             "index": self.index,
             "sources": self.sources,
         }
+        if self.added is not None:
+            data.update(added=self.added, changed=self.changed, removed=self.removed)
+        return data
 
 
 def rebuild(
@@ -46,22 +63,19 @@ def rebuild(
 ) -> RebuildReport:
     """Build a new index generation from ``sources`` and swap it in atomically."""
     started = time.perf_counter()
-    sources = [Path(s) for s in sources]
-    for source in sources:
-        if not source.exists():
-            raise ArchiveError(f"Source {source} does not exist.",
-                               hint="Give a folder or file of articles, e.g. archive rebuild data/")
+    sources = _checked(sources)
     files = list(iter_files(sources))
-    skipped: list[Skipped] = []
+    manifest = Manifest(sources=[str(s.resolve()) for s in sources])
     generation = store.new_generation(index_dir)
     try:
-        articles = _unique(_read_all(files, progress, workers), skipped)
-        indexed = write_generation(generation, articles)
+        articles = _pipeline(_read_all(files, progress, workers), manifest, Dedup())
+        indexed = write_generation(generation, articles, procs=_writer_procs(files, workers))
+        manifest.save(generation)
         store.swap_in(index_dir, generation)
     except BaseException:
         store.discard(generation)
         raise
-    return RebuildReport(indexed, skipped, len(files), time.perf_counter() - started,
+    return RebuildReport(indexed, manifest.skipped(), len(files), time.perf_counter() - started,
                          str(index_dir), [str(s) for s in sources])
 
 
@@ -70,29 +84,58 @@ def read_articles(
     workers: int | None = None,
 ) -> Iterator[Article]:
     """The articles a rebuild of ``sources`` would index, deduplicated, in order."""
-    files = list(iter_files(Path(s) for s in sources))
-    return _unique(_read_all(files, None, workers), [] if skipped is None else skipped)
+    files = list(iter_files(_checked(sources)))
+    manifest = Manifest(sources=[])
+    yield from _pipeline(_read_all(files, None, workers), manifest, Dedup())
+    if skipped is not None:
+        skipped.extend(manifest.skipped())
 
 
-def _read_all(files, progress: Progress | None, workers: int | None) -> Iterator[Article | Skipped]:
-    """Every item of every file, in file order; files are read in worker processes when many."""
-    workers = workers or min(2, os.cpu_count() or 1)
-    if workers > 1 and len(files) >= PARALLEL_MIN_FILES:
-        with get_context("fork").Pool(workers) as pool:
-            results = pool.imap(_read_one, files, chunksize=8)
-            yield from _with_progress(results, len(files), progress)
-        return
-    yield from _with_progress(map(_read_one, files), len(files), progress)
+def _pipeline(results, manifest: Manifest, dedup: Dedup) -> Iterator[Article]:
+    """The articles to index, file by file; each file's outcome is recorded in ``manifest``.
 
-
-def _with_progress(results, total: int, progress: Progress | None):
-    articles = 0
-    for done, items in enumerate(results, start=1):
+    This is the one place every article passes through on its way to the index (rebuild and
+    update alike): per-article adjustments belong here.
+    """
+    for (path, _root), items in results:
+        entry = FileEntry.of(path)
+        manifest.files[str(path)] = entry
         for item in items:
-            articles += isinstance(item, Article)
-            yield item
+            article = dedup.admit(item, entry.skipped)
+            if article is not None:
+                entry.add(article)
+                yield article
+
+
+def _checked(sources: Iterable[str | os.PathLike]) -> list[Path]:
+    sources = [Path(s) for s in sources]
+    for source in sources:
+        if not source.exists():
+            raise ArchiveError(f"Source {source} does not exist.",
+                               hint="Give a folder or file of articles, e.g. archive rebuild data/")
+    return sources
+
+
+def _read_all(files, progress: Progress | None, workers: int | None):
+    """(file, its articles and skipped records) for every file, in file order; files are read
+    in worker processes when there are many or big ones."""
+    workers = workers or min(2, os.cpu_count() or 1)
+    if workers > 1 and len(files) > 1 and (
+            len(files) >= PARALLEL_MIN_FILES or _total_bytes(files) >= PARALLEL_MIN_BYTES):
+        with get_context("fork").Pool(workers) as pool:
+            results = pool.imap(_read_one, files, chunksize=1 if len(files) < 256 else 8)
+            yield from _with_progress(files, results, progress)
+        return
+    yield from _with_progress(files, map(_read_one, files), progress)
+
+
+def _with_progress(files, results, progress: Progress | None):
+    articles = 0
+    for done, (pair, items) in enumerate(zip(files, results, strict=True), start=1):
+        articles += sum(isinstance(item, Article) for item in items)
+        yield pair, items
         if progress:
-            progress(done, total, articles)
+            progress(done, len(files), articles)
 
 
 def _read_one(pair: tuple[Path, Path]) -> list[Article | Skipped]:
@@ -100,23 +143,55 @@ def _read_one(pair: tuple[Path, Path]) -> list[Article | Skipped]:
     return list(scan(path, root))
 
 
-def _unique(items: Iterable[Article | Skipped], skipped: list[Skipped]) -> Iterator[Article]:
-    """Articles with new ids and new text; the rest go to ``skipped`` with the reason.
+def _total_bytes(files) -> int:
+    return sum(file_stat(path)[1] for path, _ in files)
 
-    The same text with the same publication time is a duplicate (a file saved twice); the same
-    text sent again at another time (a wire service's repeat) is a record of its own.
+
+def _writer_procs(files, workers: int | None) -> int:
+    procs = workers or min(2, os.cpu_count() or 1)
+    return procs if procs > 1 and _total_bytes(files) >= PARALLEL_WRITER_BYTES else 1
+
+
+def update(
+    index_dir: Path, sources: Iterable[str | os.PathLike] | None = None, *,
+    progress: Progress | None = None, workers: int | None = None,
+) -> RebuildReport:
+    """Re-index only the files added, changed or removed since the live generation was written.
+
+    ``sources`` defaults to those the live generation was built from. Without a live index (or
+    one written before manifests existed) this is a full rebuild.
     """
-    ids: set[str] = set()
-    hashes: dict[tuple, str] = {}
-    for item in items:
-        if isinstance(item, Skipped):
-            skipped.append(item)
-        elif item.id in ids:
-            skipped.append(Skipped(item.id, "duplicate id: another record has the same key"))
-        elif (item.content_hash, item.published) in hashes:
-            original = hashes[item.content_hash, item.published]
-            skipped.append(Skipped(item.id, f"duplicate of {original}"))
-        else:
-            ids.add(item.id)
-            hashes[item.content_hash, item.published] = item.id
-            yield item
+    started = time.perf_counter()
+    try:
+        live = store.live_generation(index_dir)
+        old = Manifest.load(live)
+    except ArchiveError:
+        old = None
+    if old is None:
+        return rebuild(index_dir, sources or [], progress=progress, workers=workers)
+    sources = _checked(sources if sources else old.sources)
+    files = list(iter_files(sources))
+    plan = old.plan(files, [str(s.resolve()) for s in sources])
+    new_articles = list(_pipeline(_read_all(plan.to_read, progress, workers), plan.manifest,
+                                  plan.dedup))
+    delete, add = plan.changes(new_articles)
+    if plan.to_read or set(plan.manifest.files) != set(old.files):
+        _commit_update(index_dir, live, plan.manifest, delete, add)
+    return RebuildReport(
+        plan.manifest.indexed(), plan.manifest.skipped(), len(files),
+        time.perf_counter() - started, str(index_dir), [str(s) for s in sources],
+        added=plan.added, changed=plan.changed, removed=plan.removed)
+
+
+def _commit_update(index_dir: Path, live: Path, manifest: Manifest, delete, add) -> None:
+    """The next generation: a copy of ``live`` with the changes, swapped in when complete."""
+    generation = store.new_generation(index_dir)
+    try:
+        store.link_copy(live, generation, derived=not (delete or add))
+        if delete or add:
+            update_generation(generation, delete, add, live=live)
+        manifest.save(generation)
+        store.swap_in(index_dir, generation)
+    except BaseException:
+        store.discard(generation)
+        raise

@@ -37,33 +37,46 @@ class Columns:
     def load(cls, reader, generation: Path | None = None, toc: int | None = None) -> Columns:
         """The columns of ``reader``: from the saved file when it matches, else computed."""
         path = derived_path(generation, toc)
-        if path is not None and path.exists():
-            try:
-                return cls._from_file(path)
-            except (OSError, ValueError, KeyError):
-                pass
+        columns = cls.read(path)
+        if columns is not None:
+            return columns
         columns = cls.compute(reader)
         if path is not None:
             columns.save(path)
         return columns
 
     @classmethod
-    def compute(cls, reader) -> Columns:
-        size = reader.doc_count_all()
-        names, starts, docs = [], [0], []
-        for term in reader.lexicon("person_name"):
-            parts = [read_postings(leaf.postings("person_name", term))[0] + base
-                     for leaf, base in reader.leaf_readers() if ("person_name", term) in leaf]
-            ids = np.concatenate(parts).astype(np.int32) if parts else np.zeros(0, np.int32)
-            names.append(term.decode("utf-8") if isinstance(term, bytes) else term)
-            docs.append(ids)
-            starts.append(starts[-1] + len(ids))
+    def compute(cls, reader, previous: Columns | None = None) -> Columns:
+        """Read the columns from the index. ``previous``: the columns of the first documents,
+        when new segments were only appended after them (an update): only those are read."""
+        start = len(previous.day) if previous is not None else 0
+        leaves = [(leaf, base) for leaf, base in reader.leaf_readers() if base >= start]
+        found: dict[str, list[np.ndarray]] = {}
+        if previous is not None:
+            for pid, name in enumerate(previous.person_names):
+                found[name] = [previous.docs_with_person(pid)]
+        for leaf, base in leaves:  # each segment's own names only
+            for term in leaf.lexicon("person_name"):
+                ids = read_postings(leaf.postings("person_name", term))[0]
+                name = term.decode("utf-8") if isinstance(term, bytes) else term
+                found.setdefault(name, []).append((ids + base).astype(np.int32))
+        names = sorted(found)
+        docs = [np.concatenate(found[n]) if len(found[n]) > 1 else found[n][0] for n in names]
+        starts = np.concatenate([[0], np.cumsum([len(d) for d in docs], dtype=np.int64)])
+        entry_doc = np.concatenate(docs).astype(np.int32) if docs else np.zeros(0, np.int32)
+        live = live_mask(reader)
+        if live is not None:  # drop the entries of deleted documents
+            keep = live[entry_doc]
+            owner = np.repeat(np.arange(len(names)), np.diff(starts))
+            starts = np.concatenate([[0], np.cumsum(np.bincount(owner[keep], minlength=len(names)))])
+            entry_doc = entry_doc[keep]
+        old = previous or _NO_COLUMNS
         return cls._build(
-            day=_column(reader, "day", size, np.int32), ts=_column(reader, "ts", size, np.int64),
-            names=names, starts=np.asarray(starts, dtype=np.int64),
-            entry_doc=np.concatenate(docs) if docs else np.zeros(0, np.int32),
-            lengths={f: field_lengths(reader, f) for f in SCORED_FIELDS},
-            live=live_mask(reader),
+            day=np.concatenate([old.day, _column(leaves, "day", np.int32)]),
+            ts=np.concatenate([old.ts, _column(leaves, "ts", np.int64)]),
+            names=names, starts=starts.astype(np.int64), entry_doc=entry_doc, live=live,
+            lengths={f: np.concatenate([old.lengths.get(f, _EMPTY), field_lengths(leaves, f)])
+                     for f in SCORED_FIELDS},
         )
 
     @classmethod
@@ -92,6 +105,16 @@ class Columns:
             tmp.unlink(missing_ok=True)
 
     @classmethod
+    def read(cls, path: Path | None) -> Columns | None:
+        """The columns saved at ``path``, or None if there are none (or they are unreadable)."""
+        if path is None or not path.exists():
+            return None
+        try:
+            return cls._from_file(path)
+        except (OSError, ValueError, KeyError):
+            return None
+
+    @classmethod
     def _from_file(cls, path: Path) -> Columns:
         with np.load(path, allow_pickle=False) as data:
             return cls._build(
@@ -109,13 +132,21 @@ class Columns:
         return self.day != UNDATED
 
 
+_EMPTY = np.zeros(0)
+
+
 def derived_path(generation: Path | None, toc: int | None) -> Path | None:
     if generation is None or toc is None:
         return None
     return Path(generation) / f"derived-{toc}.npz"
 
 
-def _column(reader, name: str, size: int, dtype) -> np.ndarray:
-    if size == 0:
-        return np.zeros(0, dtype)
-    return np.fromiter(reader.column_reader(name), dtype=dtype, count=size)
+def _column(leaves, name: str, dtype) -> np.ndarray:
+    parts = [np.fromiter(leaf.column_reader(name), dtype=dtype, count=leaf.doc_count_all())
+             for leaf, _ in leaves if leaf.doc_count_all()]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype)
+
+
+_NO_COLUMNS = Columns._build(
+    day=np.zeros(0, np.int32), ts=np.zeros(0, np.int64), names=[], starts=np.zeros(1, np.int64),
+    entry_doc=np.zeros(0, np.int32), lengths={}, live=None)

@@ -98,19 +98,15 @@ class PostingSource:
 
 
 def read_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
-    """(document numbers, weights) of a leaf posting matcher, block by block when possible."""
-    deleted = None
+    """(document numbers, weights) of a leaf posting matcher, block by block when possible.
+
+    Deleted documents are *not* removed here: callers filter with the generation's live mask.
+    """
     if isinstance(matcher, WrappingMatcher) and not isinstance(matcher, W3LeafMatcher):
-        deleted = getattr(matcher, "_ids", None)  # FilterMatcher over deleted documents
-        matcher = matcher.child
+        matcher = matcher.child  # the FilterMatcher that hides deleted documents
     if isinstance(matcher, W3LeafMatcher) and hasattr(matcher, "_read_data"):
-        ids, weights = _read_blocks(matcher)
-    else:
-        ids, weights = _read_generic(matcher)
-    if deleted:
-        keep = ~np.isin(ids, np.fromiter(deleted, dtype=np.int64))
-        ids, weights = ids[keep], weights[keep]
-    return ids, weights
+        return _read_blocks(matcher)
+    return _read_generic(matcher)
 
 
 def _read_blocks(m: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
@@ -143,15 +139,15 @@ def _read_generic(m) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
 
 
-def field_lengths(reader, fieldname: str) -> np.ndarray:
-    """The quantised length of ``fieldname`` per document number, as BM25F reads it."""
-    size = reader.doc_count_all()
-    out = np.zeros(size, dtype=np.float64)
-    for leaf, base in reader.leaf_readers():
+def field_lengths(leaves, fieldname: str) -> np.ndarray:
+    """The quantised length of ``fieldname`` per document of the (segment reader, base) pairs
+    ``leaves``, as BM25F reads it."""
+    parts = []
+    for leaf, _ in leaves:
         get = leaf.doc_field_length
-        count = leaf.doc_count_all()
-        out[base : base + count] = [get(d, fieldname) or 0 for d in range(count)]
-    return out
+        parts.append(np.asarray([get(d, fieldname) or 0 for d in range(leaf.doc_count_all())],
+                                dtype=np.float64))
+    return np.concatenate(parts) if parts else np.zeros(0)
 
 
 def live_mask(reader) -> np.ndarray | None:
@@ -161,7 +157,8 @@ def live_mask(reader) -> np.ndarray | None:
     live = np.ones(reader.doc_count_all(), dtype=bool)
     for leaf, base in reader.leaf_readers():
         if leaf.has_deletions():
-            gone = [d for d in range(leaf.doc_count_all()) if leaf.is_deleted(d)]
-            live[np.asarray(gone, dtype=np.int64) + base] = False
+            gone = getattr(leaf, "deleted_docs_set", None)
+            if gone is None:
+                gone = [d for d in range(leaf.doc_count_all()) if leaf.is_deleted(d)]
+            live[np.fromiter(gone, dtype=np.int64) + base] = False
     return live
-

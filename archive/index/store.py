@@ -21,6 +21,7 @@ from whoosh import index as whoosh_index
 from ..errors import IndexMissing
 
 POINTER = "CURRENT"
+NOT_COPIED = ("sources.json", "MAIN_WRITELOCK", ".")
 _GENERATION = re.compile(r"^gen-[0-9a-z_-]+$")
 
 
@@ -73,6 +74,22 @@ def swap_in(index_dir: Path, generation: Path) -> Path:
         if child.is_dir() and _GENERATION.match(child.name) and child.name not in keep:
             shutil.rmtree(child, ignore_errors=True)
     return generation
+
+
+def link_copy(live: Path, target: Path, *, derived: bool = False) -> None:
+    """Fill ``target`` with the index files of ``live`` as hard links (copies where links are
+    not possible). Whoosh never rewrites a segment file, and a commit in ``target`` writes new
+    files and removes only its own links, so the live generation is never modified. The
+    manifest is not carried over, nor the derived columns unless ``derived`` (the copy will
+    not be changed)."""
+    skip = NOT_COPIED if derived else (*NOT_COPIED, "derived-")
+    for child in live.iterdir():
+        if not child.is_file() or child.name.startswith(skip):
+            continue
+        try:
+            os.link(child, target / child.name)
+        except OSError:
+            shutil.copy2(child, target / child.name)
 
 
 def discard(generation: Path) -> None:

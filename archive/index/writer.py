@@ -1,4 +1,4 @@
-"""Writing an index generation from a stream of articles."""
+"""Writing an index generation from a stream of articles, or updating a copy of one."""
 
 from __future__ import annotations
 
@@ -8,18 +8,28 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 
 from ..article import Article
+from .columns import Columns, derived_path
 from .schema import make_schema, to_document
 
 WRITER_MEMORY_MB = 256
+SUBWRITER_MEMORY_MB = 128  # per process of the multiprocess writer (peak memory stays < 1 GB)
+BATCH = 256  # documents per job file handed to a sub-writer
+MAX_SEGMENTS = 12  # an update merges segments past this many
 
 
-def write_generation(generation: Path, articles: Iterable[Article]) -> int:
+def write_generation(generation: Path, articles: Iterable[Article], *, procs: int = 1) -> int:
     """Index every article into a new Whoosh index in ``generation``; return how many.
 
+    With ``procs`` > 1 Whoosh's multiprocess writer indexes in that many processes, each
+    writing its own segment (no final merge: searching reads the segments together).
     Any exception cancels the writer and propagates: the caller discards the generation.
     """
     ix = whoosh_index.create_in(generation, make_schema())
-    writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+    if procs > 1:
+        writer = ix.writer(procs=procs, multisegment=True, limitmb=SUBWRITER_MEMORY_MB,
+                           batchsize=BATCH)
+    else:
+        writer = ix.writer(limitmb=WRITER_MEMORY_MB)
     count = 0
     try:
         for article in articles:
@@ -30,5 +40,43 @@ def write_generation(generation: Path, articles: Iterable[Article]) -> int:
         ix.close()
         raise
     writer.commit()
+    _save_columns(ix, generation)
     ix.close()
     return count
+
+
+def update_generation(
+    generation: Path, delete: Iterable[str], add: Iterable[Article], *, live: Path | None = None,
+) -> None:
+    """Delete the articles with ids ``delete`` and index ``add`` into the index in
+    ``generation`` (a copy of the live one at ``live``), in one Whoosh commit.
+
+    New documents go into a segment of their own (no merge), so the live generation's columns
+    stay valid for the existing documents and only the new segment is read to extend them; past
+    MAX_SEGMENTS segments Whoosh merges and the columns are read again in full.
+    """
+    ix = whoosh_index.open_dir(generation)
+    previous = Columns.read(derived_path(live, ix.latest_generation()))
+    with ix.reader() as reader:
+        merge = len(reader.leaf_readers()) >= MAX_SEGMENTS
+    writer = ix.writer(limitmb=WRITER_MEMORY_MB)
+    try:
+        for article_id in delete:
+            writer.delete_by_term("id", article_id)
+        for article in add:
+            writer.add_document(**to_document(article))
+    except BaseException:
+        writer.cancel()
+        ix.close()
+        raise
+    writer.commit(merge=merge)
+    with ix.reader() as reader:
+        columns = Columns.compute(reader, None if merge else previous)
+    columns.save(derived_path(generation, ix.latest_generation()))
+    ix.close()
+
+
+def _save_columns(ix, generation: Path) -> None:
+    """Derive the search columns now, so that opening the generation is instant."""
+    with ix.reader() as reader:
+        Columns.load(reader, generation, ix.latest_generation())
