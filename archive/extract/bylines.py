@@ -29,7 +29,7 @@ _PREFIX = re.compile(
     re.I,
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|&|\+|\||/|•|·|\n|\band\b|\bwith\b|\bet\b|\bavec\b|\bund\b|\by\b|\be\b)\s*", re.I
+    r"\s*(?:,|，|、|;|&|\+|\||/|•|·|\n|\band\b|\bwith\b|\bet\b|\bavec\b|\bund\b|\by\b|\be\b)\s*", re.I
 )
 _PARTICLES = {"de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le",
               "van", "von", "ter", "ten", "bin", "ibn", "al", "el", "zu", "y", "e", "mc", "st"}
@@ -70,7 +70,7 @@ def split_byline(text: str | None, *, site: str | None = None) -> tuple[list[str
     for part in _parts(text):
         key = _key(part)
         if key in AGENCIES or _is_site(key, site):
-            outlet = outlet or AGENCIES.get(key, site)
+            outlet = outlet or AGENCIES.get(key, part)
             continue
         words = part.split()
         if words and words[0].casefold() in _DEGREES and len(words) == 1:
@@ -87,7 +87,7 @@ def _parts(text: str) -> list[str]:
     """The byline cut where names end: at the first digit (a date), split at "and", commas, …."""
     text = re.split(r"\d", text, maxsplit=1)[0]
     text = re.sub(r"\((?:with|avec|and|et|und|con|com)\s+([^)]*)\)", r", \1", text, flags=re.I)
-    text = text.replace("(", " ").replace(")", " ")
+    text = re.sub(r"[()\[\]【】「」]", " ", text)
     text = _PREFIX.sub("", " ".join(text.replace("\n", " , ").split()))
     parts = []
     for part in _SPLIT.split(text):

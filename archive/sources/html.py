@@ -33,7 +33,7 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
     site = htmlmeta.site_name(meta, ld)
     published = htmldates.published(tree, meta, ld)
     people, agency = byline(tree, meta, ld, site)
-    body = main_text(tree)
+    body = _without_headline(main_text(tree), title)
     if not title or not body:
         raise BadDocument("not an article: no headline or no main text found in the page")
     if published is None:
@@ -41,6 +41,12 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
     yield make_article(id=rel, source=rel, title=title, body=body, url=url,
                        byline=people or ([agency] if agency else None), published=published,
                        outlet=agency or site)
+
+
+def _without_headline(body: str, title: str) -> str:
+    """The story text without the headline repeated as its first paragraph."""
+    first, _, rest = body.partition("\n\n")
+    return rest if rest and first.strip() == title.strip() else body
 
 
 def _tree(raw: bytes) -> lxml_html.HtmlElement:

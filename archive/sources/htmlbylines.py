@@ -18,7 +18,9 @@ from .htmlmeta import text_of
 AUTHOR_META = ("author", "article:author", "og:article:author", "dc.creator", "dcterms.creator",
                "parsely-author", "sailthru.author", "byl", "byline", "cxenseparse:author", "creator")
 _BYLINE_CLASS = re.compile(r"byline|by-line|\bby\b|author|auteur|autor|writer|reporter|signature", re.I)
-_NOT_BYLINE = re.compile(r"comment|avatar|bio\b|about-author|author-?bio|more-from|related|follow|authoriz", re.I)
+_NOT_BYLINE = re.compile(
+    r"comment|avatar|bio\b|about-author|author-?bio|more-from|related|follow|authoriz", re.I
+)
 _BLOCK = {"div", "p", "li", "br", "ul", "ol", "dd", "dt", "section", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
 _XPATH = ('//*[@itemprop="author" or contains(@itemprop, "author ")] | //a[@rel="author"]'
           ' | //*[contains(@class, "yline") or contains(@class, "uthor") or contains(@class, "auteur")'

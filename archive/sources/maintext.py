@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from lxml import html as lxml_html
 
-from ..extract.boilerplate import is_boilerplate
+from ..extract.boilerplate import ends_story, is_boilerplate
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
               "input", "object", "embed", "canvas", "video", "audio", "map", "dialog")
@@ -26,7 +26,7 @@ _UNLIKELY = re.compile(
     r"footer|menu|\bnav|breadcrumb|advert|\bads?\b|\bad-|-ad\b|sponsor|popup|modal|cookie|outbrain|"
     r"taboola|widget|\btags?\b|caption|credit|gallery|toolbar|masthead|banner|trending|popular|"
     r"more-?stories|read-?more|\brail\b|tools|pagination|disqus|skip|byline|author|dateline|timestamp|"
-    r"\bmeta\b|print|email|follow|login|overlay|hidden|offscreen|visually-hidden|sr-only|photo|video",
+    r"\bmeta\b|print|email|follow|login|overlay|offscreen|visually-hidden|sr-only|photo",
     re.I,
 )
 _LIKELY = re.compile(r"article|body|content|entry|main|post|story|text|column|hentry|blog|page", re.I)
@@ -151,13 +151,15 @@ def _own_score(element) -> float:
 def _continues(sibling, container, threshold: float) -> bool:
     if _link_density(sibling) > 0.25:
         return False
-    same_class = sibling.get("class") and sibling.get("class") == container.get("class")
+    same_class = (sibling.get("class") or "").split()[:1] == (container.get("class") or "-").split()[:1]
     if _own_score(sibling) >= threshold or (same_class and _own_score(sibling) > 0):
         return True
+    text = " ".join(sibling.text_content().split())
     if sibling.tag == "p":
-        text = " ".join(sibling.text_content().split())
         return len(text) > 80 or (len(text) > 0 and text.endswith((".", "!", "?", "”", '"')))
-    return False
+    # a lead paragraph in its own wrapper ("firstPar") before the rest of the story
+    paras = list(sibling.iter("p"))
+    return len(paras) == 1 and len(text) > 80
 
 
 def _paragraphs(elements: list) -> list[str]:
@@ -165,6 +167,8 @@ def _paragraphs(elements: list) -> list[str]:
     for element in elements:
         for block in _blocks(element):
             text = " ".join(block.text_content().split())
+            if out and ends_story(text):
+                return out
             if not text or is_boilerplate(text) or (_link_density(block) > 0.6 and len(text) < 200):
                 continue
             if not out or out[-1] != text:
