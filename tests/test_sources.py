@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -125,3 +126,26 @@ def test_bad_records_are_reported_and_good_ones_kept(tmp_path):
     assert items[1].source == "export.jsonl#2" and "not valid JSON" in items[1].reason
     assert "no headline/title" in items[2].reason
     assert "not a JSON object" in items[3].reason
+
+
+def test_html_in_export_fields_becomes_plain_paragraphs(tmp_path):
+    # The shape of a WordPress/RSS export: the body is an HTML fragment.
+    record = {
+        "title": "Council approves &amp; funds <em>new</em> library",
+        "content": "<p>The council voted 7&ndash;2 on Tuesday.</p><script>track()</script>"
+                   "<p>Work starts<br>in <a href='/x'>May</a>.</p><div class='ad'>Advert</div>",
+        "date": "2024-03-05T10:00:00+01:00",
+    }
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    article = only(path)
+    assert article.title == "Council approves & funds new library"
+    assert article.body == "The council voted 7–2 on Tuesday.\n\nWork starts in May.\n\nAdvert"
+    assert str(article.published) == "2024-03-05 10:00:00+01:00"
+
+
+def test_plain_export_fields_are_left_alone(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps({"title": "Rates: 5 < 6", "text": "Prices rose 3% > forecast."}) + "\n")
+    article = only(path)
+    assert (article.title, article.body) == ("Rates: 5 < 6", "Prices rose 3% > forecast.")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ..errors import BadDocument
 from ..extract import make_article
 from .decode import decode_text
+from .fragments import fragment_text, looks_like_html
 
 FIELDS = {
     "title": ("headline", "title", "name"),
@@ -66,8 +67,8 @@ def _article(record, rel: str, number: int):
 
     if not isinstance(record, dict):
         return Skipped(f"{rel}#{number}", "record is not a JSON object")
-    title = _text(_pick(record, "title"))
-    body = _text(_pick(record, "body"))
+    title = _plain(_text(_pick(record, "title")))
+    body = _plain(_text(_pick(record, "body")))
     if not title and not body:
         return Skipped(f"{rel}#{number}", "record has no headline/title and no body/text field")
     key = _text(_pick(record, "key")) or str(number)
@@ -102,6 +103,11 @@ def _text(value) -> str:
     if isinstance(value, dict):
         return _text(value.get("name") or value.get("text") or "")
     return str(value).strip()
+
+
+def _plain(text: str) -> str:
+    """Field text with any HTML markup turned into plain paragraphs."""
+    return fragment_text(text) if looks_like_html(text) else text
 
 
 def _byline(value) -> str | list[str] | None:
