@@ -134,4 +134,42 @@ def test_wikinews_person_f1_floor():
                 tp += 1
         fn += len(gold)
     f1 = 2 * tp / (2 * tp + fp + fn)
-    assert f1 >= 0.74, f"person F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
+    assert f1 >= 0.78, f"person F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
+
+
+def test_reference_list_authors_are_turned_round():
+    # wikinews_gum/GUM_interview_mcguire (a LibriVox reading list)
+    body = ("Austen, Jane. Pride and Prejudice\n\n"
+            "Marx, Karl and Engels, Friedrich. The Communist Manifesto (solo)\n\n"
+            "Macaulay, Thomas Babington. History of England (Volume 1, Chapter 1)")
+    assert persons(body) == ["Jane Austen", "Karl Marx", "Friedrich Engels", "Thomas Babington Macaulay"]
+
+
+def test_function_word_surnames_after_a_first_name():
+    # wikinews_gum/GUM_news_election
+    body = ("Other pan-democrats elected were Leung Yiu-chung of NWSC and James To of the Democratic Party. "
+            "In the Kowloon East geographical constituency, pro-Beijing district councillor Wilson Or was "
+            "elected with 51,516 votes.")
+    assert persons(body) == ["Leung Yiu-chung", "James To", "Wilson Or"]
+
+
+def test_lone_surname_then_he_or_she():
+    # wikinews_gum/GUM_interview_chomsky: a past-tense verb, then "he" in the same sentence
+    body = ("The agreement was that Gorbachev agreed to a quite remarkable concession: he agreed to let a "
+            "unified Germany join NATO. Well, Clinton came into office what did he do?")
+    assert persons(body) == ["Gorbachev", "Clinton"]
+    # bbc_news/business: a company followed by a verb and "he said" stays out
+    assert persons("They might use Google to look up a company, or Yahoo for travel, he said.") == []
+
+
+def test_first_name_alone_beside_the_speaker():
+    # wikinews_gum/GUM_interview_dungeon
+    assert persons("I have an idea -- Rebecca and I put it together.") == ["Rebecca"]
+
+
+def test_places_and_foreign_organisations_are_not_people():
+    # wikinews_gum/GUM_interview_brotherhood, GUM_news_taxes, GUM_news_warhol
+    body = ("The Midwest Magic Jubilee in St. Louis, the TAOM in Dallas. Instituto Gonzaga, a catholic "
+            "school in Milan. Cynthia Thompson, curator at the University of Arkansas, Fayetteville, "
+            "said, \"These images serve as documentation.\"")
+    assert persons(body) == ["Cynthia Thompson"]

@@ -109,11 +109,19 @@ def _part_of(short: str, long: str) -> bool:
 def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexicon) -> bool:
     """A word alone is a person only with strong evidence and when no full name has it."""
     cue = evidence.get(word, NONE)
-    if word in known or cue < STRONG or cue == STRONG and word not in lex.surnames:
+    if word in known or cue < STRONG or _plural_of_known(word, known):
         return False
-    return not (
+    if word in lex.first_names:  # "Rebecca and I", "their child, Gloria"; a word ("Grace") needs a title
+        needed = STRONG if lex.is_first_name(word) else TITLE
+    else:  # companies say things too: "said" is enough only for a census surname
+        needed = STRONG if word in lex.surnames else ROLE
+    return cue >= needed and not (
         lex.is_common(word) or word in lex.places or word in lex.non_person or word in lex.surname_like
         or _acronym(word) or _INITIAL.match(word) or NOT_A_NAME_ENDING.search(word)
-        or word in lex.first_names and evidence[word] < TITLE
     )
+
+
+def _plural_of_known(word: str, known: set[str]) -> bool:
+    """"the Sams" beside "Thomas Sam" and "Manju Sam"."""
+    return word.endswith("s") and word[:-1] in known
 

@@ -36,6 +36,7 @@ class Lexicon:
     places: frozenset[str]
     particles: frozenset[str]
     suffixes: frozenset[str]
+    past_verbs: frozenset[str]  # irregular past tenses: "came", "went"
 
     def is_first_name(self, word: str) -> bool:
         """A first name that is not also an ordinary English word ("Kate", not "Grace")."""
@@ -77,4 +78,5 @@ def lexicon() -> Lexicon:
         places=lists["places"],
         particles=lists["particles"],
         suffixes=lists["suffixes"],
+        past_verbs=lists["past_verbs"],
     )

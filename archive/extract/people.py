@@ -40,6 +40,19 @@ _APPOSITION = re.compile(
 )
 _INITIAL = re.compile(rf"^(?:[{_UPPER}]\.)+$|^[{_UPPER}]$")
 _CONTEXT = 40
+# "Rebecca and I put it together": only a person is coordinated with the speaker.
+_WITH_SPEAKER = re.compile(r"^[ \t]+and[ \t]+I(?![\w'])")
+# A lone word followed by a verb and, before any other capital, "he" or "she" ("Gorbachev agreed to a
+# quite remarkable concession: he agreed", "Clinton came into office what did he do?").
+_PRONOUN_AFTER = re.compile(
+    r"^[ \t]+([a-z]+)(?:[ \t,:;]+[a-z]+){0,7}(?:[,:;][ \t]*|[ \t]+(?:and|but|did|so|then)[ \t]+)(?:he|she)\b"
+)
+# A reference list line, "Surname, Given Names. Title": "Austen, Jane. Pride and Prejudice",
+# "Marx, Karl and Engels, Friedrich. The Communist Manifesto".
+_CITATION = re.compile(
+    rf"^({_WORD}), ({_WORD}(?: {_WORD})?)(?: and ({_WORD}), ({_WORD}(?: {_WORD})?))?\. [{_UPPER}\"“]",
+    re.MULTILINE,
+)
 
 
 @dataclass
@@ -55,7 +68,20 @@ def extract_persons(title: str, body: str) -> list[str]:
     text = body if _title_case(title) else f"{title}\n\n{body}"
     text = text.replace("’", "'").replace("[", "").replace("]", "")
     mentions = [mention for match in _RUN.finditer(text) for mention in _mentions(text, match, lex)]
-    return resolve(mentions, lex)
+    return resolve(mentions + _citations(text, lex), lex)
+
+
+def _citations(text: str, lex: Lexicon) -> list[_Mention]:
+    """Authors in reference-list lines, turned round: "Twain, Mark. A Connecticut Yankee…"."""
+    found = []
+    for match in _CITATION.finditer(text):
+        surname, given = match.group(1), match.group(2).split()
+        if given[0] not in lex.first_names or lex.is_common(surname) or surname in lex.places:
+            continue
+        found.append(_Mention([*given, surname], ROLE, False))
+        if match.group(3) and not lex.is_common(match.group(3)):
+            found.append(_Mention([*match.group(4).split(), match.group(3)], ROLE, False))
+    return found
 
 
 def _title_case(title: str) -> bool:
@@ -67,14 +93,14 @@ def _title_case(title: str) -> bool:
 def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
     """The candidate names in one capitalised run, with what its context says."""
     before = text[max(0, match.start() - _CONTEXT):match.start()]
-    after = text[match.end():match.end() + _CONTEXT]
+    after = text[match.end():match.end() + 2 * _CONTEXT]
     parts = _sentences(match.group().split(), lex)
     found: list[_Mention] = []
     for index, words in enumerate(parts):
         found.extend(_segments(
             words,
             before=_cue_before(before, lex) if index == 0 else NONE,
-            after=_cue_after(after, lex) if index == len(parts) - 1 else NONE,
+            after=_cue_after(after, lex, match.group().endswith(".")) if index == len(parts) - 1 else NONE,
             start=index > 0 or bool(_SENTENCE_START.search(before)),
             lex=lex,
         ))
@@ -94,7 +120,9 @@ def _sentences(words: list[str], lex: Lexicon) -> list[list[str]]:
 
 
 def _keeps_dot(word: str, lex: Lexicon) -> bool:
-    return bool(_INITIAL.match(word)) or word in lex.honorifics or word in lex.suffixes
+    """An initial, a title, "Jr." or a place word ("St. Louis") does not end a sentence."""
+    lists = (lex.honorifics, lex.suffixes, lex.non_person)
+    return bool(_INITIAL.match(word)) or any(word in words for words in lists)
 
 
 def _segments(words: list[str], *, before: int, after: int, start: bool, lex: Lexicon) -> list[_Mention]:
@@ -102,8 +130,9 @@ def _segments(words: list[str], *, before: int, after: int, start: bool, lex: Le
     segments: list[_Mention] = []
     current: list[str] = []
     first = start
-    for word in words:
-        if word in lex.stop and not (current and word in lex.names_among_stop):
+    for index, word in enumerate(words):
+        last = index == len(words) - 1
+        if word in lex.stop and not (current and _stop_word_surname(current, word, last, lex)):
             if current:
                 segments.append(_Mention(current, NONE, first))
             current, first = [], False
@@ -116,6 +145,14 @@ def _segments(words: list[str], *, before: int, after: int, start: bool, lex: Le
     if segments and segments[-1].words[-1] == words[-1]:
         segments[-1].cue = max(segments[-1].cue, after)
     return [seg for seg in (_tidy(segment, lex) for segment in segments) if seg is not None]
+
+
+def _stop_word_surname(current: list[str], word: str, last: bool, lex: Lexicon) -> bool:
+    """"Theresa May"; and a capitalised function word that ends a run right after a first name is a
+    surname: "James To of the Democratic Party", "Wilson Or was elected"."""
+    if word in lex.names_among_stop:
+        return True
+    return last and len(current) == 1 and lex.is_first_name(current[0]) and word in lex.surnames
 
 
 def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
@@ -160,11 +197,18 @@ def _leading_noise(words: list[str], start: bool, lex: Lexicon) -> bool:
 
 def _after_organisation(words: list[str], lex: Lexicon) -> int | None:
     """0 if no organisation word; the index after the last one if two or more words follow it
-    ("Washington State University Simon Ličen"); None if the run is an organisation."""
+    starting with a first name ("Washington State University Simon Ličen"); None if the run is an
+    organisation ("Banca Nazionale del Lavoro")."""
     last = max((i for i, word in enumerate(words) if word in lex.non_person), default=-1)
     if last < 0:
         return 0
-    return last + 1 if len(words) - last - 1 >= 2 else None
+    rest = words[last + 1:]
+    if len(rest) < 2:
+        return None
+    named = any(word in lex.first_names or word in lex.honorifics for word in rest[:-1]) or not any(
+        lex.is_common(word) or word in lex.particles or word in lex.places for word in rest
+    )  # "… United States Hamdullah Mohib"; not "Banca Nazionale del Lavoro"
+    return last + 1 if named else None
 
 
 def _cue_before(before: str, lex: Lexicon) -> int:
@@ -172,19 +216,26 @@ def _cue_before(before: str, lex: Lexicon) -> int:
     if not match or match.group(1)[0].isupper():
         return NONE
     word = match.group(1).lower()
-    return ROLE if word in lex.cues_before else WEAK if word in lex.weak_cues_before else NONE
+    if word in lex.cues_before:
+        return ROLE  # "actress Kate Beckinsale"
+    # a plural says less: "athletes Vitas Gerulaitis", but also "analysts Gartner"
+    plural = word.endswith("s") and word[:-1] in lex.cues_before
+    return WEAK if plural or word in lex.weak_cues_before else NONE
 
 
-def _cue_after(after: str, lex: Lexicon) -> int:
-    if _AGE.match(after) or _LABEL.match(after):
+def _cue_after(after: str, lex: Lexicon, dotted: bool = False) -> int:
+    if _AGE.match(after) or _LABEL.match(after) and not dotted:  # a label, not "Ed.: see …"
         return ROLE
     role = _APPOSITION.match(after)
-    if role and role.group(1) in lex.cues_before:  # "Rob Siegel, former editor-in-chief"
+    if role and role.group(1) in lex.cues_before and role.group(1) not in lex.cues_after:
+        return ROLE  # "Rob Siegel, former editor-in-chief"; not "Fayetteville, said"
+    pronoun = _PRONOUN_AFTER.match(after)
+    if pronoun and (pronoun.group(1).endswith("ed") or pronoun.group(1) in lex.past_verbs):
         return ROLE
     match = _AFTER_WORDS.match(after)
     if not match:
         return NONE
     one, two = match.group(1), f"{match.group(1)} {match.group(2)}"
-    if one in lex.cues_after or two in lex.cues_after:
+    if one in lex.cues_after or two in lex.cues_after or _WITH_SPEAKER.match(after):
         return STRONG
     return WEAK if one in lex.weak_cues_after or two in lex.weak_cues_after else NONE
