@@ -59,6 +59,8 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     """Is a run of two or more name words a person, given the evidence for it and its surname?"""
     if any(word in lex.non_person for word in words) or any(_acronym(word) for word in words):
         return False
+    if len(words) == 2 and words[0] == words[1]:
+        return False  # a band ("Duran Duran"), not a person
     cue = max(evidence.get(" ".join(words), NONE), evidence.get(words[-1], NONE))
     inner = [word for word in words if not _INITIAL.match(word)]
     common = sum(lex.is_common(word) for word in inner)
@@ -112,7 +114,7 @@ def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexi
     if word in known or cue < STRONG or _plural_of_known(word, known):
         return False
     if word in lex.first_names:  # "Rebecca and I", "their child, Gloria"; a word ("Grace") needs a title
-        needed = STRONG if lex.is_first_name(word) else TITLE
+        needed = ROLE if lex.is_first_name(word) else TITLE  # "said" is not enough: "Chelsea said"
     else:  # companies say things too: "said" is enough only for a census surname
         needed = STRONG if word in lex.surnames else ROLE
     return cue >= needed and not (

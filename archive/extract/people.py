@@ -40,6 +40,7 @@ _APPOSITION = re.compile(
 )
 _INITIAL = re.compile(rf"^(?:[{_UPPER}]\.)+$|^[{_UPPER}]$")
 _CONTEXT = 40
+_LIST_ITEM = re.compile(rf"[{_UPPER}][a-z]+, $")
 # "Rebecca and I put it together": only a person is coordinated with the speaker.
 _WITH_SPEAKER = re.compile(r"^[ \t]+and[ \t]+I(?![\w'])")
 # A lone word followed by a verb and, before any other capital, "he" or "she" ("Gorbachev agreed to a
@@ -212,19 +213,22 @@ def _after_organisation(words: list[str], lex: Lexicon) -> int | None:
 
 
 def _cue_before(before: str, lex: Lexicon) -> int:
+    if _LIST_ITEM.search(before):
+        return WEAK  # "such as Ansel Adams, Chuck Close, Walker Evans"
     match = _BEFORE_WORD.search(before)
     if not match or match.group(1)[0].isupper():
         return NONE
     word = match.group(1).lower()
-    if word in lex.cues_before:
-        return ROLE  # "actress Kate Beckinsale"
+    if word in lex.cues_before:  # "actress Kate Beckinsale"; a verb ("said Tory plans") says less
+        return STRONG if word in lex.cues_after else ROLE
     # a plural says less: "athletes Vitas Gerulaitis", but also "analysts Gartner"
     plural = word.endswith("s") and word[:-1] in lex.cues_before
     return WEAK if plural or word in lex.weak_cues_before else NONE
 
 
 def _cue_after(after: str, lex: Lexicon, dotted: bool = False) -> int:
-    if _AGE.match(after) or _LABEL.match(after) and not dotted:  # a label, not "Ed.: see …"
+    label = _LABEL.match(after) and not dotted
+    if _AGE.match(after) or label or _WITH_SPEAKER.match(after):  # a label, not "Ed.: see …"
         return ROLE
     role = _APPOSITION.match(after)
     if role and role.group(1) in lex.cues_before and role.group(1) not in lex.cues_after:
@@ -236,6 +240,6 @@ def _cue_after(after: str, lex: Lexicon, dotted: bool = False) -> int:
     if not match:
         return NONE
     one, two = match.group(1), f"{match.group(1)} {match.group(2)}"
-    if one in lex.cues_after or two in lex.cues_after or _WITH_SPEAKER.match(after):
+    if one in lex.cues_after or two in lex.cues_after:
         return STRONG
     return WEAK if one in lex.weak_cues_after or two in lex.weak_cues_after else NONE
