@@ -18,6 +18,7 @@ from .postings import PostingSource, Scored
 
 PREFIX_EXPANSION = 1000  # terms a trailing wildcard may expand to before Whoosh evaluates it
 CACHE_NODES = 256
+DENSE_MIN = 4096  # postings from which set operations use dense arrays instead of sorting
 NOT_SCORE = 1.0  # the weight Whoosh's InverseMatcher gives every document it matches
 
 
@@ -120,6 +121,14 @@ def union(parts: list[Scored]) -> Scored:
         return Scored.empty()
     if len(parts) == 1:
         return parts[0]
+    if sum(len(p) for p in parts) >= DENSE_MIN:  # a dense accumulator beats sorting
+        size = max(int(p.ids[-1]) for p in parts) + 1
+        acc, hit = np.zeros(size), np.zeros(size, dtype=bool)
+        for part in parts:
+            acc[part.ids] += part.scores
+            hit[part.ids] = True
+        ids = np.flatnonzero(hit).astype(np.int32)
+        return Scored(ids, acc[ids])
     ids = np.concatenate([p.ids for p in parts])
     scores = np.concatenate([p.scores for p in parts])
     unique, inverse = np.unique(ids, return_inverse=True)
@@ -128,6 +137,14 @@ def union(parts: list[Scored]) -> Scored:
 
 
 def intersection(a: Scored, b: Scored) -> Scored:
+    if len(a) + len(b) >= DENSE_MIN:
+        size = max(int(a.ids[-1]) if len(a) else 0, int(b.ids[-1]) if len(b) else 0) + 1
+        acc, hit = np.zeros(size), np.zeros(size, dtype=bool)
+        acc[a.ids] = a.scores
+        hit[a.ids] = True
+        keep = hit[b.ids]
+        ids = b.ids[keep]
+        return Scored(ids, acc[ids] + b.scores[keep])
     ids, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
     return Scored(ids, a.scores[ia] + b.scores[ib])
 
@@ -135,13 +152,18 @@ def intersection(a: Scored, b: Scored) -> Scored:
 def difference(a: Scored, b: Scored) -> Scored:
     if not len(b) or not len(a):
         return a
-    keep = ~np.isin(a.ids, b.ids, assume_unique=True)
+    keep = ~_isin(a.ids, b.ids)
     return Scored(a.ids[keep], a.scores[keep])
+
+
+def _isin(ids: np.ndarray, among: np.ndarray) -> np.ndarray:
+    kind = "table" if len(ids) + len(among) >= DENSE_MIN else None
+    return np.isin(ids, among, assume_unique=True, kind=kind)
 
 
 def restrict(scored: Scored, ids: np.ndarray) -> Scored:
     """``scored`` limited to the sorted document numbers ``ids``."""
-    keep = np.isin(scored.ids, ids, assume_unique=True)
+    keep = _isin(scored.ids, ids)
     return Scored(scored.ids[keep], scored.scores[keep])
 
 
