@@ -55,6 +55,66 @@ def test_body_keeps_paragraphs_and_drops_furniture():
         assert junk not in article.body
 
 
+def body_of(markup: str) -> str:
+    return read(f"<html><head><title>A story</title></head><body>{markup}</body></html>".encode()).body
+
+
+# postlight--newrepublic.com: the review is split into three "article-text-wrap" parts
+BEASTS = ["The eight Harry Potter films, which stretched out over nearly a decade, had a fantastic group of "
+          "actors at its center. We watched as Daniel Radcliffe and Emma Watson grew up.",
+          "Beasts takes place during the Roaring Twenties, and the plot revolves around Newt Scamander "
+          "(Eddie Redmayne), a sort of Dr. Doolittle collector of the eponymous fantastic beasts.",
+          "The film strains considerably under the weight of all these plot lines, it is never fun to be the "
+          "movie with the origin story. Newt, Tina, and the gang spend an inordinate amount of time, sadly."]
+
+
+def test_story_split_into_wrapped_parts_is_read_whole():
+    parts = "".join(f'<div class="article-text-wrap"><div class="article-text-grid"><p>{text}</p>'
+                    f"{'<p>' + text + ' Again.</p>' if i == 2 else ''}</div></div>"
+                    for i, text in enumerate(BEASTS))
+    body = body_of(f'<div class="article-body"><div class="article-body-wrap">{parts}</div></div>')
+    assert all(text in body for text in BEASTS)
+
+
+def test_numbered_parts_of_the_same_kind_join_even_with_links():
+    # newspaper--slate.com2: the linked lead is in "text text-1 parbase", the rest in "text-2 text parbase"
+    lead = ("The biggest challenge to Brazil’s World Cup preparations has been the "
+            '<a href="/a">chaos caused by striking public workers</a>. While São Paulo subway workers '
+            'voted to at least <a href="/b">temporarily suspend their strikes</a>, protests are expected '
+            'to <a href="/c">continue throughout the World Cup</a>.')
+    rest = ("Though nowhere near the size of last year’s broad-based social movement, which brought "
+            "millions to the streets, protests have been building back up in recent months. The "
+            "tournament, which begins Thursday in São Paulo, has reportedly cost in excess of $11 "
+            "billion, money protesters say could have been spent on roads, schools, and transit.")
+    body = body_of('<div class="newbody body parsys">'
+                   f'<div class="text text-1 parbase section"><p>{lead}</p></div>'
+                   f'<div class="text-2 text parbase section"><p>{rest}</p></div></div>')
+    assert body.startswith("The biggest challenge") and body.endswith("roads, schools, and transit.")
+
+
+def test_hidden_only_as_a_whole_class_word():
+    # newspaper--bostonherald.com2: the story is in "field-name-body field-label-hidden" (only the
+    # label is hidden); the menu block beside it is classed "content"
+    menu = "".join(f'<li><a href="/{w}">{w} News and Opinion</a></li>' for w in ("Local", "Sports"))
+    body = body_of(f'<div class="content clearfix"><ul>{menu}</ul><p>© Copyright by the Boston '
+                   "Herald and Herald Media, 2014. No portion of BostonHerald.com may be reproduced, "
+                   "copied, or kept.</p></div>"
+                   '<div class="field field-name-body field-label-hidden"><div class="field-items">'
+                   '<div class="field-item even"><p>Chrome Industries’ Mini Buran laptop messenger bag '
+                   "($140) is a good investment for anyone who needs a sturdy bag that is built to last."
+                   "</p></div></div></div>")
+    assert body.startswith("Chrome Industries") and "Copyright" not in body
+
+
+def test_lone_paragraph_after_the_story_is_not_a_lead():
+    # readability--nytimes-3: the reporter's bio sits in its own wrapper after the story
+    story = "".join(f"<p>{text}</p>" for text in BEASTS)
+    body = body_of(f'<div class="StoryBodyCompanionColumn">{story}</div><div class="bottom-of-article">'
+                   "<div><p>Corey Kilgannon is a Metro reporter covering news and human interest "
+                   "stories. He writes the Character Study column.</p></div></div>")
+    assert body.startswith("The eight Harry Potter") and "Kilgannon" not in body
+
+
 # Dates, most trusted first: JSON-LD, meta, marked elements / <time>, visible lines, dateline, URL.
 LD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
       ' "datePublished": "2024-12-06T22:00:40.000Z", "author": [{"@type": "Person", "name": "Stella Kim"},'

@@ -31,9 +31,12 @@ _UNLIKELY = re.compile(
 )
 _LIKELY = re.compile(r"article|body|content|entry|main|post|story|text|column|hentry|blog|page", re.I)
 _POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|hentry|blog", re.I)
-_NEGATIVE = re.compile(r"comment|footer|sidebar|related|share|promo|widget|meta|nav|menu|hidden", re.I)
+# "hidden" only as a whole class word: "field-label-hidden" or "hidden-xs" wrap visible story text
+_NEGATIVE = re.compile(r"comment|footer|sidebar|related|share|promo|widget|meta|nav|menu|"
+                       r"(?:^|\s)(?:is-)?hidden(?=\s|$)", re.I)
 _BLOCKS = ("p", "pre", "blockquote", "li", "h2", "h3", "h4", "h5", "h6", "td", "dd")
 _SCORED = ("p", "pre", "td", "blockquote")
+_WRAPPERS = ("div", "section", "article", "main", "span", "center", "font")
 _KEEP_CLASSED = ("html", "body", "article", "main")
 _INLINE = {"a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "abbr", "cite", "q", "time",
            "mark", "font", "code", "s", "strike", "big", "label", "ins", "del", "img", "wbr"}
@@ -45,7 +48,7 @@ def main_text(tree: lxml_html.HtmlElement) -> str:
     container = _best_container(tree)
     if container is None:
         return ""
-    return "\n\n".join(_paragraphs(_with_siblings(container)))
+    return "\n\n".join(_paragraphs(_with_siblings(_lifted(container))))
 
 
 def _strip(tree) -> None:
@@ -129,17 +132,36 @@ def _link_density(element) -> float:
     return min(linked / length, 1.0)
 
 
+def _lifted(container):
+    """The outermost wrapper that holds the container and no other text: a story split into parts
+    ("article-text-wrap" > "article-text-grid" > <p>…, three times) continues in the wrappers'
+    siblings, not in the best part's."""
+    parent = container.getparent()
+    while parent is not None and parent.tag in _WRAPPERS and _only_text_in(parent, container):
+        container, parent = parent, parent.getparent()
+    return container
+
+
+def _only_text_in(parent, child) -> bool:
+    if (parent.text or "").strip() or (child.tail or "").strip():
+        return False
+    return not any(other is not child and (other.text_content().strip() if isinstance(other.tag, str)
+                                          else (other.tail or "").strip())
+                   for other in parent)
+
+
 def _with_siblings(container) -> list:
     """The container and the siblings that continue the story beside it."""
     parent = container.getparent()
     if parent is None:
         return [container]
     threshold = max(10.0, _own_score(container) * 0.2)
-    kept = []
+    kept, before = [], True
     for sibling in parent:
         if sibling is container:
             kept.append(sibling)
-        elif isinstance(sibling.tag, str) and _continues(sibling, container, threshold):
+            before = False
+        elif isinstance(sibling.tag, str) and _continues(sibling, container, threshold, before):
             kept.append(sibling)
     return kept
 
@@ -148,18 +170,36 @@ def _own_score(element) -> float:
     return sum(1 + len(p.text_content()) / 100 for p in element.iter("p"))
 
 
-def _continues(sibling, container, threshold: float) -> bool:
-    if _link_density(sibling) > 0.25:
+def _continues(sibling, container, threshold: float, before: bool) -> bool:
+    """A sibling continues the story when it is not furniture, not mostly links, and either scores
+    well, is a part of the same kind holding a real paragraph, is itself a sentence-like <p>, or
+    is a lead paragraph in its own wrapper ("firstPar") just before the story."""
+    if sibling.tag in _FURNITURE_TAGS:
         return False
-    same_class = (sibling.get("class") or "").split()[:1] == (container.get("class") or "-").split()[:1]
-    if _own_score(sibling) >= threshold or (same_class and _own_score(sibling) > 0):
+    same_kind = _same_kind(sibling, container)
+    if _link_density(sibling) > (0.5 if same_kind else 0.25):
+        return False
+    if _own_score(sibling) >= threshold:
+        return True
+    if same_kind and any(len(p.text_content().strip()) > 80 for p in sibling.iter("p")):
         return True
     text = " ".join(sibling.text_content().split())
     if sibling.tag == "p":
         return len(text) > 80 or (len(text) > 0 and text.endswith((".", "!", "?", "”", '"')))
-    # a lead paragraph in its own wrapper ("firstPar") before the rest of the story
-    paras = list(sibling.iter("p"))
-    return len(paras) == 1 and len(text) > 80
+    return before and len(list(sibling.iter("p"))) == 1 and len(text) > 80
+
+
+def _same_kind(sibling, container) -> bool:
+    """Same first class word, or the same class words once numbered ones are set aside
+    ("text text-1 parbase" beside "text-2 text parbase")."""
+    mine, theirs = (container.get("class") or "").split(), (sibling.get("class") or "").split()
+    if not mine or not theirs:
+        return False
+
+    def kind(words):
+        return {word for word in words if not any(c.isdigit() for c in word)}
+
+    return mine[0] == theirs[0] or (bool(kind(mine)) and kind(mine) == kind(theirs))
 
 
 def _paragraphs(elements: list) -> list[str]:
