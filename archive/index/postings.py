@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import OrderedDict
 
 import numpy as np
-from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.matching import WrappingMatcher
 from whoosh.scoring import BM25F
+from whoosh.util.numeric import byte_to_length
 
 CACHE_POSTINGS = 6_000_000  # postings kept in the per-generation cache (~72 MB)
 EMPTY_IDS = np.zeros(0, dtype=np.int32)
@@ -144,10 +145,28 @@ def field_lengths(leaves, fieldname: str) -> np.ndarray:
     ``leaves``, as BM25F reads it."""
     parts = []
     for leaf, _ in leaves:
-        get = leaf.doc_field_length
-        parts.append(np.asarray([get(d, fieldname) or 0 for d in range(leaf.doc_count_all())],
-                                dtype=np.float64))
+        count = leaf.doc_count_all()
+        column = _length_column(leaf, fieldname)
+        if column is not None:
+            parts.append(_BYTE_LENGTHS[np.fromiter(column, dtype=np.uint8, count=count)])
+        else:
+            get = leaf.doc_field_length
+            parts.append(np.asarray([get(d, fieldname) or 0 for d in range(count)], dtype=np.float64))
     return np.concatenate(parts) if parts else np.zeros(0)
+
+
+_BYTE_LENGTHS = np.asarray([byte_to_length(b) if b else 0 for b in range(256)], dtype=np.float64)
+
+
+def _length_column(leaf, fieldname: str):
+    """The raw length bytes of a W3 segment (one read for all documents), or None."""
+    cached = getattr(getattr(leaf, "_perdoc", None), "_cached_reader", None)
+    if cached is None or not leaf.doc_count_all():
+        return None
+    try:
+        return cached(f"_{fieldname}_len", LENGTHS_COLUMN)
+    except Exception:  # noqa: BLE001 - another codec: fall back to the public accessor
+        return None
 
 
 def live_mask(reader) -> np.ndarray | None:
