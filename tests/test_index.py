@@ -175,6 +175,7 @@ def test_update_equals_a_full_rebuild(live_copy, tmp_path):
         assert ours.total == theirs.total, q
         assert ours.facets == theirs.facets, q
     assert_matches_whoosh(tmp_path / "index")
+    assert arc.stats() | {"index": "", "built": ""} == fresh.stats() | {"index": "", "built": ""}
 
 
 def test_update_without_changes_keeps_the_live_generation(live_copy, tmp_path):

@@ -110,13 +110,14 @@ class Engine:
         self.refresh()
         with self._lock:
             columns, searcher = self._columns, self._searcher
-            days = columns.day[columns.dated]
+            live = columns.day if columns.live is None else columns.day[columns.live]
+            days = live[live != UNDATED]
             return {
                 "articles": searcher.doc_count(),
-                "persons": len(columns.person_names),
+                "persons": int(np.count_nonzero(np.diff(columns.person_start))),
                 "earliest": _iso_day(days.min()) if len(days) else None,
                 "latest": _iso_day(days.max()) if len(days) else None,
-                "undated": int((columns.day == UNDATED).sum()),
+                "undated": int(len(live) - len(days)),
                 "index": str(self.index_dir),
                 "built": datetime.fromtimestamp(self.generation.stat().st_mtime, UTC).isoformat(),
             }
