@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
+from archive.extract.boilerplate import ends_story, is_boilerplate, is_timestamp
 from archive.sources import html
 from archive.sources.decode import decode_html
 from tests.conftest import shared_path
@@ -113,6 +114,31 @@ def test_lone_paragraph_after_the_story_is_not_a_lead():
                    "<div><p>Corey Kilgannon is a Metro reporter covering news and human interest "
                    "stories. He writes the Character Study column.</p></div></div>")
     assert body.startswith("The eight Harry Potter") and "Kilgannon" not in body
+
+
+@pytest.mark.parametrize("line", [
+    "Dec 12, 2014 12:06 PM",  # newspaper--avclub.com2
+    "12.22.14 |", "12:03 pm |",  # newspaper--wired.com1
+    "1:39 PM ET",  # readability--citylab-1
+    "Published 22:00, 11 July 2021 BST",  # postlight--www.ladbible.com
+    "Updated on September 19 at 3:15 p.m.",  # postlight--www.theatlantic.com
+    "SEE ALSO: Russia is deploying a drone fleet to the Arctic",  # newspaper--businessinsider.com1
+    "More Related to this Story",  # newspaper--theglobeandmail.com1 (a box inside the story)
+    "Next Post",  # newspaper--lifebuzz.com1
+])
+def test_timestamps_and_related_links_are_not_story_lines(line):
+    assert (is_boilerplate(line) or is_timestamp(line)) and not ends_story(line)
+
+
+@pytest.mark.parametrize("line", ["2014", "$140", "Mayor 2015", "3-1", "May the best team win on Sunday."])
+def test_story_lines_that_look_a_little_like_stamps(line):
+    assert not is_boilerplate(line) and not is_timestamp(line)
+
+
+@pytest.mark.parametrize("line", ["Suggested Reads", "Tell us what you think", "Comments (12)"])
+def test_headings_that_end_the_story(line):
+    # newspaper--avclub.com2, newspaper--lifebuzz.com1; a comment count heading
+    assert ends_story(line)
 
 
 # Dates, most trusted first: JSON-LD, meta, marked elements / <time>, visible lines, dateline, URL.

@@ -16,7 +16,7 @@ from collections import defaultdict
 
 from lxml import html as lxml_html
 
-from ..extract.boilerplate import ends_story, is_boilerplate
+from ..extract.boilerplate import ends_story, is_boilerplate, is_timestamp
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
               "input", "object", "embed", "canvas", "video", "audio", "map", "dialog")
@@ -209,11 +209,17 @@ def _paragraphs(elements: list) -> list[str]:
             text = " ".join(block.text_content().split())
             if out and ends_story(text):
                 return out
-            if not text or is_boilerplate(text) or (_link_density(block) > 0.6 and len(text) < 200):
+            if _furniture_line(block, text):
                 continue
             if not out or out[-1] != text:
                 out.append(text)
     return out
+
+
+def _furniture_line(block, text: str) -> bool:
+    """Empty, a site's standard line, a bare date/time stamp, or a short run of links."""
+    return (not text or is_boilerplate(text) or is_timestamp(text)
+            or (_link_density(block) > 0.6 and len(text) < 200))
 
 
 def _blocks(element):
