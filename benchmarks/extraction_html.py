@@ -20,6 +20,9 @@
 - **speed**: pages per second through ``archive.sources.html.parse`` over all pages.
 - the same figures for trafilatura and readability-lxml when they are installed (comparison only;
   they are not dependencies of the archive).
+
+``--pages`` adds, for every page with gold text scoring below 0.95, its token F1, precision and
+recall and the token counts on both sides (diagnostics; the figures above do not change).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import gzip
 import json
 import re
 import statistics
+import sys
 import time
 import unicodedata
 from collections import Counter
@@ -132,12 +136,17 @@ def tokens(text: str) -> Counter:
 
 
 def token_f1(ours: str, gold: str) -> float:
+    return token_prf(ours, gold)[2]
+
+
+def token_prf(ours: str, gold: str) -> tuple[float, float, float]:
+    """Token precision, recall and F1 (multiset overlap of casefolded word tokens)."""
     mine, want = tokens(ours), tokens(gold)
     common = sum((mine & want).values())
     if not common:
-        return 0.0
+        return 0.0, 0.0, 0.0
     precision, recall = common / sum(mine.values()), common / sum(want.values())
-    return 2 * precision * recall / (precision + recall)
+    return precision, recall, 2 * precision * recall / (precision + recall)
 
 
 def score(pages: list[Page], date_of: Callable, authors_of: Callable, body_of: Callable) -> Scores:
@@ -273,7 +282,23 @@ def compare(pages: list[Page]) -> None:
         print(f"speed              {len(pages) / seconds:.1f} pages/s ({len(pages)} pages, {seconds:.1f} s)")
 
 
-def main() -> None:
+def page_details(pages: list[Page], found: dict[str, Article | None], below: float = 0.95) -> None:
+    """Per page with gold text (notes left out) scoring under ``below``: F1, precision, recall."""
+    print(f"\n## pages below {below} (F1, precision, recall; tokens ours / gold)")
+    rows = []
+    for page in pages:
+        if page.gold_text is None or page.gold_is_note:
+            continue
+        body = found[page.id].body if found[page.id] else ""
+        precision, recall, f1 = token_prf(body, page.gold_text)
+        if f1 < below:
+            rows.append((f1, precision, recall, page.id, sum(tokens(body).values()),
+                         sum(tokens(page.gold_text).values())))
+    for f1, precision, recall, page_id, mine, want in sorted(rows):
+        print(f"  {page_id:45s} F1 {f1:.3f}  P {precision:.3f}  R {recall:.3f}  ({mine} / {want})")
+
+
+def main(argv: list[str] | None = None) -> None:
     print("# extraction_html — dates, bylines and body text on ../shared/corpora/news_html")
     if not (CORPUS / "manifest.jsonl").exists():
         print(f"skipped: {CORPUS} is missing (the shared corpora are not beside this checkout)")
@@ -289,6 +314,8 @@ def main() -> None:
                 if p.expected.get("byline") and expected_names(p.expected["byline"]) is None]
     print(f"(bylines left out, they name nobody: {left_out})")
     print(f"(gold_text files that are notes, not text: {sorted(p.id for p in pages if p.gold_is_note)})")
+    if "--pages" in (sys.argv[1:] if argv is None else argv):
+        page_details(pages, found)
     compare(pages)
 
 

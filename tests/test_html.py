@@ -141,6 +141,16 @@ def test_headings_that_end_the_story(line):
     assert ends_story(line)
 
 
+def test_teaser_card_wrapped_in_a_link_is_dropped():
+    # newspaper--technologyreview.com2: a sponsored report card inside the story, all within one <a>
+    story = "".join(f"<p>{text}</p>" for text in BEASTS)
+    card = ('<div id="biz_report_embed"><a href="/collection/free-report/"><h2>MIT Technology Review '
+            "Custom: Technology Insights</h2><p>This Technology Insights Custom Report will help business "
+            "and IT professionals root out causes of IT complexity.</p></a></div>")
+    body = body_of(f'<div class="article-body">{story}{card}</div>')
+    assert body.startswith("The eight Harry Potter") and "Custom Report" not in body
+
+
 # Dates, most trusted first: JSON-LD, meta, marked elements / <time>, visible lines, dateline, URL.
 LD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
       ' "datePublished": "2024-12-06T22:00:40.000Z", "author": [{"@type": "Person", "name": "Stella Kim"},'
@@ -224,6 +234,11 @@ def test_transcript_in_a_footer_is_story_text():
     assert "My name is Benjamin, and I'm proud to be a service dog" in article.body
 
 
+def test_linked_teaser_kept_when_it_is_all_the_page_has():
+    article = corpus_page("postlight--scan.netsecurity.ne.jp")  # the summary sits inside one <a>
+    assert "190万人" in article.body
+
+
 def test_page_that_misdeclares_its_charset():
     article = corpus_page("readability--qq")
     assert article.title.startswith("DeepMind新电脑已可利用记忆自学")
@@ -253,9 +268,10 @@ def test_news_html_date_and_byline_floors(scores):
 def test_news_html_body_f1_holds(scores):
     """Guards the level reached (see the benchmark; 12 gold files are upstream notes, left out)."""
     assert len(scores.f1) == 93
-    assert statistics.fmean(scores.f1.values()) >= 0.92
+    assert statistics.fmean(scores.f1.values()) >= 0.94
 
 
-@pytest.mark.xfail(strict=True, reason="the issue's 0.95 body F1 floor is not reached yet (0.93)")
+@pytest.mark.xfail(strict=True, reason="the 0.95 body F1 floor is not reached (0.943); 4 gold files "
+                   "are not the article (elle.com1, cricket.com.au2, cntraveler.com1/2)")
 def test_news_html_body_f1_floor(scores):
     assert statistics.fmean(scores.f1.values()) >= 0.95

@@ -48,7 +48,9 @@ def main_text(tree: lxml_html.HtmlElement) -> str:
     container = _best_container(tree)
     if container is None:
         return ""
-    return "\n\n".join(_paragraphs(_with_siblings(_lifted(container))))
+    parts = _with_siblings(_lifted(container))
+    # a page whose only text is a teaser wrapped in a link keeps it
+    return "\n\n".join(_paragraphs(parts) or _paragraphs(parts, teasers=True))
 
 
 def _strip(tree) -> None:
@@ -202,24 +204,30 @@ def _same_kind(sibling, container) -> bool:
     return mine[0] == theirs[0] or (bool(kind(mine)) and kind(mine) == kind(theirs))
 
 
-def _paragraphs(elements: list) -> list[str]:
+def _paragraphs(elements: list, teasers: bool = False) -> list[str]:
     out: list[str] = []
     for element in elements:
         for block in _blocks(element):
             text = " ".join(block.text_content().split())
             if out and ends_story(text):
                 return out
-            if _furniture_line(block, text):
+            if _furniture_line(block, text, teasers):
                 continue
             if not out or out[-1] != text:
                 out.append(text)
     return out
 
 
-def _furniture_line(block, text: str) -> bool:
-    """Empty, a site's standard line, a bare date/time stamp, or a short run of links."""
+def _furniture_line(block, text: str, teasers: bool = False) -> bool:
+    """Empty, a site's standard line, a bare date/time stamp, a short run of links, or (unless
+    ``teasers``) a short block inside a link."""
     return (not text or is_boilerplate(text) or is_timestamp(text)
-            or (_link_density(block) > 0.6 and len(text) < 200))
+            or (len(text) < 200 and (_link_density(block) > 0.6 or (not teasers and _inside_link(block)))))
+
+
+def _inside_link(block) -> bool:
+    """A block within an <a>: a teaser card ("MIT Technology Review Custom: …" wrapped in one link)."""
+    return any(True for _ in block.iterancestors("a"))
 
 
 def _blocks(element):
@@ -253,4 +261,7 @@ class _Loose:
         return self.text
 
     def iter(self, *_tags):
+        return iter(())
+
+    def iterancestors(self, *_tags):
         return iter(())
