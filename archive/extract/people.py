@@ -32,6 +32,15 @@ _PARTICLE = r"(?:de|da|di|del|della|dos|das|do|du|van|von|der|den|ter|te|la|le|b
 _RUN = re.compile(rf"(?<![\w@#/.'-]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD})*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘(\[\n•|—–]|'\s)\s*$")
 _BEFORE_WORD = re.compile(r"([\w'-]+),?[ \t]*$")
+_BEFORE_TWO = re.compile(r"([\w'-]+)[ \t]+([\w'-]+)[ \t]*$")
+_AFTER_ORG = re.compile(r"^('s)?[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
+_IN_LIST = re.compile(r"(?:\band|&|,)[ \t]*$")
+# "Houston-based Continental" is a company; "Dutch-born Anton Corbijn" a person.
+_ORG_PREFIX = re.compile(r"-(?:based|listed|owned|headquartered|registered|controlled)$")
+_ROLE_PREFIX = re.compile(r"-(?:born|winner|winning|nominated|raised|educated)$")
+# Two words that make the next name a company or a place: "shares in X", "state of X".
+_ORG_TWO = {("shares", "in"), ("stake", "in"), ("takeover", "of"), ("merger", "with"), ("state", "of"),
+            ("province", "of"), ("city", "of"), ("town", "of"), ("shares", "of")}
 _AGE = re.compile(r"^(?:,[ \t]*\d{1,3},|[ \t]*\(\d{1,3}\))")
 _AFTER_WORDS = re.compile(r"^(?:'s)?,?[ \t]*([a-z]+)(?:[ \t]+([a-z]+))?")
 _LABEL = re.compile(r"^[ \t]*:")
@@ -61,6 +70,7 @@ class _Mention:
     words: list[str]
     cue: int
     start: bool  # the first word opens a sentence
+    org: int = NONE  # organisation evidence: WEAK ("the X", "X have"), STRONG ("band X", "X shares")
 
 
 def extract_persons(title: str, body: str) -> list[str]:
@@ -98,13 +108,22 @@ def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
     parts = _sentences(match.group().split(), lex)
     found: list[_Mention] = []
     for index, words in enumerate(parts):
-        found.extend(_segments(
+        first, last = index == 0, index == len(parts) - 1
+        segments = _segments(
             words,
-            before=_cue_before(before, lex) if index == 0 else NONE,
-            after=_cue_after(after, lex, match.group().endswith(".")) if index == len(parts) - 1 else NONE,
+            before=_cue_before(before, lex) if first else NONE,
+            after=_cue_after(after, lex, match.group().endswith(".")) if last else NONE,
             start=index > 0 or bool(_SENTENCE_START.search(before)),
             lex=lex,
-        ))
+        )
+        if segments and first and segments[0].words[0] == words[0]:
+            segments[0].org = max(segments[0].org, _org_before(before, lex))
+        elif segments and first and words[0] == "The" and segments[0].words[0] == words[1]:
+            segments[0].org = max(segments[0].org, WEAK)  # "The Carnegie Mellon team says"
+        if segments and last and segments[-1].words[-1] == words[-1]:  # "the Carnegie Mellon team"
+            org, org_after = segments[-1].org, _org_after(after, before, lex)
+            segments[-1].org = min(STRONG, org + org_after) if org and org_after else max(org, org_after)
+        found.extend(segments)
     return found
 
 
@@ -163,11 +182,20 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
         return None
     if cut:
         words, mention.cue, mention.start = words[cut:], max(mention.cue, WEAK), False
+    if len(words) > 1 and (_ORG_PREFIX.search(words[0]) or _ROLE_PREFIX.search(words[0])):
+        if _ORG_PREFIX.search(words[0]) and (len(words) == 2 or words[-1] not in lex.surnames):
+            # "Houston-based Continental", not "US-based Alistair Cragg"
+            mention.org = STRONG
+        else:
+            mention.cue = max(mention.cue, ROLE)
+        words, mention.start = words[1:], False
     for index in range(len(words) - 1, -1, -1):
         if words[index] in lex.honorifics and _is_title(words, index, lex):
             words, mention.cue, mention.start = words[index + 1:], TITLE, False
             break
-    while len(words) > 1 and _leading_noise(words, mention.start, lex):
+    placed = False  # after a place, another place: "(University of) Texas Arlington Amneh Jafari"
+    while len(words) > 1 and (_leading_noise(words, mention.start, lex) or _more_place(words, placed, lex)):
+        placed = words[0] in lex.places or words[0] in lex.gazetteer
         words, mention.start = words[1:], False
     while words and (words[-1] in lex.particles or words[-1] in lex.honorifics or _INITIAL.match(words[-1])):
         words = words[:-1]
@@ -191,9 +219,15 @@ def _leading_noise(words: list[str], start: bool, lex: Lexicon) -> bool:
     first = words[0]
     if first in lex.first_names:
         return False
+    if first.lower() in lex.cues_before:
+        return True  # "Treasurer Peter Costello", "Producer Aamir Khan"
     if first in lex.places or NOT_A_NAME_ENDING.search(first) and lex.is_first_name(words[1]):
         return True  # "Belgian forward …", "Scientologist Tom Cruise"
     return lex.is_common(first) and (start or lex.is_first_name(words[1]))
+
+
+def _more_place(words: list[str], placed: bool, lex: Lexicon) -> bool:
+    return placed and len(words) > 2 and words[0] in lex.gazetteer and words[0] not in lex.first_names
 
 
 def _after_organisation(words: list[str], lex: Lexicon) -> int | None:
@@ -243,3 +277,28 @@ def _cue_after(after: str, lex: Lexicon, dotted: bool = False) -> int:
     if one in lex.cues_after or two in lex.cues_after:
         return STRONG
     return WEAK if one in lex.weak_cues_after or two in lex.weak_cues_after else NONE
+
+
+def _org_before(before: str, lex: Lexicon) -> int:
+    """Organisation (or place) evidence from the words before a name: "band X", "shares in X", "in X"."""
+    two = _BEFORE_TWO.search(before)
+    if two and (two.group(1).lower(), two.group(2)) in _ORG_TWO:
+        return STRONG
+    match = _BEFORE_WORD.search(before)
+    if not match or match.group(1)[0].isupper() or before.rstrip().endswith(","):
+        return NONE
+    word = match.group(1)
+    if word in lex.org_cues_before:
+        return STRONG
+    return WEAK if word in lex.weak_org_cues_before else NONE
+
+
+def _org_after(after: str, before: str, lex: Lexicon) -> int:
+    """Organisation evidence from the words after a name: "X shares", "X's chief executive", "X have"."""
+    match = _AFTER_ORG.match(after)
+    if not match:
+        return NONE
+    one, two = match.group(2), f"{match.group(2)} {match.group(3)}"
+    if one in lex.org_cues_after or two in lex.org_cues_after:
+        return STRONG
+    return WEAK if one in lex.weak_org_cues_after and not _IN_LIST.search(before) else NONE
