@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -123,10 +125,24 @@ def _read_all(files, progress: Progress | None, workers: int | None):
     if workers > 1 and len(files) > 1 and (
             len(files) >= PARALLEL_MIN_FILES or _total_bytes(files) >= PARALLEL_MIN_BYTES):
         with get_context("fork").Pool(workers) as pool:
-            results = pool.imap(_read_one, files, chunksize=1 if len(files) < 256 else 8)
-            yield from _with_progress(files, results, progress)
+            yield from _with_progress(files, _bounded_map(pool, files, 4 * workers), progress)
         return
     yield from _with_progress(files, map(_read_one, files), progress)
+
+
+def _bounded_map(pool, files, window: int):
+    """``_read_one`` of each file in the pool, in order, with at most ``window`` files read
+    ahead (an unbounded ``imap`` would pile up the whole archive in memory when indexing is the
+    slower side)."""
+    pending: deque = deque()
+    todo = iter(files)
+    for pair in islice(todo, window):
+        pending.append(pool.apply_async(_read_one, (pair,)))
+    while pending:
+        result = pending.popleft().get()
+        for pair in islice(todo, 1):
+            pending.append(pool.apply_async(_read_one, (pair,)))
+        yield result
 
 
 def _with_progress(files, results, progress: Progress | None):

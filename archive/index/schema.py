@@ -36,8 +36,6 @@ def make_schema() -> fields.Schema:
 
 def to_document(article: Article) -> dict:
     persons = SEP.join(clean_name(p) for p in article.persons)
-    record = article.to_dict()
-    del record["body"], record["title"], record["id"]
     return {
         "id": article.id,
         "title": article.title,
@@ -47,7 +45,21 @@ def to_document(article: Article) -> dict:
         "author": SEP.join(clean_name(a) for a in article.authors),
         "day": day_ordinal(article.published),
         "ts": int(article.published.timestamp()) if article.published else -(2**62),
-        "record": json.dumps(record, ensure_ascii=False),
+        "record": json.dumps(record_of(article), ensure_ascii=False),
+    }
+
+
+def record_of(article: Article) -> dict:
+    """``article.to_dict()`` without id, title and body (those are fields of their own), built
+    directly: ``dataclasses.asdict`` deep-copies and cost ~0.2 ms per article."""
+    return {
+        "source": article.source,
+        "url": article.url,
+        "authors": list(article.authors),
+        "published": article.published.isoformat() if article.published else None,
+        "persons": list(article.persons),
+        "outlet": article.outlet,
+        "content_hash": article.content_hash,
     }
 
 
