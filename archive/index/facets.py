@@ -63,8 +63,13 @@ def date_facet(
     unit = granularity(dated)
     values: list[FacetValue] = []
     if len(dated):
-        stamps = (dated.astype(np.int64) - EPOCH_ORDINAL).astype("datetime64[D]")
-        buckets, counts = np.unique(stamps.astype(_NUMPY_UNIT[unit]), return_counts=True)
+        # count per day first (a bincount), then fold the distinct days into buckets
+        low = int(dated.min())
+        per_day = np.bincount(dated.astype(np.int64) - low)
+        present = np.flatnonzero(per_day)
+        stamps = (present + (low - EPOCH_ORDINAL)).astype("datetime64[D]")
+        buckets, which = np.unique(stamps.astype(_NUMPY_UNIT[unit]), return_inverse=True)
+        counts = np.bincount(which, weights=per_day[present], minlength=len(buckets))
         for bucket, count in zip(buckets, counts, strict=True):
             label = str(bucket)
             values.append(FacetValue(label, int(count), bucket_range(label) == (since, until)))
