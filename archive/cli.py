@@ -25,6 +25,10 @@ index_option = click.option(
     type=click.Path(file_okay=False), help="Folder of the index (env ARCHIVE_INDEX).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+aliases_option = click.option(
+    "--aliases", "aliases", type=click.Path(dir_okay=False), metavar="FILE",
+    help="Person corrections (TOML) to apply; default: people.toml at the top of each source folder.",
+)
 
 
 def friendly(command):
@@ -52,19 +56,21 @@ def cli():
 @index_option
 @json_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@aliases_option
 @friendly
-def rebuild(sources, index_dir, as_json, quiet):
+def rebuild(sources, index_dir, as_json, quiet, aliases):
     """Rebuild the index from SOURCES (files or folders; default: data/).
 
     The new index is built beside the live one and swapped in only when complete.
     """
     progress = None if quiet or as_json or not sys.stderr.isatty() else Progress()
-    report = Archive(index_dir).rebuild(sources or DEFAULT_SOURCES, progress=progress)
+    report = Archive(index_dir).rebuild(sources or DEFAULT_SOURCES, progress=progress, aliases=aliases)
     if progress:
         progress.finish()
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         return
+    _echo_aliases(report)
     click.echo(f"Indexed {report.indexed:,} articles from {report.files:,} files "
                f"in {report.seconds:.1f} s into {report.index}/")
     if report.skipped:
@@ -81,20 +87,22 @@ def rebuild(sources, index_dir, as_json, quiet):
 @index_option
 @json_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@aliases_option
 @friendly
-def update(sources, index_dir, as_json, quiet):
+def update(sources, index_dir, as_json, quiet, aliases):
     """Re-index only files added, changed or removed since the last rebuild or update.
 
     SOURCES default to those the index was built from. Like a rebuild, the new index is
     swapped in only when complete; without an index this is a full rebuild.
     """
     progress = None if quiet or as_json or not sys.stderr.isatty() else Progress()
-    report = Archive(index_dir).update(sources or None, progress=progress)
+    report = Archive(index_dir).update(sources or None, progress=progress, aliases=aliases)
     if progress:
         progress.finish()
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         return
+    _echo_aliases(report)
     if report.added is None:
         click.echo("No earlier index to update: rebuilt it.")
     else:
@@ -102,6 +110,11 @@ def update(sources, index_dir, as_json, quiet):
                    f"{report.changed:,} changed, {report.removed:,} removed.")
     click.echo(f"{report.indexed:,} articles from {report.files:,} files; "
                f"{len(report.skipped):,} skipped (--json lists them).")
+
+
+def _echo_aliases(report) -> None:
+    if report.aliases:
+        click.echo(f"Person corrections applied from {', '.join(report.aliases)}")
 
 
 @cli.command()

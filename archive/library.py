@@ -56,17 +56,21 @@ class Archive:
     def rebuild(
         self, sources: Iterable[str | os.PathLike] = DEFAULT_SOURCES, *,
         progress: Progress | None = None, workers: int | None = None,
+        aliases: str | os.PathLike | None = None,
     ) -> RebuildReport:
-        """Read every article under ``sources`` into a new index, swapped in when complete."""
-        return rebuild(self.index_dir, sources, progress=progress, workers=workers)
+        """Read every article under ``sources`` into a new index, swapped in when complete.
+        ``aliases``: a person-corrections file (default: each source folder's ``people.toml``)."""
+        return rebuild(self.index_dir, sources, progress=progress, workers=workers, aliases=aliases)
 
     def update(
         self, sources: Iterable[str | os.PathLike] | None = None, *,
         progress: Progress | None = None, workers: int | None = None,
+        aliases: str | os.PathLike | None = None,
     ) -> RebuildReport:
         """Re-index only files added, changed or removed since the last rebuild or update
-        (``sources`` default to the ones the index was built from); swapped in atomically."""
-        return update(self.index_dir, sources, progress=progress, workers=workers)
+        (``sources`` default to the ones the index was built from); swapped in atomically.
+        Changed person corrections are applied to every article."""
+        return update(self.index_dir, sources, progress=progress, workers=workers, aliases=aliases)
 
     def search(
         self, q: str = "", *, persons: Sequence[str] = (), since: str | date | None = None,

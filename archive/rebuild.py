@@ -7,6 +7,10 @@ live generation's immutable segment files hard-linked into a new folder, changed
 and re-added there with one Whoosh commit — and swaps it in like a rebuild, so readers and
 failures behave exactly as for a rebuild. Each generation records what it was built from in
 ``sources.json`` (the manifest: per file its size, mtime, articles and skipped records).
+
+Person corrections (``people.toml`` at the top of a source folder, or ``aliases=``; see
+:mod:`archive.extract.aliases`) are applied to every article on its way in; an update after the
+corrections changed re-reads every file so that the whole index follows them.
 """
 
 from __future__ import annotations
@@ -15,13 +19,14 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
 from .article import Article
 from .errors import ArchiveError
+from .extract.aliases import Aliases, aliases_for
 from .index import store
 from .index.manifest import Dedup, FileEntry, Manifest, file_stat
 from .index.writer import update_generation, write_generation
@@ -44,6 +49,7 @@ class RebuildReport:
     added: int | None = None  # update only: articles added, changed and removed by it
     changed: int | None = None
     removed: int | None = None
+    aliases: list[str] = field(default_factory=list)  # the person-correction files applied
 
     def to_dict(self) -> dict:
         data = {
@@ -53,6 +59,7 @@ class RebuildReport:
             "seconds": round(self.seconds, 3),
             "index": self.index,
             "sources": self.sources,
+            "aliases": self.aliases,
         }
         if self.added is not None:
             data.update(added=self.added, changed=self.changed, removed=self.removed)
@@ -61,16 +68,19 @@ class RebuildReport:
 
 def rebuild(
     index_dir: Path, sources: Iterable[str | os.PathLike], *,
-    progress: Progress | None = None, workers: int | None = None,
+    progress: Progress | None = None, workers: int | None = None, aliases: str | os.PathLike | None = None,
 ) -> RebuildReport:
-    """Build a new index generation from ``sources`` and swap it in atomically."""
+    """Build a new index generation from ``sources`` and swap it in atomically.
+
+    ``aliases``: a person-corrections file; by default each source folder's ``people.toml``."""
     started = time.perf_counter()
     sources = _checked(sources)
-    files = list(iter_files(sources))
-    manifest = Manifest(sources=[str(s.resolve()) for s in sources])
+    corrections, alias_files = aliases_for(sources, aliases)
+    files = _article_files(sources, alias_files)
+    manifest = Manifest(sources=[str(s.resolve()) for s in sources], aliases=corrections.fingerprint())
     generation = store.new_generation(index_dir)
     try:
-        articles = _pipeline(_read_all(files, progress, workers), manifest, Dedup())
+        articles = _pipeline(_read_all(files, progress, workers), manifest, Dedup(), corrections)
         indexed = write_generation(generation, articles, procs=_writer_procs(files, workers))
         manifest.save(generation)
         store.swap_in(index_dir, generation)
@@ -78,31 +88,41 @@ def rebuild(
         store.discard(generation)
         raise
     return RebuildReport(indexed, manifest.skipped(), len(files), time.perf_counter() - started,
-                         str(index_dir), [str(s) for s in sources])
+                         str(index_dir), [str(s) for s in sources], aliases=[str(f) for f in alias_files])
 
 
 def read_articles(
     sources: Iterable[str | os.PathLike], skipped: list[Skipped] | None = None,
-    workers: int | None = None,
+    workers: int | None = None, aliases: str | os.PathLike | None = None,
 ) -> Iterator[Article]:
     """The articles a rebuild of ``sources`` would index, deduplicated, in order."""
-    files = list(iter_files(_checked(sources)))
+    sources = _checked(sources)
+    corrections, alias_files = aliases_for(sources, aliases)
     manifest = Manifest(sources=[])
-    yield from _pipeline(_read_all(files, None, workers), manifest, Dedup())
+    files = _article_files(sources, alias_files)
+    yield from _pipeline(_read_all(files, None, workers), manifest, Dedup(), corrections)
     if skipped is not None:
         skipped.extend(manifest.skipped())
 
 
-def _pipeline(results, manifest: Manifest, dedup: Dedup) -> Iterator[Article]:
+def _article_files(sources: list[Path], alias_files: list[Path]) -> list[tuple[Path, Path]]:
+    """Every file under the sources but the person-corrections files."""
+    skip = {f.resolve() for f in alias_files}
+    return [(path, root) for path, root in iter_files(sources) if path.resolve() not in skip]
+
+
+def _pipeline(results, manifest: Manifest, dedup: Dedup, aliases: Aliases) -> Iterator[Article]:
     """The articles to index, file by file; each file's outcome is recorded in ``manifest``.
 
     This is the one place every article passes through on its way to the index (rebuild and
-    update alike): per-article adjustments belong here.
+    update alike): per-article adjustments (the person corrections) belong here.
     """
     for (path, _root), items in results:
         entry = FileEntry.of(path)
         manifest.files[str(path)] = entry
         for item in items:
+            if aliases and isinstance(item, Article):
+                item = replace(item, persons=aliases.apply(item.persons))
             article = dedup.admit(item, entry.skipped)
             if article is not None:
                 entry.add(article)
@@ -170,7 +190,7 @@ def _writer_procs(files, workers: int | None) -> int:
 
 def update(
     index_dir: Path, sources: Iterable[str | os.PathLike] | None = None, *,
-    progress: Progress | None = None, workers: int | None = None,
+    progress: Progress | None = None, workers: int | None = None, aliases: str | os.PathLike | None = None,
 ) -> RebuildReport:
     """Re-index only the files added, changed or removed since the live generation was written.
 
@@ -184,19 +204,20 @@ def update(
     except ArchiveError:
         old = None
     if old is None:
-        return rebuild(index_dir, sources or [], progress=progress, workers=workers)
+        return rebuild(index_dir, sources or [], progress=progress, workers=workers, aliases=aliases)
     sources = _checked(sources if sources else old.sources)
-    files = list(iter_files(sources))
-    plan = old.plan(files, [str(s.resolve()) for s in sources])
+    corrections, alias_files = aliases_for(sources, aliases)
+    files = _article_files(sources, alias_files)
+    plan = old.plan(files, [str(s.resolve()) for s in sources], corrections.fingerprint())
     new_articles = list(_pipeline(_read_all(plan.to_read, progress, workers), plan.manifest,
-                                  plan.dedup))
+                                  plan.dedup, corrections))
     delete, add = plan.changes(new_articles)
-    if plan.to_read or set(plan.manifest.files) != set(old.files):
+    if plan.to_read or set(plan.manifest.files) != set(old.files) or plan.manifest.aliases != old.aliases:
         _commit_update(index_dir, live, plan.manifest, delete, add)
     return RebuildReport(
         plan.manifest.indexed(), plan.manifest.skipped(), len(files),
         time.perf_counter() - started, str(index_dir), [str(s) for s in sources],
-        added=plan.added, changed=plan.changed, removed=plan.removed)
+        added=plan.added, changed=plan.changed, removed=plan.removed, aliases=[str(f) for f in alias_files])
 
 
 def _commit_update(index_dir: Path, live: Path, manifest: Manifest, delete, add) -> None:

@@ -9,10 +9,16 @@ suppressed. Read from a small TOML file (``data/people.toml`` by default) and ap
 
 Names are matched case-insensitively and with spaces collapsed. A missing file changes nothing; a
 malformed one raises :class:`~archive.errors.ArchiveError` naming the file and the problem.
+
+A rebuild or update looks for ``people.toml`` at the top of each source folder (or takes the file
+given with ``--aliases``); :func:`aliases_for` finds and merges them. The merged corrections'
+:meth:`Aliases.fingerprint` is kept with the index, so an update re-applies changed corrections.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -21,7 +27,9 @@ from pathlib import Path
 
 from ..errors import ArchiveError
 
-__all__ = ["Aliases", "load_aliases"]
+__all__ = ["Aliases", "load_aliases", "aliases_for", "FILENAME"]
+
+FILENAME = "people.toml"
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,43 @@ class Aliases:
 
     def __bool__(self) -> bool:
         return bool(self.canonical or self.ignored)
+
+    def merged(self, other: Aliases, where: str = "") -> Aliases:
+        """Both sets of corrections; a variant given two different canonical names is an error."""
+        for key, name in other.canonical.items():
+            if self.canonical.get(key, name) != name:
+                raise ArchiveError(f"{where}: {key!r} is mapped to both {self.canonical[key]!r} and {name!r}",
+                                   hint="Give each variant one canonical name across the aliases files.")
+        return Aliases({**self.canonical, **other.canonical}, self.ignored | other.ignored)
+
+    def fingerprint(self) -> str:
+        """Changes whenever the corrections change ("" when there are none)."""
+        if not self:
+            return ""
+        data = json.dumps([sorted(self.canonical.items()), sorted(self.ignored)], ensure_ascii=False)
+        return hashlib.blake2b(data.encode("utf-8"), digest_size=10).hexdigest()
+
+    def describe(self) -> str:
+        return f"{len(self.canonical)} name variants, {len(self.ignored)} ignored names"
+
+
+def aliases_for(
+    sources: Iterable[Path], explicit: str | os.PathLike | None = None
+) -> tuple[Aliases, list[Path]]:
+    """The corrections for a rebuild of ``sources`` and the files they came from: ``explicit``
+    (which must exist) if given, else every source folder's own ``people.toml``."""
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ArchiveError(f"Aliases file {path} does not exist.",
+                               hint=f"Give a TOML file of person corrections, e.g. data/{FILENAME}")
+        files = [path]
+    else:
+        files = [Path(s) / FILENAME for s in sources if (Path(s) / FILENAME).is_file()]
+    aliases = Aliases()
+    for path in files:
+        aliases = aliases.merged(load_aliases(path), str(path))
+    return aliases, files
 
 
 def load_aliases(path: str | os.PathLike) -> Aliases:

@@ -90,6 +90,7 @@ class Dedup:
 class Manifest:
     sources: list[str]
     files: dict[str, FileEntry] = field(default_factory=dict)
+    aliases: str = ""  # fingerprint of the person corrections applied (Aliases.fingerprint)
 
     def indexed(self) -> int:
         return sum(len(entry.articles) for entry in self.files.values())
@@ -98,7 +99,7 @@ class Manifest:
         return [s for entry in self.files.values() for s in entry.skipped]
 
     def save(self, generation: Path) -> None:
-        data = {"format": FORMAT, "sources": self.sources, "files": {
+        data = {"format": FORMAT, "sources": self.sources, "aliases": self.aliases, "files": {
             path: {"mtime_ns": e.mtime_ns, "size": e.size, "articles": e.articles,
                    "skipped": [[s.source, s.reason] for s in e.skipped]}
             for path, e in self.files.items()}}
@@ -116,21 +117,23 @@ class Manifest:
         files = {path: FileEntry(e["mtime_ns"], e["size"], e["articles"],
                                  [Skipped(*s) for s in e["skipped"]])
                  for path, e in data["files"].items()}
-        return cls(data["sources"], files)
+        return cls(data["sources"], files, data.get("aliases", ""))
 
-    def plan(self, files: list[tuple[Path, Path]], sources: list[str]) -> Plan:
-        return Plan(self, files, sources)
+    def plan(self, files: list[tuple[Path, Path]], sources: list[str], aliases: str = "") -> Plan:
+        return Plan(self, files, sources, aliases)
 
 
 class Plan:
-    """Which files an update re-reads, and the deletions and additions it makes."""
+    """Which files an update re-reads, and the deletions and additions it makes. Changed person
+    corrections (``aliases``, a fingerprint) touch every article: then every file is re-read."""
 
-    def __init__(self, old: Manifest, files: list[tuple[Path, Path]], sources: list[str]) -> None:
-        self.manifest = Manifest(sources)
+    def __init__(self, old: Manifest, files: list[tuple[Path, Path]], sources: list[str],
+                 aliases: str = "") -> None:
+        self.manifest = Manifest(sources, aliases=aliases)
         self.dedup = Dedup()
         present = {str(path) for path, _ in files}
-        stale = {key for key, entry in old.files.items()
-                 if key not in present or (entry.mtime_ns, entry.size) != file_stat(key)}
+        stale = {key for key, entry in old.files.items() if key not in present or aliases != old.aliases
+                 or (entry.mtime_ns, entry.size) != file_stat(key)}
         stale |= _depending_on(old, stale)
         self.to_read = [(p, r) for p, r in files if str(p) not in old.files or str(p) in stale]
         for key, entry in old.files.items():
