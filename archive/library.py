@@ -13,7 +13,7 @@ from .errors import BadQuery, IndexMissing
 from .index.facets import bucket_range
 from .index.query import parse
 from .index.searcher import Engine
-from .index.snippets import body_terms, mark_all
+from .index.snippets import mark_all
 from .index.store import live_generation
 from .rebuild import Progress, RebuildReport, rebuild, update
 from .results import SearchResult
@@ -105,12 +105,7 @@ class Archive:
     def highlight(self, text: str, q: str) -> str:
         """``text`` as safe HTML (escaped), with the words the query ``q`` looks for in titles
         and bodies wrapped in <mark> — an article page reached from a search."""
-        parsed, _ = parse(q or "")
-        engine = self.engine
-        engine.refresh()
-        with engine._lock:  # the reader expands trailing wildcards (miscarr*) to indexed words
-            terms = body_terms(parsed, engine._searcher.reader())
-        return mark_all(text, terms)
+        return mark_all(text, self.engine.highlight_terms(q))
 
     def get(self, article_id: str) -> Article:
         """The stored article with this id; ArticleNotFound if there is none."""

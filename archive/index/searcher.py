@@ -106,6 +106,14 @@ class Engine:
             notes=["The query was read as plain words."] if plain else [],
         )
 
+    def highlight_terms(self, q: str) -> frozenset[str]:
+        """The indexed body words the query ``q`` looks for, to mark in a full article (its
+        trailing wildcards, such as miscarr*, expanded against this index)."""
+        self.refresh()
+        parsed, _ = parse(q or "")
+        with self._lock:
+            return body_terms(parsed, self._searcher.reader())
+
     def stats(self) -> dict:
         self.refresh()
         with self._lock:
