@@ -10,7 +10,7 @@ from .article import Article
 from .errors import ArchiveError, ArticleNotFound, BadDocument, BadQuery, IndexMissing
 from .library import Archive
 from .rebuild import RebuildReport
-from .results import FacetValue, Hit, SearchResult
+from .results import FacetValue, Hit, PeopleResult, SearchResult
 from .sources import Skipped, read, scan
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "FacetValue",
     "Hit",
     "IndexMissing",
+    "PeopleResult",
     "RebuildReport",
     "SearchResult",
     "Skipped",

@@ -16,13 +16,14 @@ from .index.searcher import Engine
 from .index.snippets import mark_all
 from .index.store import live_generation
 from .rebuild import Progress, RebuildReport, rebuild, update
-from .results import SearchResult
+from .results import PeopleResult, SearchResult
 
 DEFAULT_INDEX = "index"
 DEFAULT_SOURCES = ("data",)
 SORTS = ("relevance", "newest", "oldest")
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
+MAX_PEOPLE = 1000
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
@@ -106,6 +107,15 @@ class Archive:
         """``text`` as safe HTML (escaped), with the words the query ``q`` looks for in titles
         and bodies wrapped in <mark> — an article page reached from a search."""
         return mark_all(text, self.engine.highlight_terms(q))
+
+    def people(self, contains: str = "", *, limit: int = 100) -> PeopleResult:
+        """The people the archive mentions whose names contain ``contains`` (case-insensitive;
+        "" for everyone), most mentioned first, each with the number of articles."""
+        if not 1 <= limit <= MAX_PEOPLE:
+            raise BadQuery(f"limit must be between 1 and {MAX_PEOPLE}, not {limit}.",
+                           hint="Narrow the list with part of a name instead.")
+        total, people = self.engine.people(contains, limit)
+        return PeopleResult(contains=contains, total=total, people=people, limit=limit)
 
     def get(self, article_id: str) -> Article:
         """The stored article with this id; ArticleNotFound if there is none."""

@@ -46,6 +46,20 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class PeopleResult:
+    """People in the whole archive whose names contain ``contains``, most mentioned first."""
+
+    contains: str
+    total: int  # how many people match, of which ``people`` holds the first ``limit``
+    people: list[FacetValue]  # value: the name; count: the articles that mention the person
+    limit: int
+
+    def to_dict(self) -> dict:
+        return {"contains": self.contains, "total": self.total, "limit": self.limit,
+                "people": [{"name": p.value, "count": p.count} for p in self.people]}
+
+
+@dataclass(frozen=True)
 class SearchResult:
     query: str
     total: int

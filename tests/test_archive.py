@@ -195,3 +195,15 @@ def test_date_bucket_is_selected_when_the_filter_is_exactly_that_bucket(mixed_ar
     assert [(v.value, v.selected) for v in year.facets["date"]] == [("2021-06-17", False)]
     day = mixed_archive.search("", since="2021-06-17", until="2021-06-17")
     assert [(v.value, v.selected) for v in day.facets["date"]] == [("2021-06-17", True)]
+
+
+def test_people_lists_everyone_the_archive_mentions(seeds_archive):
+    everyone = seeds_archive.people()
+    assert {p.value for p in everyone.people} == {
+        "Kate Beckinsale", "Chrissy Teigen", "John Legend", "Zoe Clark-Coates"}
+    assert everyone.total == 4 and everyone.people[0].count == 2
+    assert [p.value for p in seeds_archive.people("clark").people] == ["Zoe Clark-Coates"]
+    assert seeds_archive.people("clark").to_dict() == {
+        "contains": "clark", "total": 1, "limit": 100, "people": [{"name": "Zoe Clark-Coates", "count": 1}]}
+    with pytest.raises(BadQuery, match="limit must be between"):
+        seeds_archive.people(limit=0)

@@ -222,6 +222,43 @@ def test_api_limits_and_bad_parameters_are_400_json(client, query, fragment):
     assert fragment in error["message"] and error["hint"]
 
 
+def test_people_page_reaches_everyone_with_a_json_twin(client, web_archive):
+    everyone = api(client, "/api/people?limit=1000")
+    assert everyone["total"] == len(everyone["people"]) > 10  # more than the facet lists before "More"
+    counts = [p["count"] for p in everyone["people"]]
+    assert counts == sorted(counts, reverse=True)
+    for person in everyone["people"][:5]:  # each count is the number of articles mentioning them
+        assert web_archive.search("", persons=[person["name"]]).total == person["count"]
+    teigen = web_archive.search("", persons=["Chrissy Teigen"]).total
+    found = api(client, "/api/people?q=TEIG")
+    assert found == {"contains": "TEIG", "total": 1, "limit": 200,
+                     "people": [{"name": "Chrissy Teigen", "count": teigen}]}
+    html = page(client, "/people?q=teig")
+    assert links(html, "facet-item") == ["/?person=Chrissy+Teigen"]
+    assert "/api/people?q=teig" in html
+    page_two = page(client, "/people?limit=3")
+    assert "showing the first 3" in page_two and len(links(page_two, "facet-item")) == 3
+    assert "No one with “zzzz” in their name" in page(client, "/people?q=zzzz")
+    assert "/people" in page(client, "/?q=baby+loss")  # the person facet links to the list
+
+
+@pytest.mark.parametrize("query", ["limit=0", "limit=1001", "limit=x", "limit=-5"])
+def test_people_limits_are_400(client, query):
+    error = api(client, "/api/people?" + query, 400)["error"]
+    assert error["type"] == "BadQuery" and "limit" in error["message"] and error["hint"]
+    assert "limit" in page(client, "/people?" + query, 400)
+
+
+def test_a_name_nobody_has_suggests_the_people_it_is_part_of(client, web_archive):
+    html = page(client, "/?q=baby&person=teig")
+    assert "No one called <q>teig</q>" in html
+    teigen = web_archive.search("", persons=["Chrissy Teigen"]).total
+    suggested = re.search(rf"Did you mean <a href=\"([^\"]+)\">Chrissy Teigen</a> \({teigen}\)", html)
+    assert suggested and args(unescape(suggested.group(1))) == {"q": ["baby"], "person": ["Chrissy Teigen"]}
+    assert "Browse the people" in page(client, "/?person=Nobody+Atall")
+    assert "No one called" not in page(client, "/?person=Chrissy+Teigen")
+
+
 def test_api_largest_allowed_page_size(client):
     assert api(client, "/api/search?per_page=100&page=1000")["hits"] == []
 
@@ -346,6 +383,7 @@ def no_live_markup(html: str) -> None:
     "/?q=script", "/?q=%3Cscript%3E", "/article/hostile.txt", "/article/hostile.txt?q=script+alert",
     "/article/hostile.html", "/article/hostile.html?q=mischief+script",
     "/article/hostile.txt?q=%3Cscript%3Ealert(1)%3C/script%3E",
+    "/people?q=%3Cscript%3Ealert(1)%3C/script%3E", "/?person=%3Cscript%3Ealert(1)%3C/script%3E",
 ])
 def test_hostile_article_is_escaped_everywhere(client, url):
     html = page(client, url)

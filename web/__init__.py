@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from . import api, article, display, errors, meta, search
+from . import api, article, display, errors, meta, people, search
 from .store import ArchiveHolder
 
 DEFAULTS = {
@@ -21,6 +21,7 @@ DEFAULTS = {
     "SITE_NAME": "News archive",
     "PER_PAGE": 10,  # hits per page unless ?per_page= says otherwise
     "PEOPLE_SHOWN": 10,  # people listed before "More people"
+    "PEOPLE_LISTED": 200,  # people on /people unless ?limit= says otherwise (at most 1000)
     "MAX_QUERY_CHARS": 500,
 }
 
@@ -35,7 +36,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.json.sort_keys = False  # keep the key order of archive's to_dict() shapes
     app.json.ensure_ascii = False
     app.extensions["archive"] = ArchiveHolder(app.config["INDEX"])
-    for blueprint in (search.bp, article.bp, api.bp, meta.bp):
+    for blueprint in (search.bp, article.bp, people.bp, api.bp, meta.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     display.register(app)

@@ -7,6 +7,7 @@ from flask import Blueprint, jsonify, request
 
 from .article import check_id
 from .params import SearchParams
+from .people import lookup
 from .store import get_archive
 
 bp = Blueprint("api", __name__, url_prefix="/api")
@@ -22,6 +23,11 @@ def search():
 def article(article_id: str):
     check_id(article_id)
     return jsonify(get_archive().get(article_id).to_dict())
+
+
+@bp.get("/people")
+def people():
+    return jsonify(lookup(request.args).to_dict())
 
 
 @bp.get("/stats")

@@ -41,8 +41,8 @@ class SearchParams:
             q=q, persons=persons, since=args.get("since", "").strip(),
             until=args.get("until", "").strip(), undated=_flag(args.get("undated", "")),
             sort=args.get("sort", "").strip() or "relevance",
-            page=_whole(args, "page", 1),
-            per_page=_whole(args, "per_page", current_app.config["PER_PAGE"]),
+            page=whole(args, "page", 1),
+            per_page=whole(args, "per_page", current_app.config["PER_PAGE"]),
         )
 
     def run(self, archive: Archive) -> SearchResult:
@@ -108,7 +108,7 @@ def _flag(value: str) -> bool:
     raise BadQuery(f"undated={value!r} is not yes or no.", hint="Use undated=1 or leave it out.")
 
 
-def _whole(args: MultiDict, name: str, default: int) -> int:
+def whole(args: MultiDict, name: str, default: int) -> int:
     value = args.get(name, "").strip()
     if not value:
         return default

@@ -10,6 +10,7 @@ from archive import SearchResult
 
 from . import facets
 from .params import SearchParams
+from .people import suggestions
 from .store import get_archive
 
 bp = Blueprint("search", __name__)
@@ -28,10 +29,12 @@ class PageLink:
 @bp.get("/")
 def index():
     params = SearchParams.from_args(request.args)
-    result = params.run(get_archive())
+    archive = get_archive()
+    result = params.run(archive)
     bars, undated = facets.timeline(result, params)
     return render_template(
         "search.html", params=params, result=result, people=facets.people(result, params),
+        unknown_people=suggestions(archive, params) if result.total == 0 else {},
         bars=bars, undated=undated, chips=facets.chips(params), pages=page_links(result, params),
         sorts=[(value, label, params.but(sort=value).url()) for value, label in SORTS],
     )

@@ -106,6 +106,21 @@ class Engine:
             notes=["The query was read as plain words."] if plain else [],
         )
 
+    def people(self, contains: str, limit: int) -> tuple[int, list[FacetValue]]:
+        """People (in live articles) whose names contain ``contains`` (case-insensitive), most
+        mentioned first, then by name: how many match, and the first ``limit``."""
+        self.refresh()
+        needle = " ".join(contains.split()).casefold()
+        with self._lock:
+            columns = self._columns
+            docs = columns.entry_doc
+            live = np.ones(len(docs), dtype=bool) if columns.live is None else columns.live[docs]
+            counts = np.bincount(columns.entry_person[live], minlength=len(columns.person_names))
+            found = [(int(counts[pid]), name) for pid, name in enumerate(columns.person_names)
+                     if counts[pid] and needle in name.casefold()]
+        found.sort(key=lambda pair: (-pair[0], pair[1]))
+        return len(found), [FacetValue(name, count) for count, name in found[:limit]]
+
     def highlight_terms(self, q: str) -> frozenset[str]:
         """The indexed body words the query ``q`` looks for, to mark in a full article (its
         trailing wildcards, such as miscarr*, expanded against this index)."""
