@@ -160,3 +160,25 @@ def test_hostile_article_runs_no_script(page, base_url):
         page.goto(base_url + path)
     assert dialogs == []
     assert "<script>" in page.locator("h1").inner_text()
+
+
+def test_find_someone_beyond_the_facet_in_the_people_list(page, base_url):
+    page.goto(base_url + "/?q=baby")
+    page.get_by_role("link", name="All people in the archive").click()
+    page.wait_for_url(re.compile(r"/people$"))
+    page.get_by_label("Names containing").fill("teig")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/people\?q=teig"))
+    page.locator(".people-list a").filter(has_text="Chrissy Teigen").click()
+    page.wait_for_url(re.compile(r"person=Chrissy\+Teigen"))
+    assert page.locator(".chip-person").filter(has_text="Chrissy Teigen").count() == 1
+    assert page.locator(".hit").count() >= 1
+    # part of a name that the facet does not list, typed in the facet box: suggestions answer it
+    page.goto(base_url + "/?person=Chrissy+Teigen")
+    assert page.locator('.facet-person a[data-name="joseph arsenio"]').count() == 0
+    page.get_by_label("Filter, or add anyone by name").fill("arsen")
+    page.keyboard.press("Enter")
+    page.locator(".note").get_by_role("link", name="Joseph Arsenio").click()
+    page.wait_for_url(re.compile(r"person=Chrissy\+Teigen&person=Joseph\+Arsenio"))
+    chips = page.locator(".chip-person .chip-text").all_inner_texts()
+    assert chips == ["Chrissy Teigen", "Joseph Arsenio"]
