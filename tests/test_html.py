@@ -151,6 +151,33 @@ def test_teaser_card_wrapped_in_a_link_is_dropped():
     assert body.startswith("The eight Harry Potter") and "Custom Report" not in body
 
 
+def test_short_sentence_with_a_link_is_story_text():
+    # newspaper--glamour.com1 (the lead) and newspaper--flavorwire.com1 (listicle items 12 and 13)
+    story = "".join(f"<p>{text}</p>" for text in BEASTS)
+    body = body_of('<div class="article-text"><p>Oh, RiRi. <a href="/icon">You truly are an icon</a>. </p>'
+                   f'{story}<p>12. <strong>This godawful, <a href="/h">treacle-coated cover of Leonard '
+                   "Cohen’s “Hallelujah”.</a></strong></p>"
+                   '<p>13. <a href="/f"><strong>The disrespectful, racist right wing media circus around '
+                   "Ferguson</strong>.  </a></p>"
+                   '<p><a href="/more">Read the rest of our year in review.</a></p>'
+                   '<p><a href="/q">Who could be in Trump’s Cabinet?</a></p></div>')
+    assert body.startswith("Oh, RiRi. You truly are an icon.")
+    assert "12. This godawful" in body and body.endswith("media circus around Ferguson.")
+
+
+def test_linked_headings_of_a_roundup_are_kept_but_labelled_links_are_not():
+    # newspaper--businessinsider.com2 (a daily roundup: linked bold headings, each before its summary)
+    # and newspaper--ok.co.uk1 ("Related article:" links after the story)
+    sections = "".join(f'<p><strong><a href="/{i}">Heading number {i} of the roundup</a> (Source)</strong>'
+                       f"</p><p>{text}</p>" for i, text in enumerate(BEASTS))
+    related = ('<p><strong>Related article: <a href="/r">Charlize Theron and Sean Penn plan to marry</a>'
+               "</strong></p>")
+    intro = "<p>FA Insights is a daily newsletter from Business Insider that delivers top news daily.</p>"
+    body = body_of(f'<div class="article-body">{intro}{sections}{related}<p>{BEASTS[0]}</p></div>')
+    assert all(f"Heading number {i} of the roundup (Source)" in body for i in range(3))
+    assert "Related article" not in body
+
+
 # Dates, most trusted first: JSON-LD, meta, marked elements / <time>, visible lines, dateline, URL.
 LD = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
       ' "datePublished": "2024-12-06T22:00:40.000Z", "author": [{"@type": "Person", "name": "Stella Kim"},'

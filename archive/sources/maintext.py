@@ -34,6 +34,8 @@ _POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|hentry|
 # "hidden" only as a whole class word: "field-label-hidden" or "hidden-xs" wrap visible story text
 _NEGATIVE = re.compile(r"comment|footer|sidebar|related|share|promo|widget|meta|nav|menu|"
                        r"(?:^|\s)(?:is-)?hidden(?=\s|$)", re.I)
+_SENTENCE_END = re.compile(r"[.…][\"'”’)\]]*$")
+_LABEL = re.compile(r"^[^:]{1,25}:\s")
 _BLOCKS = ("p", "pre", "blockquote", "li", "h2", "h3", "h4", "h5", "h6", "td", "dd")
 _SCORED = ("p", "pre", "td", "blockquote")
 _WRAPPERS = ("div", "section", "article", "main", "span", "center", "font")
@@ -205,24 +207,85 @@ def _same_kind(sibling, container) -> bool:
 
 
 def _paragraphs(elements: list, teasers: bool = False) -> list[str]:
+    """The text of the story's blocks, furniture lines left out, up to a line that ends the story."""
+    blocks = [(block, " ".join(block.text_content().split())) for element in elements
+              for block in _blocks(element)]
+    blocks = [(block, text) for block, text in blocks if text]
     out: list[str] = []
-    for element in elements:
-        for block in _blocks(element):
-            text = " ".join(block.text_content().split())
-            if out and ends_story(text):
-                return out
-            if _furniture_line(block, text, teasers):
-                continue
-            if not out or out[-1] != text:
-                out.append(text)
+    for at, (block, text) in enumerate(blocks):
+        if out and ends_story(text):
+            return out
+        if _standard_line(text) or (_link_line(block, text, teasers) and not _section_heading(blocks, at)):
+            continue
+        if not out or out[-1] != text:
+            out.append(text)
     return out
 
 
-def _furniture_line(block, text: str, teasers: bool = False) -> bool:
-    """Empty, a site's standard line, a bare date/time stamp, a short run of links, or (unless
-    ``teasers``) a short block inside a link."""
-    return (not text or is_boilerplate(text) or is_timestamp(text)
-            or (len(text) < 200 and (_link_density(block) > 0.6 or (not teasers and _inside_link(block)))))
+def _standard_line(text: str) -> bool:
+    """A site's standard line ("Advertisement", "Share this article") or a bare date/time stamp."""
+    return is_boilerplate(text) or is_timestamp(text)
+
+
+def _link_line(block, text: str, teasers: bool = False) -> bool:
+    """A short run of links, or (unless ``teasers``) a short block inside a link."""
+    if len(text) >= 200:
+        return False
+    if not teasers and _inside_link(block):
+        return True
+    return _link_density(block) > 0.6 and not _linked_sentence(block, text)
+
+
+def _section_heading(blocks: list, at: int) -> bool:
+    """A linked heading between two paragraphs of the story, in bold or a heading tag: the title of
+    one section of a story made of headed sections (a roundup's "<strong><a>Analysts Aren't Feeling
+    Great About Commodities</a> (Think Advisor)</strong>" before its summary). A labelled link
+    ("Related article: …", "READ MORE: …") is a pointer elsewhere, and a heading inside a link is a
+    teaser card's, not a section's."""
+    block, text = blocks[at]
+    if len(text) > 150 or _LABEL.match(text) or isinstance(block, _Loose) or _inside_link(block):
+        return False
+    if not _emphasised(block):
+        return False
+    return 0 < at < len(blocks) - 1 and all(_story_paragraph(*blocks[near]) for near in (at - 1, at + 1))
+
+
+def _emphasised(block) -> bool:
+    """A heading tag, or a block whose text is all in bold."""
+    if block.tag in ("h2", "h3", "h4", "h5", "h6"):
+        return True
+    bold = "".join(b.text_content() for b in block.iter("strong", "b") if not _in_bold(b, block))
+    return len(bold.strip()) >= 0.9 * len(block.text_content().strip())
+
+
+def _in_bold(element, block) -> bool:
+    """Inside another bold element below ``block`` (counted with that one)."""
+    for ancestor in element.iterancestors():
+        if ancestor is block:
+            return False
+        if ancestor.tag in ("strong", "b"):
+            return True
+    return False
+
+
+def _story_paragraph(block, text: str) -> bool:
+    """A paragraph of running text: long, and not mostly links."""
+    return len(text) > 80 and _link_density(block) < 0.25
+
+
+def _linked_sentence(block, text: str) -> bool:
+    """A sentence of the story with links in it, not a headline or a list of links: a few words ending
+    in a full stop, some of them outside the links ("Oh, RiRi. <a>You truly are an icon</a>.", a
+    listicle's "12. <a>This godawful cover of …</a>"). Headlines end in "?" or "!" or nothing, and a
+    "Read more" or related-story line is all link or a label and a link."""
+    if len(text.split()) < 4 or not _SENTENCE_END.search(text):
+        return False
+    return any(re.search(r"\w", piece) for piece in _unlinked_text(block))
+
+
+def _unlinked_text(block) -> list[str]:
+    """The pieces of a block's text that lie outside links."""
+    return block.xpath(".//text()[not(ancestor::a)]")
 
 
 def _inside_link(block) -> bool:
