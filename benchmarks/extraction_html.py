@@ -83,10 +83,14 @@ def load_pages(corpus: Path = CORPUS) -> list[Page]:
     for line in (corpus / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         gold = row.get("gold_text_file")
-        pages.append(Page(
-            id=row["id"], raw=gzip.decompress((corpus / row["file"]).read_bytes()), row=row,
-            gold_text=(corpus / gold).read_text(encoding="utf-8") if gold else None,
-        ))
+        pages.append(
+            Page(
+                id=row["id"],
+                raw=gzip.decompress((corpus / row["file"]).read_bytes()),
+                row=row,
+                gold_text=(corpus / gold).read_text(encoding="utf-8") if gold else None,
+            )
+        )
     return pages
 
 
@@ -103,6 +107,7 @@ def run_ours(pages: list[Page]) -> tuple[dict[str, Article | None], float]:
 
 
 # --- comparing ------------------------------------------------------------------------------------
+
 
 def day_matches(expected: str, ours: datetime | None) -> bool:
     """Same publication day as the human-checked ``publishedTime``."""
@@ -158,8 +163,13 @@ def score(pages: list[Page], date_of: Callable, authors_of: Callable, body_of: C
             out.dates.append((page.id, day_matches(when, got), f"want {when}, got {got}"))
         if (want := expected_names(page.expected.get("byline"))) is not None:
             got = authors_of(page)
-            out.bylines.append((page.id, name_words(got) == want,
-                                f"want {page.expected['byline'].splitlines()[0]!r}, got {got!r}"))
+            out.bylines.append(
+                (
+                    page.id,
+                    name_words(got) == want,
+                    f"want {page.expected['byline'].splitlines()[0]!r}, got {got!r}",
+                )
+            )
         if page.gold_text is not None:
             f1 = out.f1_notes if page.gold_is_note else out.f1
             f1[page.id] = token_f1(body_of(page) or "", page.gold_text)
@@ -182,6 +192,7 @@ def score_ours(pages: list[Page], found: dict[str, Article | None]) -> Scores:
 
 # --- reporting ------------------------------------------------------------------------------------
 
+
 def report(name: str, scores: Scores, *, misses: bool = False) -> None:
     f1 = list(scores.f1.values())
     print(f"\n## {name}")
@@ -192,12 +203,16 @@ def report(name: str, scores: Scores, *, misses: bool = False) -> None:
         right = sum(ok for _, ok, _ in scores.bylines)
         print(f"byline (names)     {right}/{len(scores.bylines)} = {scores.rate('bylines'):.1%}")
     if f1:
-        print(f"body token F1      mean {statistics.fmean(f1):.3f}, median {statistics.median(f1):.3f} "
-              f"over {len(f1)} pages with gold text; ≥0.95: {sum(x >= 0.95 for x in f1)}, ≥0.90: "
-              f"{sum(x >= 0.90 for x in f1)}, <0.80: {sum(x < 0.80 for x in f1)}")
+        print(
+            f"body token F1      mean {statistics.fmean(f1):.3f}, median {statistics.median(f1):.3f} "
+            f"over {len(f1)} pages with gold text; ≥0.95: {sum(x >= 0.95 for x in f1)}, ≥0.90: "
+            f"{sum(x >= 0.90 for x in f1)}, <0.80: {sum(x < 0.80 for x in f1)}"
+        )
         every = f1 + list(scores.f1_notes.values())
-        print(f"                   (mean over all {len(every)} gold files, the "
-              f"{len(scores.f1_notes)} notes included: {statistics.fmean(every):.3f})")
+        print(
+            f"                   (mean over all {len(every)} gold files, the "
+            f"{len(scores.f1_notes)} notes included: {statistics.fmean(every):.3f})"
+        )
     if misses:
         for kind, rows in (("date", scores.dates), ("byline", scores.bylines)):
             for page_id, ok, detail in rows:
@@ -256,9 +271,11 @@ def _iso(text: str | None) -> datetime | None:
         return None
 
 
-OTHERS = {"trafilatura (bare_extraction, metadata on)": _trafilatura,
-          "readability-lxml (Document.summary; body only)": _readability,
-          "htmldate (find_date, original_date; dates only)": _htmldate}
+OTHERS = {
+    "trafilatura (bare_extraction, metadata on)": _trafilatura,
+    "readability-lxml (Document.summary; body only)": _readability,
+    "htmldate (find_date, original_date; dates only)": _htmldate,
+}
 
 
 def compare(pages: list[Page]) -> None:
@@ -272,8 +289,12 @@ def compare(pages: list[Page]) -> None:
         started = time.perf_counter()
         results = {page.id: extractor(page.raw) for page in pages}
         seconds = time.perf_counter() - started
-        scores = score(pages, lambda p, r=results: r[p.id].published,
-                       lambda p, r=results: r[p.id].authors, lambda p, r=results: r[p.id].body)
+        scores = score(
+            pages,
+            lambda p, r=results: r[p.id].published,
+            lambda p, r=results: r[p.id].authors,
+            lambda p, r=results: r[p.id].body,
+        )
         if name.startswith("readability"):
             scores.dates, scores.bylines = [], []
         if name.startswith("htmldate"):
@@ -292,8 +313,16 @@ def page_details(pages: list[Page], found: dict[str, Article | None], below: flo
         body = found[page.id].body if found[page.id] else ""
         precision, recall, f1 = token_prf(body, page.gold_text)
         if f1 < below:
-            rows.append((f1, precision, recall, page.id, sum(tokens(body).values()),
-                         sum(tokens(page.gold_text).values())))
+            rows.append(
+                (
+                    f1,
+                    precision,
+                    recall,
+                    page.id,
+                    sum(tokens(body).values()),
+                    sum(tokens(page.gold_text).values()),
+                )
+            )
     for f1, precision, recall, page_id, mine, want in sorted(rows):
         print(f"  {page_id:45s} F1 {f1:.3f}  P {precision:.3f}  R {recall:.3f}  ({mine} / {want})")
 
@@ -308,10 +337,13 @@ def main(argv: list[str] | None = None) -> None:
     unread = [page_id for page_id, article in found.items() if article is None]
     print(f"{len(pages)} pages; read as articles: {len(pages) - len(unread)}; not read: {unread}")
     report("archive (archive.sources.html)", score_ours(pages, found), misses=True)
-    print(f"speed              {len(pages) / seconds:.1f} pages/s ({len(pages)} pages, "
-          f"{sum(len(p.raw) for p in pages) / 2**20:.0f} MB, {seconds:.1f} s)")
-    left_out = [p.id for p in pages
-                if p.expected.get("byline") and expected_names(p.expected["byline"]) is None]
+    print(
+        f"speed              {len(pages) / seconds:.1f} pages/s ({len(pages)} pages, "
+        f"{sum(len(p.raw) for p in pages) / 2**20:.0f} MB, {seconds:.1f} s)"
+    )
+    left_out = [
+        p.id for p in pages if p.expected.get("byline") and expected_names(p.expected["byline"]) is None
+    ]
     print(f"(bylines left out, they name nobody: {left_out})")
     print(f"(gold_text files that are notes, not text: {sorted(p.id for p in pages if p.gold_is_note)})")
     if "--pages" in (sys.argv[1:] if argv is None else argv):

@@ -38,9 +38,16 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
         raise BadDocument("not an article: no headline or no main text found in the page")
     if published is None:
         published = htmldates.dateline(body) or htmldates.url_date(url)
-    yield make_article(id=rel, source=rel, title=title, body=body, url=url,
-                       byline=people or ([agency] if agency else None), published=published,
-                       outlet=agency or site)
+    yield make_article(
+        id=rel,
+        source=rel,
+        title=title,
+        body=body,
+        url=url,
+        byline=people or ([agency] if agency else None),
+        published=published,
+        outlet=agency or site,
+    )
 
 
 def _without_headline(body: str, title: str) -> str:

@@ -79,8 +79,13 @@ def headline(tree: lxml_html.HtmlElement, meta: dict[str, str], ld: dict) -> str
     """og:title, the JSON-LD headline, the first <h1>, or the <title>, whichever comes first."""
     h1 = next(tree.iter("h1"), None)
     title = next(tree.iter("title"), None)
-    for candidate in (meta.get("og:title"), meta.get("twitter:title"), ld.get("headline"),
-                      text_of(h1), text_of(title)):
+    for candidate in (
+        meta.get("og:title"),
+        meta.get("twitter:title"),
+        ld.get("headline"),
+        text_of(h1),
+        text_of(title),
+    ):
         if isinstance(candidate, str) and candidate.strip():
             return " ".join(candidate.split())
     return ""

@@ -18,8 +18,25 @@ from lxml import html as lxml_html
 
 from ..extract.boilerplate import ends_story, is_boilerplate, is_timestamp
 
-_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
-              "input", "object", "embed", "canvas", "video", "audio", "map", "dialog")
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+    "dialog",
+)
 _FURNITURE_TAGS = {"nav", "footer", "aside", "form", "figure", "figcaption", "picture", "menu", "header"}
 _UNLIKELY = re.compile(
     r"share|sharing|social|newsletter|subscri|signup|sign-up|related|recommend|promo|sidebar|comment|"
@@ -32,16 +49,44 @@ _UNLIKELY = re.compile(
 _LIKELY = re.compile(r"article|body|content|entry|main|post|story|text|column|hentry|blog|page", re.I)
 _POSITIVE = re.compile(r"article|body|content|entry|main|post|story|text|hentry|blog", re.I)
 # "hidden" only as a whole class word: "field-label-hidden" or "hidden-xs" wrap visible story text
-_NEGATIVE = re.compile(r"comment|footer|sidebar|related|share|promo|widget|meta|nav|menu|"
-                       r"(?:^|\s)(?:is-)?hidden(?=\s|$)", re.I)
+_NEGATIVE = re.compile(
+    r"comment|footer|sidebar|related|share|promo|widget|meta|nav|menu|"
+    r"(?:^|\s)(?:is-)?hidden(?=\s|$)",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.…][\"'”’)\]]*$")
 _LABEL = re.compile(r"^[^:]{1,25}:\s")
 _BLOCKS = ("p", "pre", "blockquote", "li", "h2", "h3", "h4", "h5", "h6", "td", "dd")
 _SCORED = ("p", "pre", "td", "blockquote")
 _WRAPPERS = ("div", "section", "article", "main", "span", "center", "font")
 _KEEP_CLASSED = ("html", "body", "article", "main")
-_INLINE = {"a", "span", "em", "strong", "b", "i", "u", "small", "sup", "sub", "abbr", "cite", "q", "time",
-           "mark", "font", "code", "s", "strike", "big", "label", "ins", "del", "img", "wbr"}
+_INLINE = {
+    "a",
+    "span",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "small",
+    "sup",
+    "sub",
+    "abbr",
+    "cite",
+    "q",
+    "time",
+    "mark",
+    "font",
+    "code",
+    "s",
+    "strike",
+    "big",
+    "label",
+    "ins",
+    "del",
+    "img",
+    "wbr",
+}
 
 
 def main_text(tree: lxml_html.HtmlElement) -> str:
@@ -125,8 +170,11 @@ def _scored_paragraphs(tree):
     for element in tree.iter(*_SCORED, "div"):
         if element.tag != "div":
             yield element
-        elif not any(child.tag in ("div", "p", "table", "ul", "ol", "section", "article")
-                     for child in element if isinstance(child.tag, str)):
+        elif not any(
+            child.tag in ("div", "p", "table", "ul", "ol", "section", "article")
+            for child in element
+            if isinstance(child.tag, str)
+        ):
             yield element
 
 
@@ -149,9 +197,11 @@ def _lifted(container):
 def _only_text_in(parent, child) -> bool:
     if (parent.text or "").strip() or (child.tail or "").strip():
         return False
-    return not any(other is not child and (other.text_content().strip() if isinstance(other.tag, str)
-                                          else (other.tail or "").strip())
-                   for other in parent)
+    return not any(
+        other is not child
+        and (other.text_content().strip() if isinstance(other.tag, str) else (other.tail or "").strip())
+        for other in parent
+    )
 
 
 def _with_siblings(container) -> list:
@@ -208,8 +258,9 @@ def _same_kind(sibling, container) -> bool:
 
 def _paragraphs(elements: list, teasers: bool = False) -> list[str]:
     """The text of the story's blocks, furniture lines left out, up to a line that ends the story."""
-    blocks = [(block, " ".join(block.text_content().split())) for element in elements
-              for block in _blocks(element)]
+    blocks = [
+        (block, " ".join(block.text_content().split())) for element in elements for block in _blocks(element)
+    ]
     blocks = [(block, text) for block, text in blocks if text]
     out: list[str] = []
     for at, (block, text) in enumerate(blocks):
