@@ -63,14 +63,9 @@ def rebuild(sources, index_dir, as_json, quiet, aliases):
 
     The new index is built beside the live one and swapped in only when complete.
     """
-    progress = None if quiet or as_json or not sys.stderr.isatty() else Progress()
-    report = Archive(index_dir).rebuild(sources or DEFAULT_SOURCES, progress=progress, aliases=aliases)
-    if progress:
-        progress.finish()
-    if as_json:
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    report = _indexing(Archive(index_dir).rebuild, sources or DEFAULT_SOURCES, aliases, as_json, quiet)
+    if report is None:
         return
-    _echo_aliases(report)
     click.echo(f"Indexed {report.indexed:,} articles from {report.files:,} files "
                f"in {report.seconds:.1f} s into {report.index}/")
     if report.skipped:
@@ -95,14 +90,9 @@ def update(sources, index_dir, as_json, quiet, aliases):
     SOURCES default to those the index was built from. Like a rebuild, the new index is
     swapped in only when complete; without an index this is a full rebuild.
     """
-    progress = None if quiet or as_json or not sys.stderr.isatty() else Progress()
-    report = Archive(index_dir).update(sources or None, progress=progress, aliases=aliases)
-    if progress:
-        progress.finish()
-    if as_json:
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    report = _indexing(Archive(index_dir).update, sources or None, aliases, as_json, quiet)
+    if report is None:
         return
-    _echo_aliases(report)
     if report.added is None:
         click.echo("No earlier index to update: rebuilt it.")
     else:
@@ -112,9 +102,19 @@ def update(sources, index_dir, as_json, quiet, aliases):
                f"{len(report.skipped):,} skipped (--json lists them).")
 
 
-def _echo_aliases(report) -> None:
+def _indexing(action, sources, aliases, as_json: bool, quiet: bool):
+    """Run a rebuild or update with a progress line on a terminal. With ``as_json`` print the
+    report as JSON and return None; else say which corrections applied and return the report."""
+    progress = None if quiet or as_json or not sys.stderr.isatty() else Progress()
+    report = action(sources, progress=progress, aliases=aliases)
+    if progress:
+        progress.finish()
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        return None
     if report.aliases:
         click.echo(f"Person corrections applied from {', '.join(report.aliases)}")
+    return report
 
 
 @cli.command()
