@@ -1,4 +1,6 @@
-"""``python -m benchmarks {run,search,rebuild,update} [--scale N]`` — see README "Benchmarks"."""
+"""``python -m benchmarks {run,search,rebuild,update} [--scale N]`` — see README "Benchmarks".
+
+A search run ends with a profile of its slowest query (where its time goes)."""
 
 from __future__ import annotations
 

@@ -3,6 +3,10 @@ against SQLite FTS5 doing the same work, over the fixed query set."""
 
 from __future__ import annotations
 
+import cProfile
+import io
+import pstats
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -15,6 +19,7 @@ from .corpus import WORK, articles, corpus
 from .queries import QUERIES, Query
 
 REPEATS = 5
+_SITE = re.compile(r"/\S*/site-packages/")
 
 
 def ensure_index(scale: int) -> Path:
@@ -70,6 +75,8 @@ def run(scale: int, repeats: int = REPEATS, rebuild_fts: bool = False) -> dict:
     fts_warm, fts_cold = timings(ref.search, repeats)
     totals = {q.label: (ours(q).total, ref.search(q)["total"]) for q in QUERIES}
     report(scale, our_warm, our_cold, fts_warm, fts_cold, totals, open_ms, fts_seconds, repeats)
+    slowest = max(QUERIES, key=lambda q: statistics.median(our_warm[q.label]))
+    profile(ours, slowest, repeats)
     arc.close()
     return {"ours": summary(sum(our_warm.values(), [])), "fts": summary(sum(fts_warm.values(), []))}
 
@@ -92,3 +99,25 @@ def report(scale, our_warm, our_cold, fts_warm, fts_cold, totals, open_ms, fts_s
         fm, fp = summary(sum(ref.values(), []))
         print(f"{name:26} ours median {om:7.1f} ms  p95 {op:7.1f} ms | FTS5 median {fm:7.1f} ms "
               f"p95 {fp:7.1f} ms | ratio median {om / fm:5.2f}  p95 {op / fp:5.2f}")
+
+
+def profile(run: Callable[[Query], object], query: Query, repeats: int, rows: int = 14) -> None:
+    """Where the time of one (warm) query goes: cProfile over ``repeats`` runs, the functions
+    with the most time of their own first."""
+    run(query)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(repeats):
+        run(query)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(rows)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    print(f"\n== profile of the slowest query, {query.label!r} ({query.kind}): {repeats} runs, "
+          f"{1000 * total / repeats:.1f} ms each under the profiler ==")
+    lines = out.getvalue().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
+    for line in lines[start:]:
+        if line.strip():
+            print(_SITE.sub("", line.replace(str(Path(__file__).resolve().parents[1]) + "/", ""))[:150])
