@@ -206,6 +206,21 @@ def test_linked_headings_of_a_roundup_are_kept_but_labelled_links_are_not():
     assert "Related article" not in body
 
 
+def test_text_hidden_by_class_or_style_is_not_story_but_responsive_hidden_is():
+    # newspaper--thedebrief.co.uk1: an NSFW modal's text waits in "nsfw-modal-body hidden";
+    # readability--theverge: Tailwind's "hidden md:block" is shown on desktop screens
+    story = "".join(f"<p>{text}</p>" for text in BEASTS)
+    body = body_of(
+        f'<div class="article-body">{story}<div id="nsfw-modal-body" class="hidden">'
+        '<p class="no-margin">At work? With your gran?</p><p>You might want to think about the fact '
+        "you're about to read something that wouldn't exactly get a PG rating</p></div>"
+        '<p style="display: none">A paragraph of text kept out of sight by an inline style, for later.</p>'
+        '<p class="hidden md:block">Shown on larger screens only, part of the story all the same.</p></div>'
+    )
+    assert "At work" not in body and "PG rating" not in body and "out of sight" not in body
+    assert body.endswith("Shown on larger screens only, part of the story all the same.")
+
+
 # Dates, most trusted first: JSON-LD, meta, marked elements / <time>, visible lines, dateline, URL.
 LD = (
     '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'

@@ -54,6 +54,8 @@ _NEGATIVE = re.compile(
     r"(?:^|\s)(?:is-)?hidden(?=\s|$)",
     re.I,
 )
+_HIDDEN_WORD = re.compile(r"(?:is-)?hidden")
+_NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SENTENCE_END = re.compile(r"[.…][\"'”’)\]]*$")
 _LABEL = re.compile(r"^[^:]{1,25}:\s")
 _BLOCKS = ("p", "pre", "blockquote", "li", "h2", "h3", "h4", "h5", "h6", "td", "dd")
@@ -118,8 +120,20 @@ def _strip(tree) -> None:
             _remove(element)
         elif marks.strip() and _UNLIKELY.search(marks) and not _LIKELY.search(marks):
             _remove(element)
-        elif element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        elif _hidden(element):
             _remove(element)
+
+
+def _hidden(element) -> bool:
+    """Marked as not shown: the ``hidden`` attribute, ``aria-hidden``, an inline ``display: none``, or
+    the class word "hidden" (a modal's text waiting to pop up: "At work? With your gran?") — unless a
+    responsive class shows it on larger screens (Tailwind's "hidden md:block")."""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    if _NOT_SHOWN.search(element.get("style") or ""):
+        return True
+    words = (element.get("class") or "").split()
+    return any(_HIDDEN_WORD.fullmatch(word) for word in words) and not any(":" in word for word in words)
 
 
 def _paragraph_mass(tree) -> dict:
