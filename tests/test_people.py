@@ -229,3 +229,45 @@ def test_organisations_and_places_by_context(body, expected):
 )
 def test_organisation_cues_spare_people(body, expected):
     assert persons(body) == expected
+
+
+def test_a_colon_in_mid_sentence_is_not_a_speaker_label():
+    # wikinews_gum/GUM_news_expo: a title with a colon ("Batman: The Animated Series")
+    body = ("Hamill's schedule included a panel with Kevin Conroy, the voice of Batman in Batman: The "
+            "Animated Series, in which the Star Wars lead played the Joker.")
+    assert persons(body) == ["Kevin Conroy"]
+    # a label that opens its line still is one (wikinews_gum interviews)
+    assert persons("Wikinews asked about the book.\nShalev: I think it is a love story.") == ["Shalev"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # wikinews_gum/GUM_news_expo: fictional characters
+        "In the 20-minute PlayStation VR demonstration of Batman: Arkham VR, players are dropped down a "
+        "secret elevator in Bruce Wayne's manor, to the Bat Cave, to suit up.",
+        "Brampton Spider-Gwen and Symbiote Spidey pose at the Comic Corps booth.",
+        # bbc_news/entertainment/film-production-falls-40-in-uk
+        "Films such as Bridget Jones: The Edge of Reason were made in the UK.",
+        # wikinews_gum/GUM_interview_cyclone: a storm's name, however it is written
+        "Once Cyclone Phailin comes on shore it will immediately begin to lose strength. As of the last "
+        "advisory, T C Phailin has winds of 190 kilometers per hour and has moved inland.",
+        # wikinews_gum/GUM_news_sensitive: a place that is also a first name, before an ordinary word
+        "Categories: August 15, 2008 Canada Published North America Politics and conflicts Environment",
+        # bbc_news/sport/hewitt-overcomes-wobble-in-sydney (the players aside)
+        "It was victory in the final of the Sydney International.",
+    ],
+)
+def test_characters_storms_and_places_are_not_people(body):
+    assert persons(body) == []
+
+
+def test_descriptions_are_not_names():
+    # wikinews_gum/GUM_news_expo: "Booker Prize-winner" describes Atwood
+    body = ("Margaret Atwood was at the fan expo. Atwood, a Booker Prize-winner, was there to launch her "
+            "graphic novel Angel Catbird.")
+    assert persons(body) == ["Margaret Atwood"]
+    # bbc_news/entertainment/corbett-attacks-dumbed-down-tv: a first name that is a place, then a surname
+    body = ("Ronnie Corbett has joined fellow comedy stars Victoria Wood and David Jason in attacking the "
+            "declining standards of British television programmes.")
+    assert persons(body) == ["Ronnie Corbett", "Victoria Wood", "David Jason"]

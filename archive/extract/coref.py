@@ -7,7 +7,7 @@ evidence its context gave (none, weak, strong, title) and whether it opens a sen
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
 from .names import Lexicon
@@ -30,14 +30,17 @@ class Mention(Protocol):
     org: int
 
 
-def resolve(mentions: Sequence[Mention], lex: Lexicon) -> list[str]:
-    """Full names and lone-surname people, each once, in order of first mention."""
+def resolve(mentions: Sequence[Mention], lex: Lexicon, storms: Collection[str] = ()) -> list[str]:
+    """Full names and lone-surname people, each once, in order of first mention; not fictional
+    characters ("Bruce Wayne") nor names ending in a storm's name ("T C Phailin" beside "Cyclone
+    Phailin")."""
     evidence = _evidence(mentions)
     orgs = _organisations(mentions)
     order: dict[str, int] = {}
     for index, mention in enumerate(mentions):
         key = " ".join(mention.words)
-        order.setdefault(key, index)
+        if not _named_otherwise(mention.words, lex, storms):
+            order.setdefault(key, index)
     full = [
         name for name in order
         if " " in name and not _organisation(name.split(), evidence, orgs, lex)
@@ -51,6 +54,12 @@ def resolve(mentions: Sequence[Mention], lex: Lexicon) -> list[str]:
         and _lone_person(name, known, evidence, lex)
     ]
     return sorted(full + singles, key=lambda name: _first_seen(name, order))
+
+
+def _named_otherwise(words: list[str], lex: Lexicon, storms: Collection[str]) -> bool:
+    """A fictional character ("Bruce Wayne", "Symbiote Spidey") or a storm ("T C Phailin")."""
+    fictional = " ".join(words) in lex.fictional or any(word in lex.fictional for word in words)
+    return fictional or words[-1] in storms
 
 
 def _evidence(mentions: Iterable[Mention]) -> dict[str, int]:
@@ -108,17 +117,20 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     cue = max(evidence.get(" ".join(words), NONE), evidence.get(words[-1], NONE))
     inner = [word for word in words if not _INITIAL.match(word)]
     common = sum(lex.is_common(word) for word in inner)
-    if lex.is_first_name(words[0]):
+    rest = inner[1:]
+    odd = any(w in lex.surname_like or w in lex.places or lex.is_common(w) for w in rest)
+    # a place that is also a first name: "America Politics", "Sydney International"; not "Victoria Wood"
+    surname = words[-1] in lex.surnames and words[-1] not in lex.surname_like
+    placed = words[0] in lex.places and odd and not surname
+    if lex.is_first_name(words[0]) and not placed:
         return len(inner) <= 2 or common < 2 or cue >= STRONG
     if cue >= TITLE:
         return True
     if common == len(inner):
         return False
-    rest = inner[1:]
-    odd = any(w in lex.surname_like or w in lex.places or lex.is_common(w) for w in rest)
     if _ASIAN_GIVEN.match(words[-1]) and len(words) <= 3 and words[0] not in lex.places:
         return True  # "Kwok Ka-ki", "Park Joo-ho"
-    if words[0] in lex.first_names:  # a first name that is also a word: "Mark Hamill", "Chuck Close"
+    if words[0] in lex.first_names and not placed:  # also a word: "Mark Hamill", "Chuck Close"
         if words[0] in lex.honorifics and len(words) == 2 and words[1] in lex.first_names:
             return False  # "King Arthur", "Lady Cassandra"; not "Dean Kamen"
         return not odd or cue >= WEAK

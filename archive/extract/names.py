@@ -45,6 +45,8 @@ class Lexicon:
     org_cues_after: frozenset[str]  # lowercase, one or two words: "shares", "chief economist"
     weak_org_cues_before: frozenset[str]  # "the", "in"
     weak_org_cues_after: frozenset[str]  # "side", "have"
+    fictional: frozenset[str]  # "Batman", "Bruce Wayne"
+    storm_words: frozenset[str]  # "Cyclone", "Hurricane"
 
     def is_first_name(self, word: str) -> bool:
         """A first name that is not also an ordinary English word ("Kate", not "Grace")."""
@@ -97,4 +99,6 @@ def lexicon() -> Lexicon:
         org_cues_after=lists["organisation_cues_after"],
         weak_org_cues_before=lists["weak_organisation_cues_before"],
         weak_org_cues_after=lists["weak_organisation_cues_after"],
+        fictional=lists["fictional_characters"],
+        storm_words=lists["storm_words"],
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .coref import NONE, NOT_A_NAME_ENDING, ROLE, STRONG, TITLE, WEAK, resolve
 from .names import Lexicon, lexicon
@@ -44,6 +45,7 @@ _ORG_TWO = {("shares", "in"), ("stake", "in"), ("takeover", "of"), ("merger", "w
 _AGE = re.compile(r"^(?:,[ \t]*\d{1,3},|[ \t]*\(\d{1,3}\))")
 _AFTER_WORDS = re.compile(r"^(?:'s)?,?[ \t]*([a-z]+)(?:[ \t]+([a-z]+))?")
 _LABEL = re.compile(r"^[ \t]*:")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")  # a speaker label opens its line; "Batman: The Series" does not
 _APPOSITION = re.compile(
     r"^,[ \t]+(?:(?:the|a|an|former|then|now|current|its|his|her|their)[ \t]+)*([a-z-]+)"
 )
@@ -79,7 +81,15 @@ def extract_persons(title: str, body: str) -> list[str]:
     text = body if _title_case(title) else f"{title}\n\n{body}"
     text = text.replace("’", "'").replace("[", "").replace("]", "")
     mentions = [mention for match in _RUN.finditer(text) for mention in _mentions(text, match, lex)]
-    return resolve(mentions + _citations(text, lex), lex)
+    storms = {match.group(1) for match in _storm_names(lex.storm_words).finditer(text)}
+    return resolve(mentions + _citations(text, lex), lex, storms)
+
+
+@cache
+def _storm_names(words: frozenset[str]) -> re.Pattern:
+    """"Cyclone Phailin", "Hurricane Ivan": the word after a storm word names the storm."""
+    storm = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\b(?:{storm})[ \t]+([{_UPPER}][a-z]+)\b")
 
 
 def _citations(text: str, lex: Lexicon) -> list[_Mention]:
@@ -112,7 +122,7 @@ def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
         segments = _segments(
             words,
             before=_cue_before(before, lex) if first else NONE,
-            after=_cue_after(after, lex, match.group().endswith(".")) if last else NONE,
+            after=_cue_after(after, lex, _label_allowed(before, match.group())) if last else NONE,
             start=index > 0 or bool(_SENTENCE_START.search(before)),
             lex=lex,
         )
@@ -189,6 +199,8 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
         else:
             mention.cue = max(mention.cue, ROLE)
         words, mention.start = words[1:], False
+    if _ROLE_PREFIX.search(words[-1]):
+        return None  # "a Booker Prize-winner" describes someone; it is not their name
     for index in range(len(words) - 1, -1, -1):
         if words[index] in lex.honorifics and _is_title(words, index, lex):
             words, mention.cue, mention.start = words[index + 1:], TITLE, False
@@ -260,9 +272,15 @@ def _cue_before(before: str, lex: Lexicon) -> int:
     return WEAK if plural or word in lex.weak_cues_before else NONE
 
 
-def _cue_after(after: str, lex: Lexicon, dotted: bool = False) -> int:
-    label = _LABEL.match(after) and not dotted
-    if _AGE.match(after) or label or _WITH_SPEAKER.match(after):  # a label, not "Ed.: see …"
+def _label_allowed(before: str, run: str) -> bool:
+    """A colon after a run that opens its line is a speaker label ("Shalev: I think"); not "Ed.: see",
+    nor a title in mid-sentence ("the voice of Batman in Batman: The Animated Series")."""
+    return not run.endswith(".") and bool(_LINE_START.search(before))
+
+
+def _cue_after(after: str, lex: Lexicon, label_allowed: bool = False) -> int:
+    label = label_allowed and _LABEL.match(after)
+    if _AGE.match(after) or label or _WITH_SPEAKER.match(after):
         return ROLE
     role = _APPOSITION.match(after)
     if role and role.group(1) in lex.cues_before and role.group(1) not in lex.cues_after:
