@@ -74,8 +74,9 @@ def test_search_shows_ranked_highlighted_hits(client):
     assert 'value="baby loss"' in html  # the box keeps the query
     assert "results for <q>baby loss</q>" in html
     assert "<mark>" in html
-    titles = re.findall(r'<h3 class="hit-title"><a href="([^"]+)">([^<]+)</a>', html)
+    titles = re.findall(r'<h3 class="hit-title"><a href="([^"]+)">(.+?)</a>', html)
     assert titles[0][1].startswith("Kate Beckinsale has been named")
+    assert "<mark>baby</mark> <mark>loss</mark> charity" in titles[0][1]
     assert titles[0][0].startswith("/article/000_22084bbc24ccd4f7.txt?q=baby+loss")
     assert "17 June 2021" in html and "By BANG Showbiz" in html
 
@@ -465,3 +466,13 @@ def test_archive_serve_without_index_or_data_explains(tmp_path, monkeypatch):
     monkeypatch.delenv("ARCHIVE_INDEX", raising=False)
     result = CliRunner().invoke(cli, ["serve"])
     assert result.exit_code == 1 and "no data/ folder here" in result.output
+
+
+def test_hit_titles_mark_the_query_words_after_escaping(client):
+    html = page(client, "/?q=ambassador+charity")
+    marked = r'class="hit-title"><a [^>]*>[^<]*<mark>ambassador</mark>[^<]*<mark>charity</mark>'
+    assert re.search(marked, html)
+    hostile = page(client, "/?q=hostile+script")
+    titles = re.findall(r'<h3 class="hit-title">(.*?)</h3>', hostile, re.S)
+    assert titles and all("<script" not in t for t in titles)
+    assert any("&lt;" in t and "<mark>" in t for t in titles)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import Blueprint, render_template, request
+from markupsafe import Markup
 
 from archive import SearchResult
 
@@ -35,6 +36,7 @@ def index():
     return render_template(
         "search.html", params=params, result=result, people=facets.people(result, params),
         unknown_people=suggestions(archive, params) if result.total == 0 else {},
+        titles={hit.id: Markup(archive.highlight(hit.title, params.q)) for hit in result.hits if params.q},
         bars=bars, undated=undated, chips=facets.chips(params), pages=page_links(result, params),
         sorts=[(value, label, params.but(sort=value).url()) for value, label in SORTS],
     )
