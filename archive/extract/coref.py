@@ -175,8 +175,16 @@ def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexi
         needed = STRONG if word in lex.surnames else ROLE
     return cue >= needed and not (
         lex.is_common(word) or word in lex.places or word in lex.non_person or word in lex.surname_like
-        or _acronym(word) or _INITIAL.match(word) or NOT_A_NAME_ENDING.search(word)
+        or _acronym(word) or _INITIAL.match(word) or _place_like(word, lex)
     )
+
+
+def _place_like(word: str, lex: Lexicon) -> bool:
+    """"Tanzania", "Lutheranism"; a known first name with such an ending ("Gloria", "Lydia") only when
+    it is also a place."""
+    if word in lex.first_names:
+        return word in lex.gazetteer
+    return bool(NOT_A_NAME_ENDING.search(word))
 
 
 def _plural_of_known(word: str, known: set[str]) -> bool:
