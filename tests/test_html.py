@@ -221,6 +221,33 @@ def test_text_hidden_by_class_or_style_is_not_story_but_responsive_hidden_is():
     assert body.endswith("Shown on larger screens only, part of the story all the same.")
 
 
+def test_slideshow_buttons_and_screen_reader_text_are_not_story_lines():
+    # newspaper--nydailynews.com1 ("Previous Next", "Enlarge" of a gallery in the story),
+    # newspaper--vanityfair.com1 ("<< >>" and "open"), newspaper--avclub.com2 (a "visuallyhidden" heading)
+    story = "".join(f"<p>{text}</p>" for text in BEASTS)
+    body = body_of(
+        f'<div class="article-body">{story[:300]}<div class="slides"><div>Previous Next</div>'
+        "<div>Enlarge</div></div>"
+        '<div class="slideshow-controls"><div><a href="">&lt;&lt;</a></div><div><a href="">&gt;&gt;</a></div>'
+        '<div class="enlarge web"><a href="/photos" class="enlarge-link">open</a></div></div>'
+        f'{story[300:]}<h2 class="section-title visuallyhidden">More Great Job, Internet!</h2></div>'
+    )
+    assert body.startswith("The eight Harry Potter") and body.endswith("amount of time, sadly.")
+    for junk in ("Previous", "Enlarge", "open", "&lt;", "<<", "More Great Job"):
+        assert junk not in body
+
+
+def test_header_with_the_headline_is_not_a_lead_paragraph():
+    # postlight--www.sbnation.com: section label, headline and standfirst in a header before the story
+    story = "".join(f"<p>{text}</p>" for text in BEASTS)
+    body = body_of(
+        '<div class="l-main"><div class="c-entry-hero"><div>MLB</div><h1>The Red Sox traded for Chris '
+        "Sale</h1><p>The Chris Sale trade doesn’t mean that they’ve won the 2017 World Series, but they’re "
+        f'building a juggernaut in Boston.</p></div><div class="c-entry-content">{story}</div></div>'
+    )
+    assert body.startswith("The eight Harry Potter") and "Red Sox" not in body and "MLB" not in body
+
+
 # Dates, most trusted first: JSON-LD, meta, marked elements / <time>, visible lines, dateline, URL.
 LD = (
     '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'

@@ -54,8 +54,28 @@ _NEGATIVE = re.compile(
     r"(?:^|\s)(?:is-)?hidden(?=\s|$)",
     re.I,
 )
-_HIDDEN_WORD = re.compile(r"(?:is-)?hidden")
+_HIDDEN_WORD = re.compile(r"(?:is-)?hidden|visually-?hidden|sr-only|screen-reader-text", re.I)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CONTROLS = {
+    "previous",
+    "prev",
+    "next",
+    "enlarge",
+    "open",
+    "close",
+    "expand",
+    "replay",
+    "view",
+    "larger",
+    "thumbnails",
+    "fullscreen",
+    "slideshow",
+    "gallery",
+    "start",
+    "back",
+    "to",
+    "of",
+}
 _SENTENCE_END = re.compile(r"[.…][\"'”’)\]]*$")
 _LABEL = re.compile(r"^[^:]{1,25}:\s")
 _BLOCKS = ("p", "pre", "blockquote", "li", "h2", "h3", "h4", "h5", "h6", "td", "dd")
@@ -127,7 +147,8 @@ def _strip(tree) -> None:
 def _hidden(element) -> bool:
     """Marked as not shown: the ``hidden`` attribute, ``aria-hidden``, an inline ``display: none``, or
     the class word "hidden" (a modal's text waiting to pop up: "At work? With your gran?") — unless a
-    responsive class shows it on larger screens (Tailwind's "hidden md:block")."""
+    responsive class shows it on larger screens (Tailwind's "hidden md:block") — or a class that keeps
+    text for screen readers only ("visuallyhidden", "sr-only")."""
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     if _NOT_SHOWN.search(element.get("style") or ""):
@@ -241,7 +262,8 @@ def _own_score(element) -> float:
 def _continues(sibling, container, threshold: float, before: bool) -> bool:
     """A sibling continues the story when it is not furniture, not mostly links, and either scores
     well, is a part of the same kind holding a real paragraph, is itself a sentence-like <p>, or
-    is a lead paragraph in its own wrapper ("firstPar") just before the story."""
+    is a lead paragraph in its own wrapper ("firstPar") just before the story (not the header with the
+    headline)."""
     if sibling.tag in _FURNITURE_TAGS:
         return False
     same_kind = _same_kind(sibling, container)
@@ -254,7 +276,12 @@ def _continues(sibling, container, threshold: float, before: bool) -> bool:
     text = " ".join(sibling.text_content().split())
     if sibling.tag == "p":
         return len(text) > 80 or (len(text) > 0 and text.endswith((".", "!", "?", "”", '"')))
-    return before and len(list(sibling.iter("p"))) == 1 and len(text) > 80
+    return before and len(list(sibling.iter("p"))) == 1 and len(text) > 80 and not _has_headline(sibling)
+
+
+def _has_headline(element) -> bool:
+    """Holds an <h1>: the story's header (section label, headline, standfirst), not a lead paragraph."""
+    return next(element.iter("h1"), None) is not None
 
 
 def _same_kind(sibling, container) -> bool:
@@ -288,8 +315,19 @@ def _paragraphs(elements: list, teasers: bool = False) -> list[str]:
 
 
 def _standard_line(text: str) -> bool:
-    """A site's standard line ("Advertisement", "Share this article") or a bare date/time stamp."""
-    return is_boilerplate(text) or is_timestamp(text)
+    """A site's standard line ("Advertisement", "Share this article"), a bare date/time stamp, or the
+    controls of a slideshow."""
+    return is_boilerplate(text) or is_timestamp(text) or _slideshow_controls(text)
+
+
+def _slideshow_controls(text: str) -> bool:
+    """A slideshow's buttons: "Previous Next", "Enlarge", "<< >> open"."""
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return (
+        bool(set(words) - {"of", "to"})
+        and set(words) <= _CONTROLS
+        and len(re.sub(r"[\w\s<>«»‹›|/.-]", "", text)) == 0
+    )
 
 
 def _link_line(block, text: str, teasers: bool = False) -> bool:
