@@ -271,3 +271,43 @@ def test_descriptions_are_not_names():
     body = ("Ronnie Corbett has joined fellow comedy stars Victoria Wood and David Jason in attacking the "
             "declining standards of British television programmes.")
     assert persons(body) == ["Ronnie Corbett", "Victoria Wood", "David Jason"]
+
+
+def test_a_first_name_with_a_place_like_ending_after_a_kinship_word():
+    # wikinews_gum/GUM_news_homeopathic: "-ia" ends place names ("Tanzania"), and first names too
+    body = ("They are undergoing trial for manslaughter by gross negligence for the death of their "
+            "nine-month-old child, Gloria. She died from infection caused by severe eczema.")
+    assert persons(body) == ["Gloria"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # wikinews_gum/GUM_interview_mcguire: a short form and the formal first name
+        ("AKMA did this with Lawrence Lessig's Free Culture. You mentioned Larry Lessig's Free Culture.",
+         ["Lawrence Lessig"]),
+        # bbc_news/sport/hereford-1-1-doncaster: the form used more stays
+        ("Danny Williams equalised for the hosts after 72 minutes. Robinson, Daniel Williams, Stanley. "
+         "Goals: Daniel Williams 72.", ["Daniel Williams"]),
+        # wikinews_gum/GUM_news_warhol: one vowel respelt in a long first name
+        ("Full interview with Kristin Wilkins, curator. According to Kristen Wilkins, assistant "
+         "professor of photography. Kristen Wilkins, curator of the exhibit.", ["Kristen Wilkins"]),
+        # wikinews_gum/GUM_news_warhol: a surname alone, misspelt by one letter
+        ("K.C. Maurer, director of the Foundation, said so. Institutional recipients, said Mauer, are "
+         "required to exhibit their photographs.", ["K.C. Maurer"]),
+        # bbc_news/politics/malik-rejects-all-black-mp-lists
+        ("Labour MP Diane Abbot backs the proposal. That was a rate of progress Ms Abbott described as "
+         "painful.", ["Diane Abbot"]),
+    ],
+)
+def test_one_person_under_two_spellings(body, expected):
+    assert persons(body) == expected
+
+
+def test_different_first_names_stay_apart():
+    # bbc_news/entertainment/blue-beat-u2-to-top-france-honour: the singer Jenifer is not Jennifer Lopez
+    body = "Jennifer Lopez won an award. Singer Jenifer also took home two awards."
+    assert persons(body) == ["Jennifer Lopez", "Jenifer"]
+    assert persons("Mario Rossi and his sister Maria Rossi said they would stay.") == [
+        "Mario Rossi", "Maria Rossi"
+    ]

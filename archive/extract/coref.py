@@ -7,6 +7,7 @@ evidence its context gave (none, weak, strong, title) and whether it opens a sen
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
@@ -48,10 +49,12 @@ def resolve(mentions: Sequence[Mention], lex: Lexicon, storms: Collection[str] =
     ]
     full = _fold(full)
     known = {word for name in full for word in name.split()}
+    surnames = {name.split()[-1] for name in full}
+    full = _merge_variants(full, Counter(" ".join(mention.words) for mention in mentions), lex)
     singles = [
         name for name in order
         if " " not in name and not _organisation([name], evidence, orgs, lex)
-        and _lone_person(name, known, evidence, lex)
+        and _lone_person(name, known, evidence, lex) and not _misspelt(name, surnames)
     ]
     return sorted(full + singles, key=lambda name: _first_seen(name, order))
 
@@ -164,6 +167,33 @@ def _part_of(short: str, long: str) -> bool:
     return len(s) < len(ll) and ends or f" {short} " in f" {long} "
 
 
+def _merge_variants(names: list[str], counts: Counter[str], lex: Lexicon) -> list[str]:
+    """One person under two first names in one article: a short form and the formal name ("Larry
+    Lessig", "Lawrence Lessig") or two spellings ("Kristin Wilkins", "Kristen Wilkins"). The form the
+    article uses more stays, the longer on a tie."""
+    dropped = set()
+    for name in names:
+        for other in names:
+            if other != name and _variants(name.split(), other.split(), lex):
+                rank = (counts[name], len(name)) < (counts[other], len(other))
+                dropped.add(name if rank else other)
+    return [name for name in names if name not in dropped]
+
+
+def _variants(one: list[str], other: list[str], lex: Lexicon) -> bool:
+    if len(one) != 2 or len(other) != 2 or one[1] != other[1]:
+        return False
+    return lex.same_first_name(one[0], other[0]) or _respelt(one[0], other[0])
+
+
+def _respelt(one: str, other: str) -> bool:
+    """One vowel for another inside a long name: "Kristin"/"Kristen"; not "Maria"/"Mario"."""
+    if len(one) != len(other) or len(one) < 6:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+    return len(diff) == 1 and 0 < diff[0] < len(one) - 1 and {one[diff[0]], other[diff[0]]} <= set("aeiouy")
+
+
 def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexicon) -> bool:
     """A word alone is a person only with strong evidence and when no full name has it."""
     cue = evidence.get(word, NONE)
@@ -182,9 +212,21 @@ def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexi
 def _place_like(word: str, lex: Lexicon) -> bool:
     """"Tanzania", "Lutheranism"; a known first name with such an ending ("Gloria", "Lydia") only when
     it is also a place."""
-    if word in lex.first_names:
-        return word in lex.gazetteer
-    return bool(NOT_A_NAME_ENDING.search(word))
+    ending = bool(NOT_A_NAME_ENDING.search(word))
+    return ending and word in lex.gazetteer if word in lex.first_names else ending
+
+
+def _misspelt(word: str, surnames: set[str]) -> bool:
+    """"Mauer" beside "K.C. Maurer", "Abbott" beside "Diane Abbot": a long word one letter off the
+    surname of a full name in the article is that person, misspelt."""
+    return len(word) >= 5 and any(_one_letter_off(word, name) for name in surnames if name[0] == word[0])
+
+
+def _one_letter_off(word: str, name: str) -> bool:
+    if len(word) == len(name):
+        return sum(a != b for a, b in zip(word, name, strict=True)) == 1
+    short, long = sorted((word, name), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _plural_of_known(word: str, known: set[str]) -> bool:

@@ -47,6 +47,11 @@ class Lexicon:
     weak_org_cues_after: frozenset[str]  # "side", "have"
     fictional: frozenset[str]  # "Batman", "Bruce Wayne"
     storm_words: frozenset[str]  # "Cyclone", "Hurricane"
+    nicknames: dict[str, frozenset[str]]  # each first name: the formal names it is a form of
+
+    def same_first_name(self, one: str, other: str) -> bool:
+        """One first name in two forms: "Larry" and "Lawrence", "Chris" and "Christine"."""
+        return bool(self.nicknames.get(one, frozenset()) & self.nicknames.get(other, frozenset()))
 
     def is_first_name(self, word: str) -> bool:
         """A first name that is not also an ordinary English word ("Kate", not "Grace")."""
@@ -101,4 +106,14 @@ def lexicon() -> Lexicon:
         weak_org_cues_after=lists["weak_organisation_cues_after"],
         fictional=lists["fictional_characters"],
         storm_words=lists["storm_words"],
+        nicknames=_nicknames(lists["nickname_groups"]),
     )
+
+
+def _nicknames(groups: frozenset[str]) -> dict[str, frozenset[str]]:
+    formal: dict[str, set[str]] = {}
+    for group in groups:
+        names = group.split()
+        for name in names:
+            formal.setdefault(name, set()).add(names[0])
+    return {name: frozenset(forms) for name, forms in formal.items()}
