@@ -248,6 +248,16 @@ def test_header_with_the_headline_is_not_a_lead_paragraph():
     assert body.startswith("The eight Harry Potter") and "Red Sox" not in body and "MLB" not in body
 
 
+def test_heading_left_dangling_at_the_end_is_dropped():
+    # readability--engadget: "From around the web" heads a box of promoted links that is furniture
+    story = "".join(f"<p>{text}</p>" for text in BEASTS)
+    body = body_of(
+        f'<div class="article-body">{story}<h3>From around the web</h3>'
+        '<div class="promoted-links"><a href="/x">Ad one</a></div></div>'
+    )
+    assert body.endswith("amount of time, sadly.")
+
+
 # Dates, most trusted first: JSON-LD, meta, marked elements / <time>, visible lines, dateline, URL.
 LD = (
     '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'

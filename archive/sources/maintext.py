@@ -76,6 +76,7 @@ _CONTROLS = {
     "to",
     "of",
 }
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SENTENCE_END = re.compile(r"[.…][\"'”’)\]]*$")
 _LABEL = re.compile(r"^[^:]{1,25}:\s")
 _BLOCKS = ("p", "pre", "blockquote", "li", "h2", "h3", "h4", "h5", "h6", "td", "dd")
@@ -304,13 +305,23 @@ def _paragraphs(elements: list, teasers: bool = False) -> list[str]:
     ]
     blocks = [(block, text) for block, text in blocks if text]
     out: list[str] = []
+    kinds: list = []
     for at, (block, text) in enumerate(blocks):
         if out and ends_story(text):
-            return out
+            break
         if _standard_line(text) or (_link_line(block, text, teasers) and not _section_heading(blocks, at)):
             continue
         if not out or out[-1] != text:
             out.append(text)
+            kinds.append(getattr(block, "tag", None))
+    return _without_dangling_headings(out, kinds)
+
+
+def _without_dangling_headings(out: list[str], kinds: list) -> list[str]:
+    """The story without headings at its end: a heading with nothing after it introduced a box that
+    was furniture ("Promoted Links", "From around the web", "Most read")."""
+    while out and kinds[len(out) - 1] in _HEADINGS:
+        out.pop()
     return out
 
 
