@@ -10,7 +10,9 @@ failures behave exactly as for a rebuild. Each generation records what it was bu
 
 Person corrections (``people.toml`` at the top of a source folder, or ``aliases=``; see
 :mod:`archive.extract.aliases`) are applied to every article on its way in; an update after the
-corrections changed re-reads every file so that the whole index follows them.
+corrections changed re-reads every file so that the whole index follows them. Once the articles
+are indexed, lone-word names that stand for a full name used elsewhere in the archive are merged
+into it (:mod:`archive.extract.across`), so the facet holds one form per person.
 """
 
 from __future__ import annotations
@@ -26,10 +28,11 @@ from pathlib import Path
 
 from .article import Article
 from .errors import ArchiveError
+from .extract.across import across_articles
 from .extract.aliases import Aliases, aliases_for
 from .index import store
 from .index.manifest import Dedup, FileEntry, Manifest, file_stat
-from .index.writer import update_generation, write_generation
+from .index.writer import person_counts, rename_persons, update_generation, write_generation
 from .sources import Skipped, iter_files, scan
 
 Progress = Callable[[int, int, int], None]  # (files done, files total, articles so far)
@@ -82,6 +85,7 @@ def rebuild(
     try:
         articles = _pipeline(_read_all(files, progress, workers), manifest, Dedup(), corrections)
         indexed = write_generation(generation, articles, procs=_writer_procs(files, workers))
+        _merge_names(generation)
         manifest.save(generation)
         store.swap_in(index_dir, generation)
     except BaseException:
@@ -127,6 +131,12 @@ def _pipeline(results, manifest: Manifest, dedup: Dedup, aliases: Aliases) -> It
             if article is not None:
                 entry.add(article)
                 yield article
+
+
+def _merge_names(generation: Path) -> None:
+    """One canonical form per person across the archive: lone-word names that stand for a full
+    name the archive uses are renamed to it in the indexed articles (see extract.across)."""
+    rename_persons(generation, across_articles(person_counts(generation)))
 
 
 def _checked(sources: Iterable[str | os.PathLike]) -> list[Path]:
@@ -227,6 +237,7 @@ def _commit_update(index_dir: Path, live: Path, manifest: Manifest, delete, add)
         store.link_copy(live, generation, derived=not (delete or add))
         if delete or add:
             update_generation(generation, delete, add, live=live)
+            _merge_names(generation)
         manifest.save(generation)
         store.swap_in(index_dir, generation)
     except BaseException:

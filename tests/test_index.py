@@ -104,10 +104,11 @@ def brute_force(index_dir: Path, q: str) -> tuple[Counter, Counter, int]:
     ids = set(matcher.evaluate(parse(q)[0]).ids.tolist()) if q else None
     persons, months = Counter(), Counter()
     total = 0
-    for docnum, stored in enumerate(searcher.reader().all_stored_fields()):
+    reader = searcher.reader()
+    for docnum in reader.all_doc_ids():  # live documents only (a rebuild's name merge deletes some)
         if ids is not None and docnum not in ids:
             continue
-        article = from_stored(stored)
+        article = from_stored(reader.stored_fields(docnum))
         total += 1
         persons.update(article.persons)
         months[article.published.strftime("%Y-%m") if article.published else "undated"] += 1

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 from whoosh import index as whoosh_index
 
 from ..article import Article
 from .columns import Columns, derived_path
-from .schema import make_schema, to_document
+from .schema import from_stored, make_schema, to_document
 
 WRITER_MEMORY_MB = 256
 SUBWRITER_MEMORY_MB = 256  # per sub-writer process: smaller pools spill more runs (128 MB: +45% CPU)
@@ -74,6 +76,38 @@ def update_generation(
         columns = Columns.compute(reader, None if merge else previous)
     columns.save(derived_path(generation, ix.latest_generation()))
     ix.close()
+
+
+def person_counts(generation: Path) -> dict[str, int]:
+    """Every person in the generation's live articles, with the number of articles naming them."""
+    ix = whoosh_index.open_dir(generation)
+    with ix.reader() as reader:
+        columns = Columns.load(reader, generation, ix.latest_generation())
+    ix.close()
+    live = np.ones(len(columns.entry_doc), bool) if columns.live is None else columns.live[columns.entry_doc]
+    counts = np.bincount(columns.entry_person[live], minlength=len(columns.person_names))
+    return {name: int(n) for name, n in zip(columns.person_names, counts, strict=True) if n}
+
+
+def rename_persons(generation: Path, renamed: Mapping[str, str]) -> int:
+    """Rename persons in every article of ``generation`` that names one of ``renamed``'s keys
+    (re-indexing those articles in one commit); return how many articles changed."""
+    if not renamed:
+        return 0
+    ix = whoosh_index.open_dir(generation)
+    with ix.searcher() as searcher:
+        columns = Columns.load(searcher.reader(), generation, ix.latest_generation())
+        pids = [columns.person_ids.get(name.casefold(), -1) for name in renamed]
+        docs = np.unique(np.concatenate([np.zeros(0, np.int32)]
+                                        + [columns.docs_with_person(pid) for pid in pids if pid >= 0]))
+        if columns.live is not None:
+            docs = docs[columns.live[docs]]
+        articles = [from_stored(searcher.stored_fields(int(doc))) for doc in docs]
+    ix.close()
+    changed = [replace(a, persons=tuple(dict.fromkeys(renamed.get(p, p) for p in a.persons)))
+               for a in articles]
+    update_generation(generation, [a.id for a in changed], changed, live=generation)
+    return len(changed)
 
 
 def _save_columns(ix, generation: Path) -> None:

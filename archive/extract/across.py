@@ -1,0 +1,43 @@
+"""Names across the archive: one canonical form per person in the index.
+
+In-article coreference (:mod:`.coref`) already counts "Beckinsale, 47, said" for Kate Beckinsale
+within an article. Across articles, one story may name only "Reagan" ("President Reagan said")
+while hundreds of others name "Ronald Reagan"; the facet must not show two people. After the
+articles are indexed, a person named by one word is renamed to the full name the archive gives
+that surname, when exactly one full name has it, or one full name is named in at least
+``DOMINANCE`` times as many articles as any other (a lone "Smith" stays as it is beside a
+"John Smith" and a "Mary Smith" named about as often).
+
+Only the lone-word names move; full names are never merged with each other ("Jim Wright" and
+"James Wright" may be two people), and names containing words that are not names ("Co", "Inc",
+"Ministry": :mod:`.names`' non-person words) take no part.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from .names import lexicon
+
+DOMINANCE = 3
+
+__all__ = ["across_articles", "DOMINANCE"]
+
+
+def across_articles(counts: Mapping[str, int]) -> dict[str, str]:
+    """Lone-word name → the full name it stands for, given how many articles name each person."""
+    non_person = lexicon().non_person
+    by_surname: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for name, count in counts.items():
+        words = name.split()
+        if len(words) > 1 and not any(word in non_person for word in words):
+            by_surname[words[-1].casefold()].append((count, name))
+    renamed = {}
+    for name in counts:
+        if " " in name.strip() or name in non_person:
+            continue
+        candidates = sorted(by_surname.get(name.casefold(), ()), key=lambda c: (-c[0], c[1]))
+        if len(candidates) == 1 or (candidates and candidates[0][0] >= DOMINANCE * candidates[1][0]):
+            renamed[name] = candidates[0][1]
+    return renamed

@@ -1,0 +1,68 @@
+"""One canonical form per person across the archive: a lone surname in one article counts for
+the full name other articles give it (archive.extract.across), at rebuild and after updates."""
+
+from __future__ import annotations
+
+from archive import Archive
+from archive.extract.across import across_articles
+
+# Two Reuters-21578 stories (reut2-000.sgm, 26-FEB-1987) name only "President Reagan"; others the
+# full name. Short texts in that style:
+LONE = """Reagan signs trade bill
+
+WASHINGTON, Feb 26 - President Reagan said on Thursday he would sign the trade bill, a White House
+spokesman said. Reagan told reporters the bill would help farmers.
+"""
+FULL = """Ronald Reagan meets Nakasone
+
+WASHINGTON, March 3 - Ronald Reagan met Japanese Prime Minister Yasuhiro Nakasone on Tuesday.
+Reagan said the talks on trade were useful.
+"""
+
+
+def facet(arc: Archive) -> dict[str, int]:
+    return {v.value: v.count for v in arc.search("").facets["person"]}
+
+
+def test_a_lone_surname_is_merged_into_the_one_full_name_with_it():
+    counts = {"Reagan": 342, "Ronald Reagan": 24, "Nancy Reagan": 3, "Suharto": 17}
+    assert across_articles(counts) == {"Reagan": "Ronald Reagan"}
+
+
+def test_no_merge_when_no_full_name_clearly_dominates():
+    assert across_articles({"Smith": 5, "John Smith": 4, "Mary Smith": 3}) == {}
+    assert across_articles({"Smith": 5, "John Smith": 9, "Mary Smith": 3}) == {"Smith": "John Smith"}
+
+
+def test_names_with_organisation_words_take_no_part():
+    assert across_articles({"Co": 104, "Electric Co": 79, "Lynch": 3, "Merrill Lynch Co": 50}) == {}
+
+
+def test_full_names_are_never_merged_with_each_other():
+    assert across_articles({"Jim Wright": 38, "James Wright": 2, "Wright": 1}) == {"Wright": "Jim Wright"}
+
+
+def test_rebuild_and_update_keep_one_form_per_person(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "lone.txt").write_text(LONE, encoding="utf-8")
+    (src / "full.txt").write_text(FULL, encoding="utf-8")
+    arc = Archive(tmp_path / "index")
+    arc.rebuild([src])
+    people = facet(arc)
+    assert people["Ronald Reagan"] == 2 and "Reagan" not in people
+    assert arc.get("lone.txt").persons == ("Ronald Reagan",)
+    assert arc.search("", persons=["Ronald Reagan"]).total == 2
+    assert arc.search('person:"ronald reagan"').total == 2
+
+    (src / "lone2.txt").write_text(LONE.replace("trade bill", "budget"), encoding="utf-8")
+    report = arc.update()
+    assert report.added == 1
+    assert facet(arc)["Ronald Reagan"] == 3 and "Reagan" not in facet(arc)
+    # a merge made stays until a full rebuild, which finds that only the lone name is left
+    (src / "full.txt").unlink()
+    arc.update()
+    assert facet(arc) == {"Ronald Reagan": 2}
+    arc.rebuild([src])
+    assert facet(arc) == {"Reagan": 2}
+    arc.close()
