@@ -207,3 +207,13 @@ def test_people_lists_everyone_the_archive_mentions(seeds_archive):
         "contains": "clark", "total": 1, "limit": 100, "people": [{"name": "Zoe Clark-Coates", "count": 1}]}
     with pytest.raises(BadQuery, match="limit must be between"):
         seeds_archive.people(limit=0)
+
+
+def test_part_of_a_name_in_person_and_author_fields(seeds_archive):
+    assert seeds_archive.search("person:teigen").total == 2
+    assert seeds_archive.search("person:Clark-Coates").total == 1
+    assert seeds_archive.search('person:"kate beckinsale"').total == 2
+    assert seeds_archive.search("person:zoe person:teigen").total == 1
+    assert seeds_archive.search("person:nobody").total == 0
+    assert seeds_archive.search("author:showbiz").total == 1
+    assert "person:chrissy teigen" in seeds_archive.search("person:teigen").parsed

@@ -1,5 +1,8 @@
 """The query language: words (all must match), "phrases", -exclusion, OR, title:/person:/author:
-fields and trailing wildcards. A query Whoosh cannot parse is read again as plain words."""
+fields and trailing wildcards. A query Whoosh cannot parse is read again as plain words.
+
+``person:`` and ``author:`` hold whole names; part of a name (``person:teigen``) stands for every
+indexed name that has those words (:func:`expand_names`, against the open index)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from ..errors import BadQuery
 from .schema import make_schema
 
 FIELDS = ("title", "body", "person", "author")
+NAME_FIELDS = ("person", "author")
+MAX_NAMES = 200  # names one partial name may stand for
 MAX_QUERY_CHARS = 1000
 _SCHEMA = make_schema()
 _TOKEN = re.compile(r'"[^"]*"?|\S+')
@@ -79,3 +84,25 @@ def _usable(parsed: query.Query) -> bool:
         if isinstance(sub, query.Prefix) and len(str(sub.text).rstrip("*?")) < 2:
             return False  # "a*" would expand to half the lexicon
     return True
+
+
+def expand_names(parsed: query.Query, reader) -> query.Query:
+    """``parsed`` with each name-field term that is no indexed name ("teigen") replaced by the
+    names that contain all its words ("chrissy teigen"), or left as it is if none do."""
+
+    def expand(node: query.Query) -> query.Query:
+        if not isinstance(node, query.Term) or node.fieldname not in NAME_FIELDS:
+            return node
+        if (node.fieldname, node.text) in reader:
+            return node
+        words = set(str(node.text).split())
+        names = [name for name in map(_text, reader.lexicon(node.fieldname)) if words <= set(name.split())]
+        if not names:
+            return node
+        return query.Or([query.Term(node.fieldname, name) for name in names[:MAX_NAMES]])
+
+    return parsed.accept(expand)
+
+
+def _text(term: bytes | str) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term

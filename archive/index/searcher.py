@@ -23,7 +23,7 @@ from . import facets, store
 from .columns import Columns
 from .matching import Matcher, restrict, top
 from .postings import PostingSource
-from .query import parse
+from .query import expand_names, parse
 from .schema import UNDATED, from_stored
 from .snippets import body_terms, snippet
 
@@ -85,6 +85,7 @@ class Engine:
         parsed, plain = parse(q)
         with self._lock:
             searcher, columns = self._searcher, self._columns
+            parsed = expand_names(parsed, searcher.reader())
             selected = [columns.person_ids.get(name.casefold(), -1) for name in persons]
             scored = None if isinstance(parsed, wq.Every) else self._matcher.evaluate(parsed)
             ids = self._matches(searcher, columns, scored, selected, since, until, undated)
