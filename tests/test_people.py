@@ -311,3 +311,21 @@ def test_different_first_names_stay_apart():
     assert persons("Mario Rossi and his sister Maria Rossi said they would stay.") == [
         "Mario Rossi", "Maria Rossi"
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # wikinews_gum/GUM_news_warhol: a list holds one kind of thing
+        ("He is in the company of other well-known photographers who used the camera, such as Ansel "
+         "Adams, Chuck Close, Walker Evans, Robert Mapplethorpe, and Helmut Newton.",
+         ["Ansel Adams", "Chuck Close", "Walker Evans", "Robert Mapplethorpe", "Helmut Newton"]),
+        # bbc_news/sport/greek-pair-set-for-hearing
+        ("Kostas Kenteris and Katerina Thanou will fight the provisional two-year bans.",
+         ["Kostas Kenteris", "Katerina Thanou"]),
+        # bbc_news/sport/english-clubs-make-euro-history: a team in a list of teams stays out
+        ("The favourites are Chelsea and Barcelona, and Real Madrid, the two Milan sides.", []),
+    ],
+)
+def test_names_listed_with_people(body, expected):
+    assert persons(body) == expected

@@ -31,10 +31,15 @@ class Mention(Protocol):
     org: int
 
 
-def resolve(mentions: Sequence[Mention], lex: Lexicon, storms: Collection[str] = ()) -> list[str]:
+def resolve(
+    mentions: Sequence[Mention],
+    lex: Lexicon,
+    storms: Collection[str] = (),
+    listed: Sequence[tuple[str, str]] = (),
+) -> list[str]:
     """Full names and lone-surname people, each once, in order of first mention; not fictional
     characters ("Bruce Wayne") nor names ending in a storm's name ("T C Phailin" beside "Cyclone
-    Phailin")."""
+    Phailin"). ``listed``: pairs of names side by side in a list ("Ansel Adams, Chuck Close")."""
     evidence = _evidence(mentions)
     orgs = _organisations(mentions)
     order: dict[str, int] = {}
@@ -47,7 +52,7 @@ def resolve(mentions: Sequence[Mention], lex: Lexicon, storms: Collection[str] =
         if " " in name and not _organisation(name.split(), evidence, orgs, lex)
         and _is_person(name.split(), evidence, lex)
     ]
-    full = _fold(full)
+    full = _fold(full + _listed_with_people(full, listed, order, evidence, orgs, lex))
     known = {word for name in full for word in name.split()}
     surnames = {name.split()[-1] for name in full}
     full = _merge_variants(full, Counter(" ".join(mention.words) for mention in mentions), lex)
@@ -57,6 +62,37 @@ def resolve(mentions: Sequence[Mention], lex: Lexicon, storms: Collection[str] =
         and _lone_person(name, known, evidence, lex) and not _misspelt(name, surnames)
     ]
     return sorted(full + singles, key=lambda name: _first_seen(name, order))
+
+
+def _listed_with_people(
+    people: list[str],
+    listed: Sequence[tuple[str, str]],
+    order: dict[str, int],
+    evidence: dict[str, int],
+    orgs: dict[str, int],
+    lex: Lexicon,
+) -> list[str]:
+    """Full names side by side in a list with a person are people too if they can be: a list holds
+    one kind of thing ("photographers such as Ansel Adams, Chuck Close, Walker Evans")."""
+    found, boosted = set(people), dict(evidence)
+    pairs = [pair for one, other in listed for pair in ((one, other), (other, one))]
+    candidates = {b for _, b in pairs if " " in b and b in order and b not in found}
+    listable = {name for name in candidates if _person_if_listed(name, boosted, orgs, lex)}
+    while new := {b for a, b in pairs if a in found and b in listable and b not in found}:
+        found |= new
+    return [name for name in found if name not in people]
+
+
+def _person_if_listed(name: str, evidence: dict[str, int], orgs: dict[str, int], lex: Lexicon) -> bool:
+    """Not a title or a team ("Finding Neverland", "Real Madrid"); a first name and an ordinary word
+    will do ("Chuck Close")."""
+    evidence[name] = max(evidence.get(name, NONE), STRONG)
+    words = name.split()
+    titled = words[0] not in lex.first_names and lex.is_common(words[0])
+    if titled or _organisation(words, evidence, orgs, lex):
+        return False
+    surname = words[-1] in lex.surnames and words[-1] not in lex.surname_like
+    return len(words) == 2 and words[0] in lex.first_names and surname or _is_person(words, evidence, lex)
 
 
 def _named_otherwise(words: list[str], lex: Lexicon, storms: Collection[str]) -> bool:

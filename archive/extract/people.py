@@ -35,6 +35,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘(\[\n•|—–]|'\s)\s*$")
 _BEFORE_WORD = re.compile(r"([\w'-]+),?[ \t]*$")
 _BEFORE_TWO = re.compile(r"([\w'-]+)[ \t]+([\w'-]+)[ \t]*$")
 _AFTER_ORG = re.compile(r"^('s)?[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
+_LIST_GAP = re.compile(r",[ \t]+(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
 _IN_LIST = re.compile(r"(?:\band|&|,)[ \t]*$")
 # "Houston-based Continental" is a company; "Dutch-born Anton Corbijn" a person.
 _ORG_PREFIX = re.compile(r"-(?:based|listed|owned|headquartered|registered|controlled)$")
@@ -80,9 +81,17 @@ def extract_persons(title: str, body: str) -> list[str]:
     lex = lexicon()
     text = body if _title_case(title) else f"{title}\n\n{body}"
     text = text.replace("’", "'").replace("[", "").replace("]", "")
-    mentions = [mention for match in _RUN.finditer(text) for mention in _mentions(text, match, lex)]
+    mentions: list[_Mention] = []
+    listed: list[tuple[str, str]] = []  # names side by side in a list: "Ansel Adams, Chuck Close"
+    end = -1
+    for match in _RUN.finditer(text):
+        found = _mentions(text, match, lex)
+        if found and mentions and _LIST_GAP.fullmatch(text, end, match.start()):
+            listed.append((" ".join(mentions[-1].words), " ".join(found[0].words)))
+        mentions.extend(found)
+        end = match.end() if found else -1
     storms = {match.group(1) for match in _storm_names(lex.storm_words).finditer(text)}
-    return resolve(mentions + _citations(text, lex), lex, storms)
+    return resolve(mentions + _citations(text, lex), lex, storms, listed)
 
 
 @cache
