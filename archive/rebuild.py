@@ -214,7 +214,10 @@ def update(
     except ArchiveError:
         old = None
     if old is None:
-        return rebuild(index_dir, sources or [], progress=progress, workers=workers, aliases=aliases)
+        if not sources:
+            raise ArchiveError(f"No index in {index_dir}/ to update, and no sources given.",
+                               hint=f"Build one first: archive rebuild SOURCE… --index {index_dir}")
+        return rebuild(index_dir, sources, progress=progress, workers=workers, aliases=aliases)
     sources = _checked(sources if sources else old.sources)
     corrections, alias_files = aliases_for(sources, aliases)
     files = _article_files(sources, alias_files)

@@ -47,6 +47,13 @@ def test_cli_update_without_an_index_rebuilds(sources, tmp_path):
     assert result.output.startswith("No earlier index to update: rebuilt it.")
 
 
+def test_cli_update_without_an_index_or_sources_says_what_to_do(tmp_path):
+    result = CliRunner().invoke(cli, ["update", "--index", str(tmp_path / "index")])
+    assert result.exit_code == 1
+    assert "No index in" in result.output and "archive rebuild SOURCE" in result.output
+    assert not (tmp_path / "index").exists()
+
+
 def test_interrupted_update_leaves_the_live_index_untouched(sources, tmp_path):
     arc = Archive(tmp_path / "index")
     arc.rebuild([sources])
