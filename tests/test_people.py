@@ -329,3 +329,21 @@ def test_different_first_names_stay_apart():
 )
 def test_names_listed_with_people(body, expected):
     assert persons(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # wikinews_gum/GUM_news_imprisoned: a surname that is a place, with "an Australian woman" after it
+        ("Valeska Paris, an Australian woman and former Scientologist, has claimed that the Church "
+         "imprisoned her.", ["Valeska Paris"]),
+        # wikinews_gum/GUM_interview_shalev: "the woman", "the man" before a first name
+        ("Emails are more the voice of the woman Eva and narrative is more the perspective of the man Adam.",
+         ["Eva", "Adam"]),
+        # bbc_news/sport/beckham-relief-as-real-go-through: "the England skipper" is about the next name
+        ("After Real's 3-0 win at Roma, the England skipper admitted another season would not be "
+         "tolerated.", []),
+    ],
+)
+def test_women_and_men_by_apposition(body, expected):
+    assert persons(body) == expected

@@ -47,8 +47,10 @@ _AGE = re.compile(r"^(?:,[ \t]*\d{1,3},|[ \t]*\(\d{1,3}\))")
 _AFTER_WORDS = re.compile(r"^(?:'s)?,?[ \t]*([a-z]+)(?:[ \t]+([a-z]+))?")
 _LABEL = re.compile(r"^[ \t]*:")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")  # a speaker label opens its line; "Batman: The Series" does not
+# ", former editor-in-chief", ", an Australian woman" (a nationality, not "Roma, the England skipper")
 _APPOSITION = re.compile(
-    r"^,[ \t]+(?:(?:the|a|an|former|then|now|current|its|his|her|their)[ \t]+)*([a-z-]+)"
+    r"^,[ \t]+(?:(?:the|a|an|former|then|now|current|its|his|her|their)[ \t]+)*"
+    r"(?:([A-Z][a-z]+(?:an|ese|ish|i|ch))[ \t]+)?([a-z-]+)"
 )
 _INITIAL = re.compile(rf"^(?:[{_UPPER}]\.)+$|^[{_UPPER}]$")
 _CONTEXT = 40
@@ -292,8 +294,9 @@ def _cue_after(after: str, lex: Lexicon, label_allowed: bool = False) -> int:
     if _AGE.match(after) or label or _WITH_SPEAKER.match(after):
         return ROLE
     role = _APPOSITION.match(after)
-    if role and role.group(1) in lex.cues_before and role.group(1) not in lex.cues_after:
-        return ROLE  # "Rob Siegel, former editor-in-chief"; not "Fayetteville, said"
+    if role and role.group(2) in lex.cues_before and role.group(2) not in lex.cues_after:
+        if role.group(1) is None or role.group(1) in lex.places:
+            return ROLE  # "Rob Siegel, former editor-in-chief", "Valeska Paris, an Australian woman"
     pronoun = _PRONOUN_AFTER.match(after)
     if pronoun and (pronoun.group(1).endswith("ed") or pronoun.group(1) in lex.past_verbs):
         return ROLE
