@@ -258,6 +258,25 @@ def test_heading_left_dangling_at_the_end_is_dropped():
     assert body.endswith("amount of time, sadly.")
 
 
+def test_video_page_text_is_its_own_description_not_a_rail_teaser():
+    # newspaper--cricket.com.au2: the clip's blurb sits in "video-social-clear" under the headline; the
+    # "Latest Videos" rail beside it has blurbs of other clips in "article-text"
+    blurb = (
+        "The Brisbane Heat's Ryan Duffield had his second wicket in as many balls when Glenn Maxwell "
+        "left a ball swinging back into the stumps"
+    )
+    raw = (
+        f'<html><head><title>Glenn Maxwell\'s unbelievable leave</title><meta name="description" '
+        f'content="{blurb}"></head><body><div class="col-lg-8"><h1 class="news-main-title">Glenn '
+        f'Maxwell\'s unbelievable leave</h1><div class="video-social-clear"><p>{blurb}</p></div></div>'
+        '<div class="col-lg-4"><div class="article-latest-news"><h3><a href="/v/2">Johnson injury opens '
+        'door for Starc</a></h3><div class="article-text"><p>Left-arm fast bowler says he\'ll prepare to '
+        "play if Mitchell Johnson fails to recover from hamstring soreness</p></div></div></div>"
+        "</body></html>"
+    ).encode()
+    assert read(raw).body == blurb
+
+
 # Dates, most trusted first: JSON-LD, meta, marked elements / <time>, visible lines, dateline, URL.
 LD = (
     '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'

@@ -76,6 +76,7 @@ _CONTROLS = {
     "to",
     "of",
 }
+_DESCRIPTION = "//meta[@name='description']/@content | //meta[@property='og:description']/@content"
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SENTENCE_END = re.compile(r"[.…][\"'”’)\]]*$")
 _LABEL = re.compile(r"^[^:]{1,25}:\s")
@@ -114,8 +115,11 @@ _INLINE = {
 
 def main_text(tree: lxml_html.HtmlElement) -> str:
     """The article text of a page (the tree is modified: furniture is removed from it)."""
-    _strip(tree)
+    summary = _summary_paragraph(tree)
+    _strip(tree, keep=set(summary.iterancestors()) if summary is not None else set())
     container = _best_container(tree)
+    if summary is not None and summary.getroottree().getroot() is tree and _thinner_than(container, summary):
+        container = summary.getparent()
     if container is None:
         return ""
     parts = _with_siblings(_lifted(container))
@@ -123,10 +127,30 @@ def main_text(tree: lxml_html.HtmlElement) -> str:
     return "\n\n".join(_paragraphs(parts) or _paragraphs(parts, teasers=True))
 
 
-def _strip(tree) -> None:
+def _summary_paragraph(tree):
+    """The visible <p> that says what the page's description meta says: on a video or photo page it is
+    the page's only text, and it may sit in a wrapper named like furniture ("video-social-clear")."""
+    description = " ".join(" ".join(tree.xpath(_DESCRIPTION)[:1]).split())
+    if len(description) < 40:
+        return None
+    return next((p for p in tree.iter("p") if " ".join(p.text_content().split()) == description), None)
+
+
+def _thinner_than(container, summary) -> bool:
+    """The best-scored container holds less text than the page's own summary paragraph elsewhere (a
+    teaser of another page in a rail won on its class name: cricket.com.au's "article-text")."""
+    if container is None:
+        return True
+    if container is summary or summary in container.iterdescendants():
+        return False
+    return len(container.text_content().strip()) < len(summary.text_content().strip())
+
+
+def _strip(tree, keep: set) -> None:
     """Remove what is never text, then furniture by tag and class/id words — but never an element
     holding most of the page's paragraph text (a page wrapped in one <form>, a transcript in a
-    <footer>, wrappers named "nav-drawer" or "video-teaser" hold whole stories)."""
+    <footer>, wrappers named "nav-drawer" or "video-teaser" hold whole stories), nor one of ``keep``
+    by its class/id words."""
     for element in list(tree.iter(*_DROP_TAGS)):
         _remove(element)
     mass = _paragraph_mass(tree)
@@ -139,7 +163,7 @@ def _strip(tree) -> None:
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
         if element.tag in _FURNITURE_TAGS:
             _remove(element)
-        elif marks.strip() and _UNLIKELY.search(marks) and not _LIKELY.search(marks):
+        elif marks.strip() and _UNLIKELY.search(marks) and not _LIKELY.search(marks) and element not in keep:
             _remove(element)
         elif _hidden(element):
             _remove(element)
