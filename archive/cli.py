@@ -229,7 +229,15 @@ def serve(index_dir, host, port, threads):
         click.echo(f"Indexed {report.indexed:,} articles in {report.seconds:.1f} s.", err=True)
     archive.close()
     app = create_app({"INDEX": index_dir})
-    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="news-archive")
+    try:
+        server = waitress.create_server(app, host=host, port=port, threads=threads, ident="news-archive")
+    except (OSError, ValueError) as exc:  # port in use, address not on this machine, bad host name
+        app.extensions["archive"].close()
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise click.ClickException(
+            f"Cannot listen on {host}:{port}: {reason.rstrip('.')}."
+            "\nHint: pick another port with --port (0: any free one), or an address of this machine "
+            "with --host.") from None
     click.echo(f"Serving {index_dir}/ at http://{_url_host(host)}:{server.effective_port}/ "
                "(Ctrl+C to stop)")
     try:

@@ -476,3 +476,19 @@ def test_hit_titles_mark_the_query_words_after_escaping(client):
     titles = re.findall(r'<h3 class="hit-title">(.*?)</h3>', hostile, re.S)
     assert titles and all("<script" not in t for t in titles)
     assert any("&lt;" in t and "<mark>" in t for t in titles)
+
+
+# waitress leaves its half-made server's sockets to the garbage collector when binding fails
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_archive_serve_on_a_port_in_use_says_so(web_archive):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        args = ["serve", "--index", str(web_archive.index_dir), "--port", str(port)]
+        result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert f"Cannot listen on 127.0.0.1:{port}" in result.output and "--port" in result.output
+    assert "Traceback" not in result.output
