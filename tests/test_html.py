@@ -223,17 +223,19 @@ def test_text_hidden_by_class_or_style_is_not_story_but_responsive_hidden_is():
 
 def test_slideshow_buttons_and_screen_reader_text_are_not_story_lines():
     # newspaper--nydailynews.com1 ("Previous Next", "Enlarge" of a gallery in the story),
-    # newspaper--vanityfair.com1 ("<< >>" and "open"), newspaper--avclub.com2 (a "visuallyhidden" heading)
+    # newspaper--vanityfair.com1 ("<< >>" and "open"), newspaper--avclub.com2 (a "visuallyhidden" heading),
+    # newspaper--lifebuzz.com2 (a pager)
     story = "".join(f"<p>{text}</p>" for text in BEASTS)
     body = body_of(
         f'<div class="article-body">{story[:300]}<div class="slides"><div>Previous Next</div>'
         "<div>Enlarge</div></div>"
         '<div class="slideshow-controls"><div><a href="">&lt;&lt;</a></div><div><a href="">&gt;&gt;</a></div>'
         '<div class="enlarge web"><a href="/photos" class="enlarge-link">open</a></div></div>'
-        f'{story[300:]}<h2 class="section-title visuallyhidden">More Great Job, Internet!</h2></div>'
+        f'{story[300:]}<h2 class="section-title visuallyhidden">More Great Job, Internet!</h2>'
+        "<div>Page 1 of 2</div></div>"
     )
     assert body.startswith("The eight Harry Potter") and body.endswith("amount of time, sadly.")
-    for junk in ("Previous", "Enlarge", "open", "&lt;", "<<", "More Great Job"):
+    for junk in ("Previous", "Enlarge", "open", "&lt;", "<<", "More Great Job", "Page 1"):
         assert junk not in body
 
 

@@ -56,26 +56,10 @@ _NEGATIVE = re.compile(
 )
 _HIDDEN_WORD = re.compile(r"(?:is-)?hidden|visually-?hidden|sr-only|screen-reader-text", re.I)
 _NOT_SHOWN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_CONTROLS = {
-    "previous",
-    "prev",
-    "next",
-    "enlarge",
-    "open",
-    "close",
-    "expand",
-    "replay",
-    "view",
-    "larger",
-    "thumbnails",
-    "fullscreen",
-    "slideshow",
-    "gallery",
-    "start",
-    "back",
-    "to",
-    "of",
-}
+_CONTROLS = set(
+    "previous prev next enlarge open close expand replay view larger thumbnails fullscreen slideshow gallery "
+    "start back to of page hide show caption captions embed".split()
+)
 _DESCRIPTION = "//meta[@name='description']/@content | //meta[@property='og:description']/@content"
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SENTENCE_END = re.compile(r"[.…][\"'”’)\]]*$")
@@ -356,7 +340,8 @@ def _standard_line(text: str) -> bool:
 
 
 def _slideshow_controls(text: str) -> bool:
-    """A slideshow's buttons: "Previous Next", "Enlarge", "<< >> open"."""
+    """A slideshow's or a player's buttons: "Previous Next", "Enlarge", "<< >> open", "HIDE CAPTION",
+    "Embed", or a pager's "Page 1 of 2"."""
     words = re.findall(r"[^\W\d_]+", text.casefold())
     return (
         bool(set(words) - {"of", "to"})
