@@ -7,6 +7,7 @@ import html
 import json
 import os
 import re
+import socket
 import sys
 import time
 from functools import wraps
@@ -230,6 +231,7 @@ def serve(index_dir, host, port, threads):
     archive.close()
     app = create_app({"INDEX": index_dir})
     try:
+        _check_address(host, port)  # before waitress, which leaks its sockets when binding fails
         server = waitress.create_server(app, host=host, port=port, threads=threads, ident="news-archive")
     except (OSError, ValueError) as exc:  # port in use, address not on this machine, bad host name
         app.extensions["archive"].close()
@@ -247,6 +249,14 @@ def serve(index_dir, host, port, threads):
     finally:
         server.close()
         app.extensions["archive"].close()
+
+
+def _check_address(host: str, port: int) -> None:
+    """Raise OSError if ``host``:``port`` cannot be listened on (in use, not an address here)."""
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(address)
 
 
 def _url_host(host: str) -> str:

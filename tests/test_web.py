@@ -478,8 +478,6 @@ def test_hit_titles_mark_the_query_words_after_escaping(client):
     assert any("&lt;" in t and "<mark>" in t for t in titles)
 
 
-# waitress leaves its half-made server's sockets to the garbage collector when binding fails
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_archive_serve_on_a_port_in_use_says_so(web_archive):
     import socket
 
