@@ -347,3 +347,20 @@ def test_names_listed_with_people(body, expected):
 )
 def test_women_and_men_by_apposition(body, expected):
     assert persons(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # wikinews_gum/GUM_news_warming: two initials without dots
+        ("Results of NCLAN studies, published in a paper by AS Heagle in 1989, show dicot species lose "
+         "more yield from ozone.", ["AS Heagle"]),
+        # wikinews_gum/GUM_interview_stardust: the author of a quote
+        ("There is a wonderful quote attributed to Einstein \u2014 \"If we knew what we were doing, it "
+         "wouldn't be called research, would it?\"", ["Einstein"]),
+        # bbc_news/tech/evil-twin-fear-for-wireless-net: a company's initials are not a person's
+        ("Users of BT Openzone hotspots were warned.", []),
+    ],
+)
+def test_initials_and_authors(body, expected):
+    assert persons(body) == expected

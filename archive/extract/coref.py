@@ -130,7 +130,7 @@ def _organisation(words: list[str], evidence: dict[str, int], orgs: dict[str, in
         return False
     if key in lex.gazetteer and (len(words) > 1 or words[0] not in lex.first_names):
         return cue < ROLE and key not in lex.frequent_surnames  # "Halifax said", not "Prescott said"
-    if any(_CAMEL.match(word) for word in words):
+    if any(_CAMEL.match(word) and not _two_initials(word, lex) for word in words):
         return True
     plural = words[-1].endswith("s") and words[-1][:-1].lower() in lex.common_words
     if len(words) > 1 and plural and words[0] not in lex.first_names and words[-1] not in lex.surnames:
@@ -149,7 +149,12 @@ def _first_seen(name: str, order: dict[str, int]) -> int:
 
 def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool:
     """Is a run of two or more name words a person, given the evidence for it and its surname?"""
-    if any(word in lex.non_person for word in words) or any(_acronym(word) for word in words):
+    if any(word in lex.non_person for word in words):
+        return False
+    if len(words) == 2 and _two_initials(words[0], lex) and not _acronym(words[1]):
+        cue = max(evidence.get(" ".join(words), NONE), evidence.get(words[-1], NONE))
+        return cue >= WEAK and not (lex.is_common(words[1]) or words[1] in lex.places)  # "by AS Heagle"
+    if any(_acronym(word) for word in words):
         return False
     if len(words) == 2 and words[0] == words[1]:
         return False  # a band ("Duran Duran"), not a person
@@ -178,6 +183,12 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     if not odd and words[-1] in lex.surnames:  # "Yannick Carrasco", "Helmut Newton"; not "Mozilla Firefox"
         return True
     return cue >= (STRONG if odd else WEAK)
+
+
+def _two_initials(word: str, lex: Lexicon) -> bool:
+    """"AS" of "AS Heagle", "JK" of "JK Rowling"; not "US", "EU", "MP"."""
+    lists = (lex.places, lex.non_person, lex.honorifics, lex.stop)
+    return len(word) == 2 and word.isupper() and word.isalpha() and not any(word in words for words in lists)
 
 
 def _acronym(word: str) -> bool:

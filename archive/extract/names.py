@@ -29,6 +29,7 @@ class Lexicon:
     common_words: frozenset[str]  # lowercase: "legend"
     honorifics: frozenset[str]
     cues_before: frozenset[str]  # lowercase: "actress"
+    cues_before_two: frozenset[str]  # lowercase: "attributed to"
     weak_cues_before: frozenset[str]  # lowercase: "with"
     cues_after: frozenset[str]  # lowercase, one or two words: "said"
     weak_cues_after: frozenset[str]  # "who"
@@ -88,6 +89,7 @@ def lexicon() -> Lexicon:
         common_words=_lines("common_words.txt.gz"),
         honorifics=lists["honorifics"],
         cues_before=lists["person_cues_before"],
+        cues_before_two=lists["person_cues_before_two"],
         weak_cues_before=lists["weak_cues_before"],
         cues_after=lists["person_cues_after"],
         weak_cues_after=lists["weak_cues_after"],

@@ -272,6 +272,9 @@ def _after_organisation(words: list[str], lex: Lexicon) -> int | None:
 def _cue_before(before: str, lex: Lexicon) -> int:
     if _LIST_ITEM.search(before):
         return WEAK  # "such as Ansel Adams, Chuck Close, Walker Evans"
+    two = _BEFORE_TWO.search(before)
+    if two and f"{two.group(1).lower()} {two.group(2)}" in lex.cues_before_two:
+        return STRONG  # "a quote attributed to Einstein", "directed by Mike Leigh"
     match = _BEFORE_WORD.search(before)
     if not match or match.group(1)[0].isupper():
         return NONE
