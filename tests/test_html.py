@@ -411,13 +411,13 @@ def test_news_html_date_and_byline_floors(scores):
 def test_news_html_body_f1_holds(scores):
     """Guards the level reached (see the benchmark; 12 gold files are upstream notes, left out)."""
     assert len(scores.f1) == 93
-    assert statistics.fmean(scores.f1.values()) >= 0.94
+    assert statistics.fmean(scores.f1.values()) >= 0.946
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the 0.95 body F1 floor is not reached (0.943); 4 gold files "
-    "are not the article (elle.com1, cricket.com.au2, cntraveler.com1/2)",
+    reason="the 0.95 body F1 floor is not reached (0.946): 4 gold files are not the page's main text "
+    "(benchmarks.extraction_html.NOT_MAIN_TEXT; 0.981 without them)",
 )
 def test_news_html_body_f1_floor(scores):
     assert statistics.fmean(scores.f1.values()) >= 0.95
