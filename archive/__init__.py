@@ -9,9 +9,19 @@
 from .article import Article
 from .errors import ArchiveError, ArticleNotFound, BadDocument, BadQuery, IndexMissing
 from .library import Archive
-from .rebuild import RebuildReport
 from .results import FacetValue, Hit, PeopleResult, SearchResult
-from .sources import Skipped, read, scan
+
+# The readers (BeautifulSoup, lxml) are imported on first use, so that searching starts quickly.
+_LAZY = {"RebuildReport": "rebuild", "Skipped": "sources", "read": "sources", "scan": "sources"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Archive",

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .article import Article
 from .errors import BadQuery, IndexMissing
@@ -15,8 +16,10 @@ from .index.query import parse
 from .index.searcher import Engine
 from .index.snippets import mark_all
 from .index.store import live_generation
-from .rebuild import Progress, RebuildReport, rebuild, update
 from .results import PeopleResult, SearchResult
+
+if TYPE_CHECKING:  # the readers (BeautifulSoup, lxml) load only when an index is (re)built
+    from .rebuild import Progress, RebuildReport
 
 DEFAULT_INDEX = "index"
 DEFAULT_SOURCES = ("data",)
@@ -61,6 +64,8 @@ class Archive:
     ) -> RebuildReport:
         """Read every article under ``sources`` into a new index, swapped in when complete.
         ``aliases``: a person-corrections file (default: each source folder's ``people.toml``)."""
+        from .rebuild import rebuild
+
         return rebuild(self.index_dir, sources, progress=progress, workers=workers, aliases=aliases)
 
     def update(
@@ -71,6 +76,8 @@ class Archive:
         """Re-index only files added, changed or removed since the last rebuild or update
         (``sources`` default to the ones the index was built from); swapped in atomically.
         Changed person corrections are applied to every article."""
+        from .rebuild import update
+
         return update(self.index_dir, sources, progress=progress, workers=workers, aliases=aliases)
 
     def search(
