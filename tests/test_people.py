@@ -364,3 +364,18 @@ def test_women_and_men_by_apposition(body, expected):
 )
 def test_initials_and_authors(body, expected):
     assert persons(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # wikinews_gum/GUM_interview_messina: a first name given as one's name
+        ("People come up to me and say, 'Hey Frank, my name is John,' and they laugh.", ["John"]),
+        # wikinews_gum/GUM_interview_mcguire: a reading-list author whose surname is a place
+        ("London, Jack. White Fang\n\nTwain, Mark. A Connecticut Yankee", ["Jack London", "Mark Twain"]),
+        # bbc_news/business/huge-rush-for-jet-airways-shares: "London-based" describes the founder
+        ("Jet Airways was founded by London-based ex-travel agent Naresh Goya.", ["Naresh Goya"]),
+    ],
+)
+def test_names_given_and_reading_lists(body, expected):
+    assert persons(body) == expected

@@ -108,7 +108,7 @@ def _citations(text: str, lex: Lexicon) -> list[_Mention]:
     found = []
     for match in _CITATION.finditer(text):
         surname, given = match.group(1), match.group(2).split()
-        if given[0] not in lex.first_names or lex.is_common(surname) or surname in lex.places:
+        if given[0] not in lex.first_names or lex.is_common(surname):  # "London, Jack. White Fang"
             continue
         found.append(_Mention([*given, surname], ROLE, False))
         if match.group(3) and not lex.is_common(match.group(3)):
@@ -210,8 +210,8 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
         else:
             mention.cue = max(mention.cue, ROLE)
         words, mention.start = words[1:], False
-    if _ROLE_PREFIX.search(words[-1]):
-        return None  # "a Booker Prize-winner" describes someone; it is not their name
+    if _ROLE_PREFIX.search(words[-1]) or _ORG_PREFIX.search(words[-1]):
+        return None  # "a Booker Prize-winner", "London-based" describe someone; they are not names
     for index in range(len(words) - 1, -1, -1):
         if words[index] in lex.honorifics and _is_title(words, index, lex):
             words, mention.cue, mention.start = words[index + 1:], TITLE, False
@@ -274,7 +274,7 @@ def _cue_before(before: str, lex: Lexicon) -> int:
         return WEAK  # "such as Ansel Adams, Chuck Close, Walker Evans"
     two = _BEFORE_TWO.search(before)
     if two and f"{two.group(1).lower()} {two.group(2)}" in lex.cues_before_two:
-        return STRONG  # "a quote attributed to Einstein", "directed by Mike Leigh"
+        return ROLE  # "a quote attributed to Einstein", "directed by Mike Leigh", "my name is John"
     match = _BEFORE_WORD.search(before)
     if not match or match.group(1)[0].isupper():
         return NONE
