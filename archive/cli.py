@@ -7,7 +7,6 @@ import html
 import json
 import os
 import re
-import socket
 import sys
 import time
 from functools import wraps
@@ -214,9 +213,7 @@ def serve(index_dir, host, port, threads):
 
     When the default index does not exist yet it is built from data/ first.
     """
-    import waitress
-
-    from web import create_app
+    from web.server import serve as serve_web
 
     archive = Archive(index_dir)
     if index_dir == DEFAULT_INDEX and not archive.exists():
@@ -229,40 +226,7 @@ def serve(index_dir, host, port, threads):
         report = archive.rebuild(DEFAULT_SOURCES)
         click.echo(f"Indexed {report.indexed:,} articles in {report.seconds:.1f} s.", err=True)
     archive.close()
-    app = create_app({"INDEX": index_dir})
-    try:
-        _check_address(host, port)  # before waitress, which leaks its sockets when binding fails
-        server = waitress.create_server(app, host=host, port=port, threads=threads, ident="news-archive")
-    except (OSError, ValueError) as exc:  # port in use, address not on this machine, bad host name
-        app.extensions["archive"].close()
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise click.ClickException(
-            f"Cannot listen on {host}:{port}: {reason.rstrip('.')}."
-            "\nHint: pick another port with --port (0: any free one), or an address of this machine "
-            "with --host.") from None
-    click.echo(f"Serving {index_dir}/ at http://{_url_host(host)}:{server.effective_port}/ "
-               "(Ctrl+C to stop)")
-    try:
-        server.run()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.close()
-        app.extensions["archive"].close()
-
-
-def _check_address(host: str, port: int) -> None:
-    """Raise OSError if ``host``:``port`` cannot be listened on (in use, not an address here)."""
-    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-    with socket.socket(family, kind, proto) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        probe.bind(address)
-
-
-def _url_host(host: str) -> str:
-    if host in ("0.0.0.0", ""):
-        return "127.0.0.1"
-    return f"[{host}]" if ":" in host else host
+    serve_web(index_dir, host=host, port=port, threads=threads, announce=click.echo)
 
 
 def terminal_text(snippet: str, tty: bool) -> str:

@@ -131,6 +131,12 @@ class Archive:
     def stats(self) -> dict:
         return self.engine.stats()
 
+    def serve(self, *, host: str = "127.0.0.1", port: int = 5000, threads: int = 8) -> None:
+        """Serve the web interface over this archive until interrupted (as ``archive serve``)."""
+        from web.server import serve
+
+        serve(self.index_dir, host=host, port=port, threads=threads)
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.close()

@@ -490,3 +490,15 @@ def test_archive_serve_on_a_port_in_use_says_so(web_archive):
     assert result.exit_code == 1
     assert f"Cannot listen on 127.0.0.1:{port}" in result.output and "--port" in result.output
     assert "Traceback" not in result.output
+
+
+def test_archive_serve_from_python_refuses_a_port_in_use(web_archive):
+    import socket
+
+    from archive import ArchiveError
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(ArchiveError, match="Cannot listen on 127.0.0.1"):
+            Archive(web_archive.index_dir).serve(port=taken.getsockname()[1])
