@@ -153,7 +153,7 @@ def test_wikinews_person_f1_floor():
                 tp += 1
         fn += len(gold)
     f1 = 2 * tp / (2 * tp + fp + fn)
-    assert f1 >= 0.79, f"person F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
+    assert f1 >= 0.82, f"person F1 {f1:.3f} (tp {tp}, fp {fp}, fn {fn})"
 
 
 def test_reference_list_authors_are_turned_round():
