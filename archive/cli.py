@@ -134,8 +134,9 @@ def _indexing(action, sources, aliases, as_json: bool, quiet: bool):
 def search(query, persons, since, until, undated, sort, page, per_page, explain, index_dir, as_json):
     """Search the archive. QUERY: words (all must match), "phrases", -exclude, OR,
     title:/person:/author: fields, trailing wildcards (miscarr*)."""
-    result = Archive(index_dir).search(query, persons=persons, since=since, until=until,
-                                       undated=undated, sort=sort, page=page, per_page=per_page)
+    with Archive(index_dir) as archive:
+        result = archive.search(query, persons=persons, since=since, until=until,
+                                undated=undated, sort=sort, page=page, per_page=per_page)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -169,7 +170,8 @@ def search(query, persons, since, until, undated, sort, page, per_page, explain,
 @friendly
 def show(article_id, index_dir, as_json):
     """Show one stored article by its ID (as printed by search)."""
-    article = Archive(index_dir).get(article_id)
+    with Archive(index_dir) as archive:
+        article = archive.get(article_id)
     if as_json:
         click.echo(json.dumps(article.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -192,7 +194,8 @@ def show(article_id, index_dir, as_json):
 @friendly
 def stats(index_dir, as_json):
     """Numbers about the index: articles, people, date range."""
-    data = Archive(index_dir).stats()
+    with Archive(index_dir) as archive:
+        data = archive.stats()
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return

@@ -67,6 +67,11 @@ class Engine:
                 self._searcher.close()
                 self._searcher = None
 
+    def __del__(self) -> None:  # an Archive left to the garbage collector still closes its files
+        searcher = getattr(self, "_searcher", None)
+        if searcher is not None:
+            searcher.close()
+
     # -- reading -------------------------------------------------------------------------
     def get(self, article_id: str) -> Article:
         self.refresh()
