@@ -465,3 +465,66 @@ def test_initials_and_authors(body, expected):
 )
 def test_names_given_and_reading_lists(body, expected):
     assert persons(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # reuters21578 reut2-008.sgm.gz#8839: "and Co" after names joined by a comma makes them one firm
+        (
+            '"We are forming a strategic alliance with Nippon," said Alan Zimmerman of Kidder, Peabody and '
+            "Co.\n\nKidder Peabody analysts expect more.",
+            ["Alan Zimmerman"],
+        ),
+        # reuters21578 reut2-010.sgm.gz#10793: two firms before one "and Co Inc"
+        (
+            "It said it will offer 2,500,000 common shares through underwriters Smith Barney, Harris Upham "
+            "and Co Inc and Morgan Keegan Inc.\n\nSmith Barney will lead the offering.",
+            [],
+        ),
+        # reuters21578 reut2-003.sgm.gz#3974: "Co" without a dot ends a firm's name
+        ("Reliance Electric Co said its Reliance Industrial Co unit will redeem on April 1.", []),
+        # reuters21578 reut2-011.sgm.gz#11083: "Merrill Lynch Capital Markets" names the firm "Merrill
+        # Lynch" wherever the article says it
+        (
+            "said Raymond Stone, chief financial economist at Merrill Lynch Capital Markets.\n\n"
+            "Stone said economists at Merrill Lynch expect a recession.",
+            ["Raymond Stone"],
+        ),
+        # reuters21578 reut2-014.sgm.gz#14767: "<surname> of X" is where that person works
+        (
+            '"It was done at the meeting to calm people," said David Horner of Merrill Lynch Economics.',
+            ["David Horner"],
+        ),
+        # reuters21578 reut2-012.sgm.gz#12418: an office before the name is not part of it
+        (
+            "Money markets were firmer on news U.K. Chancellor of the Exchequer Nigel Lawson had stated "
+            "target rates for sterling.",
+            ["Nigel Lawson"],
+        ),
+        # reuters21578 reut2-006.sgm.gz#6940
+        (
+            "The United States will set priorities at the Venice Economic Summit, Secretary of State "
+            "George Shultz told a group of American farm leaders.",
+            ["George Shultz"],
+        ),
+        # reuters21578 reut2-008.sgm.gz#8095: a title that is also a first name before a name of its own
+        ("British officials said King Fahd may ask Britain to restore diplomatic relations.", ["Fahd"]),
+        # reuters21578 reut2-019.sgm.gz#19741: "the Reagan Administration" is Reagan's, and not a name
+        (
+            "The Reagan Administration is discussing a deal with Cairo under which Egypt would build "
+            "tanks.\n\nPresident Reagan will decide.",
+            ["Reagan"],
+        ),
+        # reuters21578 reut2-010.sgm.gz#10691: what follows "Bank of" belongs to the bank's name
+        ("Managers are Arab Banking Corp, Bank of Nova Scotia, Gulf International Bank.", []),
+        # reuters21578 reut2-016.sgm.gz#16990: an ordinary word and a country name an agency
+        ("Retail sales fell 0.3 pct in January, Statistics Canada said.", []),
+        # reuters21578 reut2-018.sgm.gz#18323: "Rio" is not cut off "Rio de Janeiro"
+        ("Brazil said during a meeting of coffee producers in Rio de Janeiro that it would leave.", []),
+        # reuters21578 reut2-020.sgm.gz#20145: a word the article also writes in lower case
+        ("BANK CUTS PRIME RATE TO 9.25 PCT, EFFECTIVE IMMEDIATELY Blah blah blah.", []),
+    ],
+)
+def test_newswire_firms_and_offices(body, expected):
+    assert persons(body) == expected

@@ -184,6 +184,8 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
         if words[0] in lex.honorifics and len(words) == 2 and words[1] in lex.first_names:
             return False  # "King Arthur", "Lady Cassandra"; not "Dean Kamen"
         return not odd or cue >= WEAK
+    if lex.is_common(words[0]) and words[-1] in lex.places:  # "Statistics Canada", "Air Canada"
+        return cue >= ROLE
     if lex.is_common(words[0]) or words[0] in lex.places:  # "Dries Mertens" but not "Kool Aid"
         return cue >= STRONG or cue >= WEAK and not odd and words[-1] in lex.surnames
     if not odd and words[-1] in lex.surnames:  # "Yannick Carrasco", "Helmut Newton"; not "Mozilla Firefox"

@@ -55,7 +55,36 @@ _ORG_TWO = {
     ("city", "of"),
     ("town", "of"),
     ("shares", "of"),
+    # who works there: "analyst at Kidder Peabody", "economist with Morgan Stanley", "chairman of X"
+    ("analyst", "at"),
+    ("analysts", "at"),
+    ("analyst", "with"),
+    ("economist", "at"),
+    ("economists", "at"),
+    ("economist", "with"),
+    ("strategist", "at"),
+    ("dealer", "at"),
+    ("dealers", "at"),
+    ("trader", "at"),
+    ("traders", "at"),
+    ("chairman", "of"),
+    ("president", "of"),
 }
+# A stock ticker in angle brackets after a name, or the name inside them: "Reliance Electric <REE>",
+# "the French petrochemical concern <Petro Chemie>".
+_TICKER_AFTER = re.compile(r"^[ \t]*<[A-Z][A-Z.]*>")
+# What a firm's name ends with: "Chrysler Corp", "Kidder, Peabody and Co", "Salomon Brothers Inc",
+# "Merrill Lynch Capital Markets", "Morgan Stanley International".
+_FIRM_END = re.compile(
+    r",?[ \t]+(?:and|&)[ \t]+Co(?![\w-])"
+    r"|[ \t]+(?:Inc|Corp|Co|Cos|Plc|PLC|Ltd|Brothers|Capital|International|Group|Securities|Holdings)"
+    r"(?![\w-])"
+)
+_FIRM_NAME = re.compile(rf"(?:{_WORD}(?:,?[ \t]+{_WORD})*)$")
+# Institutions named by what follows their "of": "Bank of Nova Scotia".
+_HOLDERS = {"Bank", "Banque", "Banco", "Banca", "Company", "Corporation"}
+# Nouns a capitalised name can be glued to: "the Reagan Administration" is Reagan's.
+_GOVERNED = {"Administration", "Government", "Cabinet", "Presidency"}
 _AGE = re.compile(r"^(?:,[ \t]*\d{1,3},|[ \t]*\(\d{1,3}\))")
 _AFTER_WORDS = re.compile(r"^(?:'s)?,?[ \t]*([a-z]+)(?:[ \t]+([a-z]+))?")
 _LABEL = re.compile(r"^[ \t]*:")
@@ -105,8 +134,43 @@ def extract_persons(title: str, body: str) -> list[str]:
             listed.append((" ".join(mentions[-1].words), " ".join(found[0].words)))
         mentions.extend(found)
         end = match.end() if found else -1
+    _mark_firms(mentions, _firms(text, lex))
     storms = {match.group(1) for match in _storm_names(lex.storm_words).finditer(text)}
-    return resolve(mentions + _citations(text, lex), lex, storms, listed)
+    names = resolve(mentions + _citations(text, lex), lex, storms, listed)
+    return [name for name in names if " " in name or not _lowercase_elsewhere(name, text)]
+
+
+def _firms(text: str, lex: Lexicon) -> set[str]:
+    """Names the article gives a corporate ending: "Chrysler" of "Chrysler Corp"; "Kidder", "Peabody"
+    and "Kidder Peabody" of "Kidder, Peabody and Co"; "Smith Barney" and "Harris Upham" of "Smith
+    Barney, Harris Upham and Co". A piece before a comma that opens with a first name ("John Smith,
+    Merrill Lynch and Co") may be a person and is left out."""
+    firms = set()
+    for end in _FIRM_END.finditer(text):
+        found = _FIRM_NAME.search(text, max(0, end.start() - 80), end.start())
+        if not found:
+            continue
+        pieces = [piece.split() for piece in found.group().split(",")]
+        if all(len(words) == 1 for words in pieces):
+            firms.add(" ".join(words[0] for words in pieces))
+        for index, words in enumerate(pieces):
+            while words and (words[0] in lex.stop or words[0] in lex.honorifics):
+                words = words[1:]
+            if words and (index == len(pieces) - 1 or not lex.is_first_name(words[0])):
+                firms.update((" ".join(words), words[0]))
+    return firms
+
+
+def _mark_firms(mentions: list[_Mention], firms: set[str]) -> None:
+    """A name the article also gives a corporate ending is a firm wherever it stands in the article."""
+    for mention in mentions:
+        if " ".join(mention.words) in firms:
+            mention.org = STRONG
+
+
+def _lowercase_elsewhere(word: str, text: str) -> bool:
+    """A lone word the article also writes in lower case is an ordinary word: "Blah blah blah"."""
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
 @cache
@@ -211,6 +275,8 @@ def _stop_word_surname(current: list[str], word: str, last: bool, lex: Lexicon) 
 
 def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
     words = mention.words
+    if len(words) > 1 and words[-1] in _GOVERNED:  # "the Reagan Administration", as "Reagan's government"
+        words, mention.cue = words[:-1], max(mention.cue, STRONG)
     cut = _after_organisation(words, lex)
     if cut is None:
         return None
@@ -230,7 +296,11 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
             words, mention.cue, mention.start = words[index + 1 :], TITLE, False
             break
     placed = False  # after a place, another place: "(University of) Texas Arlington Amneh Jafari"
-    while len(words) > 1 and (_leading_noise(words, mention.start, lex) or _more_place(words, placed, lex)):
+    while (
+        len(words) > 1
+        and words[1] not in lex.particles
+        and (_leading_noise(words, mention.start, lex) or _more_place(words, placed, lex))
+    ):  # "Rio de Janeiro" stays whole
         placed = words[0] in lex.places or words[0] in lex.gazetteer
         words, mention.start = words[1:], False
     while words and (words[-1] in lex.particles or words[-1] in lex.honorifics or _INITIAL.match(words[-1])):
@@ -246,7 +316,15 @@ def _is_title(words: list[str], index: int, lex: Lexicon) -> bool:
     rest = len(words) - index - 1
     if rest == 0:
         return False
+    if rest == 1 and _unknown_name_word(words[-1], lex):
+        return True  # "King Fahd": the one word after is a name of its own
     return words[index] not in lex.first_names or rest >= 2 or index > 0
+
+
+def _unknown_name_word(word: str, lex: Lexicon) -> bool:
+    """Neither a census first name or surname nor an ordinary word: "Fahd", "Subroto"."""
+    known = word in lex.first_names or word in lex.surnames
+    return not (known or lex.is_common(word) or _INITIAL.match(word))
 
 
 def _leading_noise(words: list[str], start: bool, lex: Lexicon) -> bool:
@@ -263,6 +341,7 @@ def _leading_noise(words: list[str], start: bool, lex: Lexicon) -> bool:
 
 
 def _more_place(words: list[str], placed: bool, lex: Lexicon) -> bool:
+    """After a place, another place that is not the start of a name: "Texas Arlington Amneh Jafari"."""
     return placed and len(words) > 2 and words[0] in lex.gazetteer and words[0] not in lex.first_names
 
 
@@ -328,7 +407,9 @@ def _cue_after(after: str, lex: Lexicon, label_allowed: bool = False) -> int:
 def _org_before(before: str, lex: Lexicon) -> int:
     """Organisation (or place) evidence from the words before a name: "band X", "shares in X", "in X"."""
     two = _BEFORE_TWO.search(before)
-    if two and (two.group(1).lower(), two.group(2)) in _ORG_TWO:
+    if two and (two.group(1).lower(), two.group(2)) in _ORG_TWO or before.endswith("<"):
+        return STRONG
+    if two and two.group(2) == "of" and _names_holder(two.group(1), before, lex):
         return STRONG
     match = _BEFORE_WORD.search(before)
     if not match or match.group(1)[0].isupper() or before.rstrip().endswith(","):
@@ -339,8 +420,24 @@ def _org_before(before: str, lex: Lexicon) -> int:
     return WEAK if word in lex.weak_org_cues_before else NONE
 
 
+def _names_holder(word: str, before: str, lex: Lexicon) -> bool:
+    """ "Jack Kirnan of Kidder Peabody", "Bank of Nova Scotia": after a full name or a bank and "of"
+    comes where someone works or what the bank is called, not a person; not after a title ("Secretary
+    of State"), a party ("defection to Labour of Robert Jackson") or a title of a work ("The Journey of
+    Romeo Dallaire")."""
+    if word in _HOLDERS:
+        return True
+    full = _BEFORE_TWO.search(before[: before.rfind(word)] + word)
+    if not full or not full.group(1)[0].isupper() or word in lex.honorifics or lex.is_common(word):
+        return False
+    return full.group(1) not in lex.honorifics and not lex.is_common(full.group(1))
+
+
 def _org_after(after: str, before: str, lex: Lexicon) -> int:
-    """Organisation evidence from the words after a name: "X shares", "X's chief executive", "X have"."""
+    """Organisation evidence from the words after a name: "X shares", "X's chief executive", "X have",
+    a stock ticker ("Reliance Electric <REE>")."""
+    if _TICKER_AFTER.match(after):
+        return STRONG
     match = _AFTER_ORG.match(after)
     if not match:
         return NONE
