@@ -482,6 +482,8 @@ def test_names_given_and_reading_lists(body, expected):
             "and Co Inc and Morgan Keegan Inc.\n\nSmith Barney will lead the offering.",
             [],
         ),
+        # reuters21578 reut2-011.sgm.gz#11346: a firm's ending outweighs a role word before it
+        ("The bonds were priced at 101-7/8, said lead manager Morgan Stanley and Co Inc.", []),
         # reuters21578 reut2-003.sgm.gz#3974: "Co" without a dot ends a firm's name
         ("Reliance Electric Co said its Reliance Industrial Co unit will redeem on April 1.", []),
         # reuters21578 reut2-011.sgm.gz#11083: "Merrill Lynch Capital Markets" names the firm "Merrill

@@ -77,7 +77,7 @@ _TICKER_AFTER = re.compile(r"^[ \t]*<[A-Z][A-Z.]*>")
 # "Merrill Lynch Capital Markets", "Morgan Stanley International".
 _FIRM_END = re.compile(
     r",?[ \t]+(?:and|&)[ \t]+Co(?![\w-])"
-    r"|[ \t]+(?:Inc|Corp|Co|Cos|Plc|PLC|Ltd|Brothers|Capital|International|Group|Securities|Holdings)"
+    r"|[ \t]+(?:Inc|Corp|Co|Cos|Plc|PLC|Ltd|Brothers|Capital|International|Group|Securities|Holdings|GmbH|AG)"
     r"(?![\w-])"
 )
 _FIRM_NAME = re.compile(rf"(?:{_WORD}(?:,?[ \t]+{_WORD})*)$")
@@ -162,10 +162,11 @@ def _firms(text: str, lex: Lexicon) -> set[str]:
 
 
 def _mark_firms(mentions: list[_Mention], firms: set[str]) -> None:
-    """A name the article also gives a corporate ending is a firm wherever it stands in the article."""
+    """A name the article also gives a corporate ending is a firm wherever it stands in the article,
+    even after a role word ("said lead manager Morgan Stanley and Co Inc")."""
     for mention in mentions:
         if " ".join(mention.words) in firms:
-            mention.org = STRONG
+            mention.org, mention.cue = STRONG, min(mention.cue, STRONG)
 
 
 def _lowercase_elsewhere(word: str, text: str) -> bool:
