@@ -10,9 +10,10 @@ failures behave exactly as for a rebuild. Each generation records what it was bu
 
 Person corrections (``people.toml`` at the top of a source folder, or ``aliases=``; see
 :mod:`archive.extract.aliases`) are applied to every article on its way in; an update after the
-corrections changed re-reads every file so that the whole index follows them. Once the articles
-are indexed, lone-word names that stand for a full name used elsewhere in the archive are merged
-into it (:mod:`archive.extract.across`), so the facet holds one form per person.
+corrections changed re-reads every file so that the whole index follows them. Lone-word names
+that stand for a full name used elsewhere in the archive are merged into it
+(:mod:`archive.extract.across`): by a rebuild on the way in, by an update in the index after it,
+so the facet holds one form per person.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from .article import Article
 from .errors import ArchiveError
-from .extract.across import across_articles
+from .extract.across import across_articles, merged_names
 from .extract.aliases import Aliases, aliases_for
 from .index import store
 from .index.manifest import Dedup, FileEntry, Manifest, file_stat
@@ -84,8 +85,7 @@ def rebuild(
     generation = store.new_generation(index_dir)
     try:
         articles = _pipeline(_read_all(files, progress, workers), manifest, Dedup(), corrections)
-        indexed = write_generation(generation, articles, procs=_writer_procs(files, workers))
-        _merge_names(generation)
+        indexed = write_generation(generation, merged_names(articles), procs=_writer_procs(files, workers))
         manifest.save(generation)
         store.swap_in(index_dir, generation)
     except BaseException:
@@ -134,8 +134,8 @@ def _pipeline(results, manifest: Manifest, dedup: Dedup, aliases: Aliases) -> It
 
 
 def _merge_names(generation: Path) -> None:
-    """One canonical form per person across the archive: lone-word names that stand for a full
-    name the archive uses are renamed to it in the indexed articles (see extract.across)."""
+    """After an update: lone-word names that stand for a full name the archive uses are renamed
+    to it in the indexed articles (a rebuild merges them on the way in; see extract.across)."""
     rename_persons(generation, across_articles(person_counts(generation)))
 
 

@@ -3,8 +3,8 @@ the full name other articles give it (archive.extract.across), at rebuild and af
 
 from __future__ import annotations
 
-from archive import Archive
-from archive.extract.across import across_articles
+from archive import Archive, Article
+from archive.extract.across import across_articles, merged_names
 
 # Two Reuters-21578 stories (reut2-000.sgm, 26-FEB-1987) name only "President Reagan"; others the
 # full name. Short texts in that style:
@@ -66,3 +66,13 @@ def test_rebuild_and_update_keep_one_form_per_person(tmp_path):
     arc.rebuild([src])
     assert facet(arc) == {"Reagan": 2}
     arc.close()
+
+
+def test_a_rebuild_stream_holds_back_only_articles_with_lone_names():
+    def article(id, *persons):
+        return Article(id=id, source=id, title=id, body="", persons=persons)
+
+    stream = [article("a", "Reagan", "Fahd"), article("b", "Ronald Reagan"), article("c")]
+    out = list(merged_names(stream))
+    assert [a.id for a in out] == ["b", "c", "a"]
+    assert out[2].persons == ("Ronald Reagan", "Fahd") and out[0] is stream[1]

@@ -8,6 +8,10 @@ that surname, when exactly one full name has it, or one full name is named in at
 ``DOMINANCE`` times as many articles as any other (a lone "Smith" stays as it is beside a
 "John Smith" and a "Mary Smith" named about as often).
 
+A rebuild applies this as the articles stream into the index (:func:`merged_names`: the few
+articles that name someone by one word, ~4% of Reuters-21578, are held back and written last,
+renamed); an update, which sees only the changed articles, renames in the index afterwards.
+
 Only the lone-word names move; full names are never merged with each other ("Jim Wright" and
 "James Wright" may be two people), and names containing words that are not names ("Co", "Inc",
 "Ministry": :mod:`.names`' non-person words) take no part.
@@ -15,14 +19,16 @@ Only the lone-word names move; full names are never merged with each other ("Jim
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 
+from ..article import Article
 from .names import lexicon
 
 DOMINANCE = 3
 
-__all__ = ["across_articles", "DOMINANCE"]
+__all__ = ["across_articles", "merged_names", "renamed_persons", "DOMINANCE"]
 
 
 def across_articles(counts: Mapping[str, int]) -> dict[str, str]:
@@ -41,3 +47,25 @@ def across_articles(counts: Mapping[str, int]) -> dict[str, str]:
         if len(candidates) == 1 or (candidates and candidates[0][0] >= DOMINANCE * candidates[1][0]):
             renamed[name] = candidates[0][1]
     return renamed
+
+
+def merged_names(articles: Iterable[Article]) -> Iterator[Article]:
+    """``articles`` with lone-word names merged across all of them: those naming nobody by one
+    word pass straight through; the others follow at the end, renamed."""
+    counts: Counter[str] = Counter()
+    held: list[Article] = []
+    for article in articles:
+        counts.update(article.persons)
+        if any(" " not in name for name in article.persons):
+            held.append(article)
+        else:
+            yield article
+    renamed = across_articles(counts)
+    for article in held:
+        yield renamed_persons(article, renamed)
+
+
+def renamed_persons(article: Article, renamed: Mapping[str, str]) -> Article:
+    """The article with its persons renamed (each once, in order)."""
+    persons = tuple(dict.fromkeys(renamed.get(name, name) for name in article.persons))
+    return article if persons == article.persons else replace(article, persons=persons)

@@ -202,9 +202,12 @@ def _title_case(title: str) -> bool:
 
 def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
     """The candidate names in one capitalised run, with what its context says."""
+    words = match.group().split()
+    if all(word.rstrip(".") in lex.stop for word in words):
+        return []  # "The", "But In": nothing but function words (a quarter of newswire runs)
     before = text[max(0, match.start() - _CONTEXT) : match.start()]
     after = text[match.end() : match.end() + 2 * _CONTEXT]
-    parts = _sentences(match.group().split(), lex)
+    parts = _sentences(words, lex)
     found: list[_Mention] = []
     for index, words in enumerate(parts):
         first, last = index == 0, index == len(parts) - 1

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 from whoosh import index as whoosh_index
 
 from ..article import Article
+from ..extract.across import renamed_persons
 from .columns import Columns, derived_path
 from .schema import from_stored, make_schema, to_document
 
@@ -108,8 +108,7 @@ def rename_persons(generation: Path, renamed: Mapping[str, str]) -> int:
             docs = docs[columns.live[docs]]
         articles = [from_stored(searcher.stored_fields(int(doc))) for doc in docs]
     ix.close()
-    changed = [replace(a, persons=tuple(dict.fromkeys(renamed.get(p, p) for p in a.persons)))
-               for a in articles]
+    changed = [renamed_persons(article, renamed) for article in articles]
     update_generation(generation, [a.id for a in changed], changed, live=generation)
     return len(changed)
 
