@@ -18,6 +18,7 @@ Word lists: :mod:`archive.extract.names`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -35,7 +36,7 @@ _WORD = (
 )
 _PARTICLE = r"(?:de|da|di|del|della|dos|das|do|du|van|von|der|den|ter|te|la|le|bin|ibn|bint|al|el|zu)"
 _RUN = re.compile(rf"(?<![\w@#/.'-]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD})*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘(\[\n•|—–]|'\s)\s*$")
+_SENTENCE_MARKS = frozenset(".!?:;\"“”‘([\n•|—–")  # before a run that opens a sentence
 _BEFORE_WORD = re.compile(r"([\w'-]+),?[ \t]*$")
 _BEFORE_TWO = re.compile(r"([\w'-]+)[ \t]+([\w'-]+)[ \t]*$")
 _AFTER_ORG = re.compile(r"^('s)?[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
@@ -88,7 +89,6 @@ _GOVERNED = {"Administration", "Government", "Cabinet", "Presidency"}
 _AGE = re.compile(r"^(?:,[ \t]*\d{1,3},|[ \t]*\(\d{1,3}\))")
 _AFTER_WORDS = re.compile(r"^(?:'s)?,?[ \t]*([a-z]+)(?:[ \t]+([a-z]+))?")
 _LABEL = re.compile(r"^[ \t]*:")
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")  # a speaker label opens its line; "Batman: The Series" does not
 # ", former editor-in-chief", ", an Australian woman" (a nationality, not "Roma, the England skipper")
 _APPOSITION = re.compile(
     r"^,[ \t]+(?:(?:the|a|an|former|then|now|current|its|his|her|their)[ \t]+)*"
@@ -215,7 +215,7 @@ def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
             words,
             before=_cue_before(before, lex) if first else NONE,
             after=_cue_after(after, lex, _label_allowed(before, match.group())) if last else NONE,
-            start=index > 0 or bool(_SENTENCE_START.search(before)),
+            start=index > 0 or _opens_sentence(before),
             lex=lex,
         )
         if segments and first and segments[0].words[0] == words[0]:
@@ -366,12 +366,12 @@ def _after_organisation(words: list[str], lex: Lexicon) -> int | None:
 
 
 def _cue_before(before: str, lex: Lexicon) -> int:
-    if _LIST_ITEM.search(before):
+    if before.endswith(", ") and _LIST_ITEM.search(before):
         return WEAK  # "such as Ansel Adams, Chuck Close, Walker Evans"
-    two = _BEFORE_TWO.search(before)
+    two = _before_two(before)
     if two and f"{two.group(1).lower()} {two.group(2)}" in lex.cues_before_two:
         return ROLE  # "a quote attributed to Einstein", "directed by Mike Leigh", "my name is John"
-    match = _BEFORE_WORD.search(before)
+    match = _before_word(before)
     if not match or match.group(1)[0].isupper():
         return NONE
     word = match.group(1).lower()
@@ -382,10 +382,29 @@ def _cue_before(before: str, lex: Lexicon) -> int:
     return WEAK if plural or word in lex.weak_cues_before else NONE
 
 
+# The context before a run is checked for its last words several times per run (a cue, then
+# organisation evidence): the searches, anchored at the end of the context, are done once each.
+@functools.lru_cache(maxsize=4)
+def _before_two(before: str) -> re.Match | None:
+    return _BEFORE_TWO.search(before)
+
+
+@functools.lru_cache(maxsize=4)
+def _before_word(before: str) -> re.Match | None:
+    return _BEFORE_WORD.search(before)
+
+
+def _opens_sentence(before: str) -> bool:
+    """Does the run open a sentence (nothing, a sentence mark or a line break before it)?"""
+    text = before.rstrip()
+    space = before[len(text) :]
+    return not text or "\n" in space or text[-1] in _SENTENCE_MARKS or (text[-1] == "'" and bool(space))
+
+
 def _label_allowed(before: str, run: str) -> bool:
     """A colon after a run that opens its line is a speaker label ("Shalev: I think"); not "Ed.: see",
     nor a title in mid-sentence ("the voice of Batman in Batman: The Animated Series")."""
-    return not run.endswith(".") and bool(_LINE_START.search(before))
+    return not run.endswith(".") and before.rstrip(" \t")[-1:] in ("", "\n")
 
 
 def _cue_after(after: str, lex: Lexicon, label_allowed: bool = False) -> int:
@@ -410,12 +429,12 @@ def _cue_after(after: str, lex: Lexicon, label_allowed: bool = False) -> int:
 
 def _org_before(before: str, lex: Lexicon) -> int:
     """Organisation (or place) evidence from the words before a name: "band X", "shares in X", "in X"."""
-    two = _BEFORE_TWO.search(before)
+    two = _before_two(before)
     if two and (two.group(1).lower(), two.group(2)) in _ORG_TWO or before.endswith("<"):
         return STRONG
     if two and two.group(2) == "of" and _names_holder(two.group(1), before, lex):
         return STRONG
-    match = _BEFORE_WORD.search(before)
+    match = _before_word(before)
     if not match or match.group(1)[0].isupper() or before.rstrip().endswith(","):
         return NONE
     word = match.group(1)
