@@ -39,6 +39,8 @@ _RUN = re.compile(rf"(?<![\w@#/.'-]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD
 _SENTENCE_MARKS = frozenset(".!?:;\"“”‘([\n•|—–")  # before a run that opens a sentence
 _BEFORE_WORD = re.compile(r"([\w'-]+),?[ \t]*$")
 _BEFORE_TWO = re.compile(r"([\w'-]+)[ \t]+([\w'-]+)[ \t]*$")
+_TWO_REVERSED = re.compile(r"[ \t]*([\w'-]+)[ \t]+([\w'-]+)")  # _BEFORE_TWO on the reversed text
+_WORD_REVERSED = re.compile(r"[ \t]*,?([\w'-]+)")  # _BEFORE_WORD on the reversed text
 _AFTER_ORG = re.compile(r"^('s)?[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
 _LIST_GAP = re.compile(r",[ \t]+(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
 _IN_LIST = re.compile(r"(?:\band|&|,)[ \t]*$")
@@ -384,14 +386,26 @@ def _cue_before(before: str, lex: Lexicon) -> int:
 
 # The context before a run is checked for its last words several times per run (a cue, then
 # organisation evidence): the searches, anchored at the end of the context, are done once each.
+# They read the context reversed, from its end (a search anchored at the end tries every start).
 @functools.lru_cache(maxsize=4)
-def _before_two(before: str) -> re.Match | None:
-    return _BEFORE_TWO.search(before)
+def _before_two(before: str) -> _Words | None:
+    """The last two words before a run, as ``_BEFORE_TWO.search(before)`` finds them."""
+    found = _TWO_REVERSED.match(before[::-1])
+    return _Words((found.group(2)[::-1], found.group(1)[::-1])) if found else None
 
 
 @functools.lru_cache(maxsize=4)
-def _before_word(before: str) -> re.Match | None:
-    return _BEFORE_WORD.search(before)
+def _before_word(before: str) -> _Words | None:
+    """The last word before a run (a comma after it allowed), as ``_BEFORE_WORD.search(before)``."""
+    found = _WORD_REVERSED.match(before[::-1])
+    return _Words((found.group(1)[::-1],)) if found else None
+
+
+class _Words(tuple):
+    """Words found before a run, read like a match: ``group(1)`` is the first."""
+
+    def group(self, number: int) -> str:
+        return self[number - 1]
 
 
 def _opens_sentence(before: str) -> bool:
