@@ -31,8 +31,8 @@ QUERIES: list[dict] = [
     {"q": "tapioca"}, {"q": "shr*"}, {"q": "said", "page": "5"}, {"q": "mln", "page": "40"},
     {"q": "oil", "since": "1987-03", "until": "1987-03"},
     {"q": "bank", "since": "1987-04-01", "until": "1987-04-15"},
-    {"q": "trade", "person": "President Reagan"},
-    {"q": "", "person": "United States", "sort": "newest"},
+    {"q": "trade", "person": "Ronald Reagan"},
+    {"q": "", "person": "James Baker", "sort": "newest"},
     {"q": "", "undated": "1"}, {"q": ""}, {"q": "", "since": "1987-10"},
 ]
 OK_PAGE = re.compile(rb'class="(?:hits|empty)"')
