@@ -67,7 +67,8 @@ def resolve(
         and _lone_person(name, known, evidence, lex)
         and not _misspelt(name, surnames)
     ]
-    return sorted(full + singles, key=lambda name: _first_seen(name, order))
+    # ties (two names first seen through a shared word) in the order of their own first mention
+    return sorted(full + singles, key=lambda name: (_first_seen(name, order), order.get(name, len(order))))
 
 
 def _listed_with_people(
