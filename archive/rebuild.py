@@ -78,9 +78,7 @@ def rebuild(
 
     ``aliases``: a person-corrections file; by default each source folder's ``people.toml``."""
     started = time.perf_counter()
-    sources = _checked(sources)
-    corrections, alias_files = aliases_for(sources, aliases)
-    files = _article_files(sources, alias_files)
+    sources, corrections, alias_files, files = _inputs(sources, aliases)
     manifest = Manifest(sources=[str(s.resolve()) for s in sources], aliases=corrections.fingerprint())
     generation = store.new_generation(index_dir)
     try:
@@ -99,20 +97,23 @@ def read_articles(
     sources: Iterable[str | os.PathLike], skipped: list[Skipped] | None = None,
     workers: int | None = None, aliases: str | os.PathLike | None = None,
 ) -> Iterator[Article]:
-    """The articles a rebuild of ``sources`` would index, deduplicated, in order."""
-    sources = _checked(sources)
-    corrections, alias_files = aliases_for(sources, aliases)
+    """The articles a rebuild of ``sources`` would index, deduplicated and with names merged, in
+    the order it writes them."""
+    _, corrections, _, files = _inputs(sources, aliases)
     manifest = Manifest(sources=[])
-    files = _article_files(sources, alias_files)
-    yield from _pipeline(_read_all(files, None, workers), manifest, Dedup(), corrections)
+    yield from merged_names(_pipeline(_read_all(files, None, workers), manifest, Dedup(), corrections))
     if skipped is not None:
         skipped.extend(manifest.skipped())
 
 
-def _article_files(sources: list[Path], alias_files: list[Path]) -> list[tuple[Path, Path]]:
-    """Every file under the sources but the person-corrections files."""
+def _inputs(sources: Iterable[str | os.PathLike], aliases: str | os.PathLike | None):
+    """The checked sources, their person corrections and the files those came from, and every
+    file under the sources but the corrections files, as (path, root) pairs."""
+    sources = _checked(sources)
+    corrections, alias_files = aliases_for(sources, aliases)
     skip = {f.resolve() for f in alias_files}
-    return [(path, root) for path, root in iter_files(sources) if path.resolve() not in skip]
+    files = [(path, root) for path, root in iter_files(sources) if path.resolve() not in skip]
+    return sources, corrections, alias_files, files
 
 
 def _pipeline(results, manifest: Manifest, dedup: Dedup, aliases: Aliases) -> Iterator[Article]:
@@ -218,9 +219,7 @@ def update(
             raise ArchiveError(f"No index in {index_dir}/ to update, and no sources given.",
                                hint=f"Build one first: archive rebuild SOURCE… --index {index_dir}")
         return rebuild(index_dir, sources, progress=progress, workers=workers, aliases=aliases)
-    sources = _checked(sources if sources else old.sources)
-    corrections, alias_files = aliases_for(sources, aliases)
-    files = _article_files(sources, alias_files)
+    sources, corrections, alias_files, files = _inputs(sources or old.sources, aliases)
     plan = old.plan(files, [str(s.resolve()) for s in sources], corrections.fingerprint())
     new_articles = list(_pipeline(_read_all(plan.to_read, progress, workers), plan.manifest,
                                   plan.dedup, corrections))

@@ -68,9 +68,6 @@ class Aliases:
         data = json.dumps([sorted(self.canonical.items()), sorted(self.ignored)], ensure_ascii=False)
         return hashlib.blake2b(data.encode("utf-8"), digest_size=10).hexdigest()
 
-    def describe(self) -> str:
-        return f"{len(self.canonical)} name variants, {len(self.ignored)} ignored names"
-
 
 def aliases_for(
     sources: Iterable[Path], explicit: str | os.PathLike | None = None

@@ -124,6 +124,11 @@ class Columns:
                 live=data["live"] if "live" in data.files else None,
             )
 
+    def article_counts(self) -> np.ndarray:
+        """Per person id, the number of live articles that name the person."""
+        live = self.entry_person if self.live is None else self.entry_person[self.live[self.entry_doc]]
+        return np.bincount(live, minlength=len(self.person_names))
+
     def docs_with_person(self, pid: int) -> np.ndarray:
         return self.entry_doc[self.person_start[pid] : self.person_start[pid + 1]]
 

@@ -119,9 +119,7 @@ class Engine:
         needle = " ".join(contains.split()).casefold()
         with self._lock:
             columns = self._columns
-            docs = columns.entry_doc
-            live = np.ones(len(docs), dtype=bool) if columns.live is None else columns.live[docs]
-            counts = np.bincount(columns.entry_person[live], minlength=len(columns.person_names))
+            counts = columns.article_counts()
             found = [(int(counts[pid]), name) for pid, name in enumerate(columns.person_names)
                      if counts[pid] and needle in name.casefold()]
         found.sort(key=lambda pair: (-pair[0], pair[1]))

@@ -88,8 +88,7 @@ def person_counts(generation: Path) -> dict[str, int]:
     with ix.reader() as reader:
         columns = Columns.load(reader, generation, ix.latest_generation())
     ix.close()
-    live = np.ones(len(columns.entry_doc), bool) if columns.live is None else columns.live[columns.entry_doc]
-    counts = np.bincount(columns.entry_person[live], minlength=len(columns.person_names))
+    counts = columns.article_counts()
     return {name: int(n) for name, n in zip(columns.person_names, counts, strict=True) if n}
 
 
