@@ -554,3 +554,21 @@ def test_context_words_read_from_the_end_equal_the_anchored_searches():
 # The regular expressions the string checks replaced, kept here as their specification.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘(\[\n•|—–]|'\s)\s*$")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def test_a_name_of_two_ordinary_words_whose_first_name_is_used_alone():
+    # wikinews_gum GUM_interview_daly: "Frank" and "Rack" are both English words; the article then
+    # calls him "Frank" ("Frank and his colleagues"), which says "Frank Rack" is a person
+    body = (
+        "Frank Rack got in touch after they returned from Antarctica.\n\n"
+        "The technology that Frank and his colleagues are using to explore the ice is so important."
+    )
+    assert persons(body) == ["Frank Rack"]
+    # without the first name used alone, two ordinary words stay out
+    assert persons("Frank Rack got in touch after they returned from Antarctica.") == []
+
+
+def test_a_role_introduces_a_two_word_name_whose_given_name_is_a_word():
+    # wikinews_gum GUM_news_iodine: "Mu" is an English word, but after "researcher" it is his name
+    body = "Senior researcher Mu Li, of the University of NSW's school of public health, said the study was small."
+    assert persons(body) == ["Mu Li"]

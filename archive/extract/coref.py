@@ -175,7 +175,7 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     placed = words[0] in lex.places and odd and not surname
     if lex.is_first_name(words[0]) and not placed:
         return len(inner) <= 2 or common < 2 or cue >= STRONG
-    if cue >= TITLE:
+    if cue >= TITLE or _called_by_first_name(words, evidence, lex) >= WEAK:
         return True
     if common == len(inner):
         return False
@@ -192,6 +192,14 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     if not odd and words[-1] in lex.surnames:  # "Yannick Carrasco", "Helmut Newton"; not "Mozilla Firefox"
         return True
     return cue >= (STRONG if odd else WEAK)
+
+
+def _called_by_first_name(words: list[str], evidence: dict[str, int], lex: Lexicon) -> int:
+    """The evidence for the first name of a two-word name used alone: "Frank Rack got in touch …
+    the technology that Frank and his colleagues are using" (both words also ordinary words)."""
+    first, last = words[0], words[-1]
+    surname = last in lex.surnames and last not in lex.surname_like and last not in lex.gazetteer
+    return evidence.get(first, NONE) if len(words) == 2 and first in lex.first_names and surname else NONE
 
 
 def _two_initials(word: str, lex: Lexicon) -> bool:

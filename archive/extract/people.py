@@ -305,7 +305,7 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
     while (
         len(words) > 1
         and words[1] not in lex.particles
-        and (_leading_noise(words, mention.start, lex) or _more_place(words, placed, lex))
+        and (_leading_noise(words, mention, lex) or _more_place(words, placed, lex))
     ):  # "Rio de Janeiro" stays whole
         placed = words[0] in lex.places or words[0] in lex.gazetteer
         words, mention.start = words[1:], False
@@ -333,9 +333,10 @@ def _unknown_name_word(word: str, lex: Lexicon) -> bool:
     return not (known or lex.is_common(word) or _INITIAL.match(word))
 
 
-def _leading_noise(words: list[str], start: bool, lex: Lexicon) -> bool:
+def _leading_noise(words: list[str], mention: _Mention, lex: Lexicon) -> bool:
     """A place adjective ("Belgian forward …"), or an ordinary word that opens the sentence or
-    stands before a first name ("Pan-democrat Lam Cheuk-ting", "Education Stefania Giannini")."""
+    stands before a first name ("Pan-democrat Lam Cheuk-ting", "Education Stefania Giannini"); not
+    the given name of two words a role introduces ("researcher Mu Li")."""
     first = words[0]
     if first in lex.first_names:
         return False
@@ -343,7 +344,8 @@ def _leading_noise(words: list[str], start: bool, lex: Lexicon) -> bool:
         return True  # "Treasurer Peter Costello", "Producer Aamir Khan"
     if first in lex.places or NOT_A_NAME_ENDING.search(first) and lex.is_first_name(words[1]):
         return True  # "Belgian forward …", "Scientologist Tom Cruise"
-    return lex.is_common(first) and (start or lex.is_first_name(words[1]))
+    introduced = mention.cue >= ROLE and len(words) == 2 and not mention.start
+    return lex.is_common(first) and not introduced and (mention.start or lex.is_first_name(words[1]))
 
 
 def _more_place(words: list[str], placed: bool, lex: Lexicon) -> bool:
