@@ -570,5 +570,5 @@ def test_a_name_of_two_ordinary_words_whose_first_name_is_used_alone():
 
 def test_a_role_introduces_a_two_word_name_whose_given_name_is_a_word():
     # wikinews_gum GUM_news_iodine: "Mu" is an English word, but after "researcher" it is his name
-    body = "Senior researcher Mu Li, of the University of NSW's school of public health, said the study was small."
+    body = "Senior researcher Mu Li, of the University of NSW's school of public health, said it was small."
     assert persons(body) == ["Mu Li"]
