@@ -115,9 +115,32 @@ def test_a_surname_alone_after_a_title_is_a_person():
     assert persons(body) == ["Adams"]
 
 
-def test_title_case_headline_is_not_read_for_names():
-    title = "Kate Beckinsale Discusses Her Miscarriage As She Offers Chrissy Teigen Support"
-    assert persons("The actress made the revelation on Thursday.", title) == []
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # seeds/001
+        ("Kate Beckinsale Discusses Her Miscarriage As She Offers Chrissy Teigen Support",
+         ["Kate Beckinsale", "Chrissy Teigen"]),
+        # huffpost_news_category (headlines Written Like This; the short description names nobody)
+        ("Colin Kaepernick To Release Memoir: 'I Want To Tell The Story'", ["Colin Kaepernick"]),
+        ("NBC Says It Believes Matt Lauer's Accusers After Months-Long Investigation", ["Matt Lauer"]),
+        ("U.S.-Born Skier Eileen Gu Wins Olympic Gold For China", ["Eileen Gu"]),
+        ("Ex-NYT Columnist Nicholas Kristof Ineligible To Run For Governor", ["Nicholas Kristof"]),
+        ("Poetry Slam: Samuel L. Jackson And Jimmy Fallon Go Rhyme Time On The Wall, The Weather And More",
+         ["Samuel L. Jackson", "Jimmy Fallon"]),
+        ("Jeff Van Drew: Impeachment Pressure Was 'Final Sign' In Decision", ["Jeff Van Drew"]),
+        ("Gov. Cuomo Schools Trump On Red State 'Takers' After Tweet About Blue State Bailouts", ["Cuomo"]),
+        ("Tucker Carlson Says Something Awful About Immigrants", ["Tucker Carlson"]),
+        # ordinary words, rare ones and contractions are not names
+        ("Pennsylvania Man Charged With Registering Dead Relatives To Vote For Trump", []),
+        ("Mueller Can't Indict Trump, Reaffirms Justice Department", []),
+        ("Biden's Green Allies Launch Major Campaign As Bipartisan Deal Shrinks From Climate", []),
+        # reuters21578 reut2-019 #19010: a headline in capitals says nothing
+        ("CANADA BUDGET DEFICIT DECLINE TO SLOW IN LATE 1980S - OFFICIAL Reuter", []),
+    ],
+)
+def test_headline_written_like_this_is_read_as_a_sentence(title, expected):
+    assert persons("The report came out on Thursday.", title) == expected
 
 
 def test_people_come_once_in_order_of_first_mention():

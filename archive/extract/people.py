@@ -98,6 +98,10 @@ _APPOSITION = re.compile(
 )
 _INITIAL = re.compile(rf"^(?:[{_UPPER}]\.)+$|^[{_UPPER}]$")
 _CONTEXT = 40
+_PUNCTUATION = "\"'“”‘’()[]:;,.!?"
+_POSSESSIVE = re.compile(r"['’]s$")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_CONTRACTION = re.compile(r"n['’]t$|['’](?:ll|re|ve|d|m)$", re.I)
 _LIST_ITEM = re.compile(rf"[{_UPPER}][a-z]+, $")
 # "Rebecca and I put it together": only a person is coordinated with the speaker.
 _WITH_SPEAKER = re.compile(r"^[ \t]+and[ \t]+I(?![\w'])")
@@ -125,7 +129,7 @@ class _Mention:
 def extract_persons(title: str, body: str) -> list[str]:
     """Each person the article mentions, once, by the fullest name it uses, in order of mention."""
     lex = lexicon()
-    text = body if _title_case(title) else f"{title}\n\n{body}"
+    text = f"{_as_sentence(title, lex)}\n\n{body}"
     text = text.replace("’", "'").replace("[", "").replace("]", "")
     mentions: list[_Mention] = []
     listed: list[tuple[str, str]] = []  # names side by side in a list: "Ansel Adams, Chuck Close"
@@ -200,6 +204,81 @@ def _title_case(title: str) -> bool:
     """A headline Written Like This: its capitals say nothing about names."""
     words = [word for word in title.split() if len(word) > 3 and word[0].isalpha()]
     return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
+
+
+def _as_sentence(title: str, lex: Lexicon) -> str:
+    """A headline Written Like This with its ordinary words in lower case, so that its capitals say
+    what they say in a sentence: "Chris Hemsworth dances 'wrecking ball' with his kids in the living
+    room". A headline IN CAPITALS says nothing and is left out."""
+    if not _title_case(title):
+        return title
+    words = title.split(" ")
+    if sum(word.isupper() for word in words) >= 0.8 * len(words):
+        return ""  # "CANADA BUDGET DEFICIT DECLINE TO SLOW IN LATE 1980S - OFFICIAL Reuter"
+    keep = [_name_like(word, lex) for word in words]
+    _keep_first_names(words, keep, lex)
+    _keep_surnames(words, keep, lex)
+    _drop_descriptions(words, keep, lex)
+    return " ".join(word if kept else word.lower() for word, kept in zip(words, keep, strict=True))
+
+
+def _keep_first_names(words: list[str], keep: list[bool], lex: Lexicon) -> None:
+    """A first name that is also a word, before a name: "Matt Lauer", "Marine Le Pen"."""
+    for i in range(len(words) - 2, -1, -1):
+        core = _core(words[i])
+        keep[i] = keep[i] or keep[i + 1] and core in lex.first_names and core.lower() not in lex.cues_before
+
+
+def _drop_descriptions(words: list[str], keep: list[bool], lex: Lexicon) -> None:
+    """Before the first name in a run of capitals, the other words describe the person: "U.S.-born
+    skier Eileen Gu", "ex-NYT columnist Nicholas Kristof", "Rep. Ted Lieu"."""
+    start = 0
+    for i, word in enumerate(words):
+        if not keep[i]:
+            start = i + 1
+        elif _core(word) in lex.first_names and start >= 0:
+            keep[start:i] = [False] * (i - start)
+            start = -1  # until the run ends
+
+
+def _keep_surnames(words: list[str], keep: list[bool], lex: Lexicon) -> None:
+    """A surname that is also a word, after a first name that opens a name ("Donald Trump", "Kevin
+    Spacey") or a particle ("Jeff Van Drew")."""
+    for i in range(len(words) - 1):
+        if not keep[i] or not words[i + 1][:1].isupper():
+            continue
+        opens = i == 0 or not keep[i - 1] or _abbreviated_title(words[i - 1], lex)
+        if opens and _first_name_and_surname(words[i], words[i + 1], lex):
+            keep[i + 1] = True
+        elif _core(words[i]).lower() in lex.particles:
+            keep[i + 1] = True
+
+
+def _first_name_and_surname(first: str, second: str, lex: Lexicon) -> bool:
+    first, second = _core(first), _core(second)
+    name = lex.is_first_name(first) and first not in lex.gazetteer and first.lower() not in lex.cues_before
+    surname = second in lex.surnames or not lex.is_common(second)  # "Gordon Brown", "Emmanuel Macron"
+    plain = second not in lex.stop and not _CONTRACTION.search(second)
+    return name and surname and plain
+
+
+def _abbreviated_title(word: str, lex: Lexicon) -> bool:
+    return word.endswith(".") and f"{_core(word)}." in lex.honorifics
+
+
+def _core(word: str) -> str:
+    """A headline word without quotes, brackets, punctuation or "'s": "Lauer's" → "Lauer"."""
+    return _POSSESSIVE.sub("", word.strip(_PUNCTUATION)).strip(_PUNCTUATION)
+
+
+def _name_like(word: str, lex: Lexicon) -> bool:
+    """Could this headline word be part of a name? Not an ordinary word nor a contraction ("Can't")."""
+    core = _core(word)
+    if _abbreviated_title(word, lex):
+        return True  # "Gov. Cuomo", "Rep. Pramila Jayapal": an abbreviated title says a person follows
+    if _INITIALS.fullmatch(word.strip(_PUNCTUATION.replace(".", ""))):
+        return True  # "Samuel L. Jackson"
+    return bool(core) and core[0].isupper() and not lex.is_word(core) and not _CONTRACTION.search(core)
 
 
 def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
