@@ -14,6 +14,7 @@ from functools import wraps
 import click
 
 from .errors import ArchiveError
+from .export import csv_text
 from .library import DEFAULT_INDEX, DEFAULT_SOURCES, SORTS, Archive
 
 SKIPPED_SHOWN = 50
@@ -130,10 +131,21 @@ def _indexing(action, sources, aliases, as_json: bool, quiet: bool):
 @click.option("--explain", is_flag=True, help="Also print how the query was read.")
 @index_option
 @json_option
+@click.option("--csv", "as_csv", is_flag=True,
+              help="Print every hit (not one page) as CSV, one row per article.")
 @friendly
-def search(query, persons, since, until, undated, sort, page, per_page, explain, index_dir, as_json):
+def search(query, persons, since, until, undated, sort, page, per_page, explain, index_dir, as_json,
+           as_csv):
     """Search the archive. QUERY: words (all must match), "phrases", -exclude, OR,
     title:/person:/author: fields, trailing wildcards (miscarr*)."""
+    if as_csv and as_json:
+        raise click.UsageError("Choose one of --json and --csv.")
+    if as_csv:
+        with Archive(index_dir) as archive:
+            rows = archive.export(query, persons=persons, since=since, until=until,
+                                  undated=undated, sort=sort)
+            _write_stdout(csv_text(rows))
+        return
     with Archive(index_dir) as archive:
         result = archive.search(query, persons=persons, since=since, until=until,
                                 undated=undated, sort=sort, page=page, per_page=per_page)
@@ -230,6 +242,18 @@ def serve(index_dir, host, port, threads):
         click.echo(f"Indexed {report.indexed:,} articles in {report.seconds:.1f} s.", err=True)
     archive.close()
     serve_web(index_dir, host=host, port=port, threads=threads, announce=click.echo)
+
+
+def _write_stdout(chunks) -> None:
+    """Stream text to stdout; a reader that stops early (``| head``) ends the output quietly."""
+    out = click.get_text_stream("stdout")
+    try:
+        for chunk in chunks:
+            out.write(chunk)
+        out.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes stdout at exit: point it at devnull.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def terminal_text(snippet: str, tty: bool) -> str:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .article import Article
 from .errors import BadQuery, IndexMissing
+from .export import export_row
 from .index.facets import bucket_range
 from .index.query import parse
 from .index.searcher import Engine
@@ -91,20 +93,26 @@ class Archive:
         means the end of that year or month); ``undated=True`` keeps only articles without a
         publication date (the "undated" date bucket). Raises BadQuery for parameters out of range.
         """
-        if sort not in SORTS:
-            raise BadQuery(f"Unknown sort {sort!r}.", hint=f"Use one of: {', '.join(SORTS)}.")
+        filters = _filters(persons, since, until, undated, sort)
         _check_range("page", page, 1, MAX_PAGE)
         _check_range("per_page", per_page, 1, MAX_PER_PAGE)
-        start, end = to_day(since, "since"), to_day(until, "until", end=True)
-        if undated and (start or end):
-            raise BadQuery("undated cannot be combined with since/until.",
-                           hint="Undated articles have no date to compare; drop one of the two.")
-        if start and end and start > end:
-            raise BadQuery(f"since ({start}) is after until ({end}).",
-                           hint="Swap the two dates.")
-        names = [" ".join(str(p).split()) for p in persons if str(p).strip()]
-        return self.engine.search(q or "", persons=names, since=start, until=end,
-                                  undated=undated, sort=sort, page=page, per_page=per_page)
+        return self.engine.search(q or "", **filters, page=page, per_page=per_page)
+
+    def export(
+        self, q: str = "", *, persons: Sequence[str] = (), since: str | date | None = None,
+        until: str | date | None = None, undated: bool = False, sort: str = "relevance",
+        limit: int | None = None,
+    ) -> Iterator[dict]:
+        """Every hit of a search (or the first ``limit``) in result order, as flat rows with
+        the columns of ``archive.export.COLUMNS`` (rank, id, published, title, authors and
+        persons joined with "; ", outlet, url, source, score). Parameters as for ``search``,
+        checked now (BadQuery); the articles are read in chunks as the rows are consumed.
+        ``archive.export.csv_text(rows)`` turns the rows into CSV."""
+        filters = _filters(persons, since, until, undated, sort)
+        if limit is not None:
+            _check_range("limit", limit, 1, sys.maxsize)
+        hits = self.engine.export(q or "", **filters, limit=limit)
+        return (export_row(rank, article, score) for rank, (article, score) in enumerate(hits, 1))
 
     def parse_query(self, q: str) -> str:
         """How the engine reads ``q`` (like sqlite-utils' ``search_sql``), for debugging."""
@@ -147,6 +155,21 @@ class Archive:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _filters(persons: Sequence[str], since, until, undated: bool, sort: str) -> dict:
+    """The filters of a search, checked (BadQuery) and normalised for the engine."""
+    if sort not in SORTS:
+        raise BadQuery(f"Unknown sort {sort!r}.", hint=f"Use one of: {', '.join(SORTS)}.")
+    start, end = to_day(since, "since"), to_day(until, "until", end=True)
+    if undated and (start or end):
+        raise BadQuery("undated cannot be combined with since/until.",
+                       hint="Undated articles have no date to compare; drop one of the two.")
+    if start and end and start > end:
+        raise BadQuery(f"since ({start}) is after until ({end}).",
+                       hint="Swap the two dates.")
+    names = [" ".join(str(p).split()) for p in persons if str(p).strip()]
+    return {"persons": names, "since": start, "until": end, "undated": undated, "sort": sort}
 
 
 def to_day(value: str | date | None, name: str, *, end: bool = False) -> date | None:

@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from archive import Archive, ArticleNotFound, BadQuery, IndexMissing
+from archive.export import COLUMNS
+from archive.library import SORTS
 
 MARIPOSA = "000_22084bbc24ccd4f7.txt"
 MISCARRIAGE = "001_e5559c25d7e2ccce.txt"
@@ -217,3 +219,44 @@ def test_part_of_a_name_in_person_and_author_fields(seeds_archive):
     assert seeds_archive.search("person:nobody").total == 0
     assert seeds_archive.search("author:showbiz").total == 1
     assert "person:chrissy teigen" in seeds_archive.search("person:teigen").parsed
+
+
+# -- export ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["", "said", "oil OR baby", '"baby loss" OR reuters'])
+@pytest.mark.parametrize("sort", SORTS)
+def test_export_lists_every_hit_in_the_order_of_the_pages(mixed_archive, q, sort):
+    rows = list(mixed_archive.export(q, sort=sort))
+    pages = [mixed_archive.search(q, sort=sort, per_page=4, page=n) for n in (1, 2, 3, 4)]
+    assert [r["id"] for r in rows] == [h.id for p in pages for h in p.hits]
+    assert len(rows) == pages[0].total and [r["rank"] for r in rows] == list(range(1, len(rows) + 1))
+    scores = [h.score for p in pages for h in p.hits]
+    assert [r["score"] for r in rows] == [None if s is None else round(s, 4) for s in scores]
+
+
+def test_export_rows_are_flat(seeds_archive):
+    row = next(seeds_archive.export("baby loss"))
+    assert tuple(row) == COLUMNS
+    assert row["id"] == MARIPOSA and row["published"] == "2021-06-17T12:01:00+00:00"
+    assert "Kate Beckinsale" in row["persons"].split("; ") and row["url"] is None
+    assert [r["id"] for r in seeds_archive.export("", sort="oldest", limit=1)] == [MARIPOSA]
+
+
+@pytest.mark.parametrize("kwargs", [{"sort": "random"}, {"since": "June"}, {"limit": 0},
+                                    {"since": "2022", "until": "2021"}, {"undated": True, "since": "2020"}])
+def test_export_checks_its_parameters_before_reading(seeds_archive, kwargs):
+    with pytest.raises(BadQuery) as info:
+        seeds_archive.export("baby", **kwargs)  # raised by the call, not by the first row
+    assert info.value.hint
+
+
+def test_an_export_started_before_a_rebuild_ends_with_the_hits_it_chose(tmp_path, seeds_dir, mixed_dir):
+    arc = Archive(tmp_path / "index")
+    arc.rebuild([seeds_dir])
+    rows = arc.export("")
+    first = next(rows)
+    Archive(tmp_path / "index").rebuild([mixed_dir])
+    Archive(tmp_path / "index").rebuild([mixed_dir])  # the first generation is deleted by now
+    assert [first["id"], *(r["id"] for r in rows)] == [MARIPOSA, MISCARRIAGE]
+    assert arc.search("").total == 15
+    arc.close()

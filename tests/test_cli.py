@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -11,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from archive.cli import cli
+from archive.export import COLUMNS
 from tests.conftest import FIXTURES, SEEDS
 
 README = Path(__file__).resolve().parents[1] / "README.md"
@@ -156,3 +159,65 @@ def test_explain_shows_how_the_query_was_read(built):
     assert 'Query read as: ((title:"babi loss" OR body:"babi loss") AND NOT ' in result.output
     odd = run("search", "(((", "--index", index)
     assert odd.exit_code == 0 and "Note: The query was read as plain words." in odd.output
+
+
+# -- CSV export --------------------------------------------------------------------------------
+
+def csv_rows(output: str) -> list[dict]:
+    reader = csv.DictReader(io.StringIO(output, newline=""))
+    rows = list(reader)
+    assert tuple(reader.fieldnames) == COLUMNS
+    return rows
+
+
+def test_search_csv_has_every_hit_not_one_page(mixed_archive):
+    index = mixed_archive.index_dir
+    total = mixed_archive.search("").total
+    assert total > 10  # more than the default page
+    result = run("search", "--csv", "--sort", "newest", "--index", index)
+    assert result.exit_code == 0, result.output
+    rows = csv_rows(result.output)
+    assert len(rows) == total
+    assert [r["rank"] for r in rows] == [str(n) for n in range(1, total + 1)]
+    newest = mixed_archive.search("", sort="newest", per_page=100).hits
+    assert [r["id"] for r in rows] == [h.id for h in newest]
+    assert {r["score"] for r in rows} == {""}  # scores only for a ranking by relevance
+
+
+def test_search_csv_columns_and_ranking(built):
+    index, _ = built
+    rows = csv_rows(run("search", "baby loss", "--csv", "--index", index).output)
+    hits = json.loads(run("search", "baby loss", "--json", "--index", index).output)["hits"]
+    assert [r["id"] for r in rows] == [h["id"] for h in hits]
+    first = rows[0]
+    assert first["title"] == "Kate Beckinsale has been named as an ambassador for a baby loss charity"
+    assert first["published"] == "2021-06-17T12:01:00+00:00"
+    assert first["outlet"] == "BANG Showbiz" and first["source"] == SEEDS[0]
+    assert "Kate Beckinsale; " in first["persons"] and "Chrissy Teigen" in first["persons"].split("; ")
+    assert float(first["score"]) == pytest.approx(hits[0]["score"])
+
+
+@pytest.mark.parametrize("filters", [
+    ["--person", "Chrissy Teigen", "--since", "2021-01-01"],
+    ["--until", "2020"],
+    ["--undated"],
+    ["--person", "Arthur Miller", "--sort", "oldest"],
+    ["said", "--since", "1987", "--until", "1987-12"],
+])
+def test_search_csv_respects_the_filters(mixed_archive, filters):
+    index = mixed_archive.index_dir
+    rows = csv_rows(run("search", *filters, "--csv", "--index", index).output)
+    shown = json.loads(run("search", *filters, "--per-page", "100", "--json", "--index", index).output)
+    assert [r["id"] for r in rows] == [h["id"] for h in shown["hits"]]
+    assert len(rows) == shown["total"]
+
+
+def test_search_csv_errors(built):
+    index, _ = built
+    bad = run("search", "baby", "--csv", "--since", "June", "--index", index)
+    assert bad.exit_code == 1 and "since='June' is not a date" in bad.output
+    assert "Hint:" in bad.output and "rank,id" not in bad.output
+    both = run("search", "baby", "--csv", "--json", "--index", index)
+    assert both.exit_code == 2 and "Choose one of --json and --csv" in both.output
+    none = run("search", "zebra", "--csv", "--index", index)
+    assert none.exit_code == 0 and none.stdout_bytes == (",".join(COLUMNS) + "\r\n").encode()

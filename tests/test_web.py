@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import re
 import shutil
@@ -17,6 +20,7 @@ from click.testing import CliRunner
 
 from archive import Archive
 from archive.cli import cli
+from archive.export import COLUMNS, csv_text
 from web import create_app
 from web.display import web_link
 
@@ -262,6 +266,85 @@ def test_a_name_nobody_has_suggests_the_people_it_is_part_of(client, web_archive
 
 def test_api_largest_allowed_page_size(client):
     assert api(client, "/api/search?per_page=100&page=1000")["hits"] == []
+
+
+# -- the CSV twin -------------------------------------------------------------------------------
+
+def csv_download(client, url: str) -> tuple[list[dict], object]:
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.get_data(as_text=True)[:500])
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.is_streamed
+    reader = csv.DictReader(io.StringIO(response.get_data(as_text=True), newline=""))
+    rows = list(reader)
+    assert tuple(reader.fieldnames) == COLUMNS
+    return rows, response
+
+
+def test_search_csv_is_every_hit_of_the_search(client, web_archive):
+    rows, response = csv_download(client, "/search.csv?q=baby+loss&page=2&per_page=1")
+    assert response.headers["Content-Disposition"] == 'attachment; filename="search-baby-loss.csv"'
+    expected = web_archive.search("baby loss", per_page=100)
+    assert [r["id"] for r in rows] == [h.id for h in expected.hits] and len(rows) == expected.total > 1
+    everything, response = csv_download(client, "/search.csv")
+    assert len(everything) == web_archive.search("").total
+    assert response.headers["Content-Disposition"] == 'attachment; filename="search.csv"'
+
+
+def test_search_csv_respects_the_filters(client, web_archive):
+    rows, _ = csv_download(client, "/search.csv?person=Chrissy+Teigen&since=2021&sort=newest")
+    expected = web_archive.search("", persons=["Chrissy Teigen"], since="2021", sort="newest", per_page=100)
+    assert [r["id"] for r in rows] == [h.id for h in expected.hits]
+    assert all("Chrissy Teigen" in r["persons"].split("; ") for r in rows)
+    assert all(r["published"] >= "2021" for r in rows)
+
+
+@pytest.mark.parametrize("query, fragment", [
+    ("since=2021-13", "is not a date"), ("since=2022&until=2021", "is after until"),
+    ("undated=maybe", "not yes or no"), ("sort=random", "Unknown sort"),
+    ("page=abc", "is not a whole number"), ("q=" + "x" * 600, "characters long"),
+])
+def test_search_csv_bad_parameters_are_the_pages_400(client, query, fragment):
+    html = page(client, "/search.csv?" + query, 400)
+    assert fragment in unescape(html) and html == page(client, "/?" + query, 400)
+
+
+@pytest.mark.parametrize("q", ['"unclosed', "(((", "AND OR NOT", "title:", "*", "<script>", "%00"])
+def test_search_csv_malformed_queries_never_500(client, q):
+    assert client.get("/search.csv?q=" + quote(q)).status_code in (200, 400)
+
+
+def test_search_page_links_to_its_csv_twin(client):
+    html = page(client, "/?q=baby&person=Chrissy+Teigen&sort=newest&page=2&per_page=1")
+    found = [unescape(h) for h in re.findall(r'<a href="([^"]*)" download>Download as CSV</a>', html)]
+    assert len(found) == 1 and urlsplit(found[0]).path == "/search.csv"
+    assert args(found[0]) == {"q": ["baby"], "person": ["Chrissy Teigen"], "sort": ["newest"]}
+    assert "This search as JSON" in html
+
+
+def test_csv_neutralises_cells_a_spreadsheet_would_run(tmp_path):
+    story = "Oil prices rose again this week as traders weighed the supply outlook for the winter."
+    records = [{"headline": '=HYPERLINK("http://evil.example","Click") oil'},
+               {"headline": "+1 oil well"}, {"headline": "-5% for oil"}, {"headline": "Oil = money"}]
+    for day, record in enumerate(records, start=1):
+        record.update(body=f"{story} Story {day}.", date=f"2022-01-0{day}")
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "hostile.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    Archive(tmp_path / "index").rebuild([tmp_path / "src"])
+    app = create_app({"INDEX": str(tmp_path / "index"), "TESTING": True})
+    rows, _ = csv_download(app.test_client(), "/search.csv?q=oil&sort=oldest")
+    assert [r["title"] for r in rows] == ["'=HYPERLINK(\"http://evil.example\",\"Click\") oil",
+                                          "'+1 oil well", "'-5% for oil", "Oil = money"]
+    app.extensions["archive"].close()
+
+
+def test_csv_text_quotes_every_formula_start_and_only_text():
+    rows = [{"rank": 1, "title": "@SUM(A1)", "authors": "\t=1", "persons": "\r+2", "score": -1.5},
+            {"rank": 2, "title": "a=b", "authors": "", "persons": None, "score": None}]
+    text = "".join(csv_text(rows))
+    back = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [(r["title"], r["authors"], r["persons"], r["score"]) for r in back] == [
+        ("'@SUM(A1)", "'\t=1", "'\r+2", "-1.5"), ("a=b", "", "", "")]
 
 
 # -- the article page ------------------------------------------------------------------------

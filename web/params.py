@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from flask import current_app, url_for
@@ -50,6 +51,11 @@ class SearchParams:
                               until=self.until or None, undated=self.undated, sort=self.sort,
                               page=self.page, per_page=self.per_page)
 
+    def export(self, archive: Archive) -> Iterator[dict]:
+        """Every hit of this search as rows (page and per_page do not apply)."""
+        return archive.export(self.q, persons=self.persons, since=self.since or None,
+                              until=self.until or None, undated=self.undated, sort=self.sort)
+
     @property
     def filtered(self) -> bool:
         return bool(self.persons or self.since or self.until or self.undated)
@@ -81,6 +87,10 @@ class SearchParams:
 
     def url(self, endpoint: str = "search.index", **values) -> str:
         return url_for(endpoint, **values, **self.args())
+
+    def export_url(self) -> str:
+        """The CSV twin of this search: every hit, so without page and per_page."""
+        return self.but(per_page=current_app.config["PER_PAGE"]).url("search.csv")
 
     # -- links the page offers ----------------------------------------------------------
     def with_person(self, name: str) -> SearchParams:

@@ -1,13 +1,17 @@
-"""``/``: the search page — query box, ranked hits, person and date facets, pagination."""
+"""``/``: the search page — query box, ranked hits, person and date facets, pagination — and
+``/search.csv``, every hit of the same search as a spreadsheet."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, Response, render_template, request
 from markupsafe import Markup
 
 from archive import SearchResult
+from archive.export import csv_text
 
 from . import facets
 from .params import SearchParams
@@ -40,6 +44,23 @@ def index():
         bars=bars, undated=undated, chips=facets.chips(params), pages=page_links(result, params),
         sorts=[(value, label, params.but(sort=value).url()) for value, label in SORTS],
     )
+
+
+@bp.get("/search.csv")
+def csv():
+    """Every hit of the search (the parameters of ``/``; page and per_page do not apply), streamed."""
+    params = SearchParams.from_args(request.args)
+    rows = params.export(get_archive())  # parameters checked here: a bad one is a 400 page
+    disposition = f'attachment; filename="{csv_filename(params.q)}"'
+    return Response(csv_text(rows), content_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": disposition})
+
+
+def csv_filename(q: str) -> str:
+    """"search-baby-loss.csv": the query's letters and digits, as ASCII ("search.csv" if none)."""
+    plain = unicodedata.normalize("NFKD", q).encode("ascii", "ignore").decode().lower()
+    slug = "-".join(re.findall(r"[a-z0-9]+", plain))[:60].strip("-")
+    return f"search-{slug}.csv" if slug else "search.csv"
 
 
 def page_links(result: SearchResult, params: SearchParams) -> list[PageLink]:

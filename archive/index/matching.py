@@ -167,17 +167,22 @@ def restrict(scored: Scored, ids: np.ndarray) -> Scored:
     return Scored(scored.ids[keep], scored.scores[keep])
 
 
-def top(scored: Scored, start: int, stop: int) -> list[tuple[int, float]]:
-    """Hits ``start:stop`` by score, descending, ties by document number (Whoosh's order)."""
+def ranked(scored: Scored, stop: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Document numbers and scores of the first ``stop`` hits (all when None) by score,
+    descending, ties by document number (Whoosh's order)."""
     n = len(scored)
-    if start >= n:
-        return []
-    stop = min(stop, n)
+    stop = n if stop is None else min(stop, n)
     ids, scores = scored.ids, scored.scores
-    if stop < n // 4:
+    if 0 < stop < n // 4:
         # only the candidates that can reach the page: the top ``stop`` scores and their ties
         cut = np.partition(-scores, stop - 1)[stop - 1]
         pick = np.flatnonzero(-scores <= cut)
         ids, scores = ids[pick], scores[pick]
-    order = np.lexsort((ids, -scores))[start:stop]
-    return [(int(ids[i]), float(scores[i])) for i in order]
+    order = np.lexsort((ids, -scores))[:stop]
+    return ids[order], scores[order]
+
+
+def top(scored: Scored, start: int, stop: int) -> list[tuple[int, float]]:
+    """Hits ``start:stop`` by score, descending, ties by document number (Whoosh's order)."""
+    ids, scores = ranked(scored, stop)
+    return [(int(d), float(s)) for d, s in zip(ids[start:], scores[start:], strict=True)]

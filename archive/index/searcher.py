@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -21,11 +22,13 @@ from ..errors import ArticleNotFound
 from ..results import FacetValue, Hit, SearchResult
 from . import facets, store
 from .columns import Columns
-from .matching import Matcher, restrict, top
+from .matching import Matcher, ranked, restrict
 from .postings import PostingSource
 from .query import expand_names, parse
 from .schema import UNDATED, from_stored
 from .snippets import body_terms, snippet
+
+EXPORT_CHUNK = 500  # stored articles read at a time by an export
 
 
 class Engine:
@@ -91,13 +94,9 @@ class Engine:
         with self._lock:
             searcher, columns = self._searcher, self._columns
             parsed = expand_names(parsed, searcher.reader())
-            selected = [columns.person_ids.get(name.casefold(), -1) for name in persons]
-            scored = None if isinstance(parsed, wq.Every) else self._matcher.evaluate(parsed)
-            ids = self._matches(searcher, columns, scored, selected, since, until, undated)
+            selected, scored, ids = self._select(parsed, persons, since, until, undated)
             mask = np.zeros(len(columns.day), dtype=bool)
             mask[ids] = True
-            if scored is not None and len(ids) < len(scored):
-                scored = restrict(scored, ids)
             page_docs = self._page(columns, scored, ids, sort, page, per_page)
             terms = body_terms(parsed, searcher.reader())
             hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page_docs]
@@ -111,6 +110,23 @@ class Engine:
             seconds=time.perf_counter() - started, parsed=str(parsed), date_granularity=unit,
             notes=["The query was read as plain words."] if plain else [],
         )
+
+    def export(
+        self, q: str, *, persons: list[str], since: date | None, until: date | None,
+        undated: bool = False, sort: str, limit: int | None = None,
+    ) -> Iterator[tuple[Article, float | None]]:
+        """Every hit of a search (the first ``limit``) in result order, with its score (None
+        unless ranked by relevance). The hits are chosen now; the articles are read as the
+        iterator is consumed, through a reader of this generation of its own, so that a swap
+        meanwhile (which closes the engine's searcher) does not cut the export short."""
+        self.refresh()
+        parsed, _ = parse(q)
+        with self._lock:
+            parsed = expand_names(parsed, self._searcher.reader())
+            _, scored, ids = self._select(parsed, persons, since, until, undated)
+            docs, scores = self._ranked(self._columns, scored, ids, sort, limit)
+            generation = self.generation
+        return _stored_in_order(generation, docs, scores)
 
     def people(self, contains: str, limit: int) -> tuple[int, list[FacetValue]]:
         """People (in live articles) whose names contain ``contains`` (case-insensitive), most
@@ -150,8 +166,19 @@ class Engine:
             }
 
     # -- steps ---------------------------------------------------------------------------
+    def _select(self, parsed, persons, since, until, undated):
+        """(person ids of ``persons``, -1 for unknown names; the scored matches or None for the
+        empty query; the document numbers matching the query and every filter). Under the lock."""
+        columns = self._columns
+        selected = [columns.person_ids.get(name.casefold(), -1) for name in persons]
+        scored = None if isinstance(parsed, wq.Every) else self._matcher.evaluate(parsed)
+        ids = self._matches(columns, scored, selected, since, until, undated)
+        if scored is not None and len(ids) < len(scored):
+            scored = restrict(scored, ids)
+        return selected, scored, ids
+
     @staticmethod
-    def _matches(searcher, columns, scored, selected, since, until, undated) -> np.ndarray:
+    def _matches(columns, scored, selected, since, until, undated) -> np.ndarray:
         """Document numbers that match the query and every filter, ascending."""
         if scored is None:  # the empty query: every article
             ids = np.arange(len(columns.day), dtype=np.int32)
@@ -174,27 +201,36 @@ class Engine:
             ids = ids[columns.day[ids] == UNDATED]
         return ids
 
-    @staticmethod
-    def _page(columns, scored, ids, sort, page, per_page) -> list[tuple]:
+    @classmethod
+    def _page(cls, columns, scored, ids, sort, page, per_page) -> list[tuple]:
         """(document number, score) of the hits on the requested page."""
         start = (page - 1) * per_page
         if start >= len(ids):
             return []
+        docs, scores = cls._ranked(columns, scored, ids, sort, start + per_page)
+        if scores is None:
+            return [(int(d), None) for d in docs[start:]]
+        return [(int(d), float(s)) for d, s in zip(docs[start:], scores[start:], strict=True)]
+
+    @staticmethod
+    def _ranked(columns, scored, ids, sort, stop: int | None = None):
+        """The matching document numbers in result order (the first ``stop``, or all) and their
+        scores (None unless ranked by relevance)."""
         if sort in ("newest", "oldest"):
             stamps = columns.ts[ids]
             undated = columns.day[ids] == UNDATED
             key = -stamps if sort == "newest" else stamps
-            if len(ids) > 4 * (start + per_page):
-                # only what can reach the page: the first ``start + per_page`` keys and ties
+            if stop is not None and len(ids) > 4 * stop:
+                # only what can reach the page: the first ``stop`` keys and ties
                 rank = np.where(undated, np.iinfo(np.int64).max, key)
-                cut = np.partition(rank, start + per_page - 1)[start + per_page - 1]
+                cut = np.partition(rank, stop - 1)[stop - 1]
                 pick = np.flatnonzero(rank <= cut)
                 ids, key, undated = ids[pick], key[pick], undated[pick]
             order = np.lexsort((ids, key, undated))  # dated first, then by time, then docnum
-            return [(int(d), None) for d in ids[order[start : start + per_page]]]
+            return ids[order[:stop]], None
         if scored is None:
-            return [(int(d), None) for d in ids[start : start + per_page]]
-        return top(scored, start, start + per_page)
+            return ids[:stop], None
+        return ranked(scored, stop)
 
     @staticmethod
     def _hit(searcher, docnum: int, score: float | None, terms: frozenset[str]) -> Hit:
@@ -204,6 +240,22 @@ class Engine:
             authors=article.authors, persons=article.persons, snippet=snippet(article.body, terms),
             score=score, outlet=article.outlet, source=article.source,
         )
+
+
+def _stored_in_order(generation: Path, docs: np.ndarray, scores: np.ndarray | None):
+    """The stored articles of ``docs`` in that order, with their scores; read ``EXPORT_CHUNK``
+    at a time in document order (sequential reads), so memory stays flat however many there
+    are."""
+    reader = whoosh_index.open_dir(generation).reader()
+    try:
+        for start in range(0, len(docs), EXPORT_CHUNK):
+            chunk = docs[start : start + EXPORT_CHUNK]
+            stored = {int(d): reader.stored_fields(int(d)) for d in np.sort(chunk)}
+            for offset, docnum in enumerate(chunk):
+                score = None if scores is None else float(scores[start + offset])
+                yield from_stored(stored[int(docnum)]), score
+    finally:
+        reader.close()
 
 
 def _iso_day(ordinal) -> str:
