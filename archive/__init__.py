@@ -7,7 +7,7 @@
 """
 
 from .article import Article
-from .errors import ArchiveError, ArticleNotFound, BadDocument, BadQuery, IndexMissing
+from .errors import ArchiveError, ArticleNotFound, BadDocument, BadQuery, IndexBusy, IndexMissing
 from .library import Archive
 from .results import FacetValue, Hit, PeopleResult, SearchResult
 
@@ -32,6 +32,7 @@ __all__ = [
     "BadQuery",
     "FacetValue",
     "Hit",
+    "IndexBusy",
     "IndexMissing",
     "PeopleResult",
     "RebuildReport",

@@ -20,6 +20,12 @@ class IndexMissing(ArchiveError):
     """There is no index at the given location (or it is not a Whoosh index)."""
 
 
+class IndexBusy(ArchiveError):
+    """Another rebuild or update is writing this index (one writer at a time per index)."""
+
+    hint = "Wait for it to finish, then run this again. Searches keep working meanwhile."
+
+
 class BadQuery(ArchiveError):
     """A query, filter or search parameter cannot be understood."""
 

@@ -65,7 +65,8 @@ class Archive:
         aliases: str | os.PathLike | None = None,
     ) -> RebuildReport:
         """Read every article under ``sources`` into a new index, swapped in when complete.
-        ``aliases``: a person-corrections file (default: each source folder's ``people.toml``)."""
+        ``aliases``: a person-corrections file (default: each source folder's ``people.toml``).
+        IndexBusy if another rebuild or update is writing this index."""
         from .rebuild import rebuild
 
         return rebuild(self.index_dir, sources, progress=progress, workers=workers, aliases=aliases)
@@ -77,7 +78,7 @@ class Archive:
     ) -> RebuildReport:
         """Re-index only files added, changed or removed since the last rebuild or update
         (``sources`` default to the ones the index was built from); swapped in atomically.
-        Changed person corrections are applied to every article."""
+        Changed person corrections are applied to every article. IndexBusy as for ``rebuild``."""
         from .rebuild import update
 
         return update(self.index_dir, sources, progress=progress, workers=workers, aliases=aliases)

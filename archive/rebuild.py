@@ -8,6 +8,9 @@ and re-added there with one Whoosh commit — and swaps it in like a rebuild, so
 failures behave exactly as for a rebuild. Each generation records what it was built from in
 ``sources.json`` (the manifest: per file its size, mtime, articles and skipped records).
 
+Both hold the index's writer lock for their whole run (:func:`store.writing`): a second rebuild
+or update of the same index fails at once with IndexBusy instead of racing to the swap.
+
 Person corrections (``people.toml`` at the top of a source folder, or ``aliases=``; see
 :mod:`archive.extract.aliases`) are applied to every article on its way in; an update after the
 corrections changed re-reads every file so that the whole index follows them. Lone-word names
@@ -74,11 +77,18 @@ def rebuild(
     index_dir: Path, sources: Iterable[str | os.PathLike], *,
     progress: Progress | None = None, workers: int | None = None, aliases: str | os.PathLike | None = None,
 ) -> RebuildReport:
-    """Build a new index generation from ``sources`` and swap it in atomically.
+    """Build a new index generation from ``sources`` and swap it in atomically, holding the
+    index's writer lock (IndexBusy if another rebuild or update holds it).
 
     ``aliases``: a person-corrections file; by default each source folder's ``people.toml``."""
     started = time.perf_counter()
-    sources, corrections, alias_files, files = _inputs(sources, aliases)
+    inputs = _inputs(sources, aliases)  # bad sources or corrections stop here, index untouched
+    with store.writing(index_dir, "rebuild"):
+        return _rebuild(index_dir, inputs, started, progress, workers)
+
+
+def _rebuild(index_dir: Path, inputs, started: float, progress, workers) -> RebuildReport:
+    sources, corrections, alias_files, files = inputs
     manifest = Manifest(sources=[str(s.resolve()) for s in sources], aliases=corrections.fingerprint())
     generation = store.new_generation(index_dir)
     try:
@@ -203,12 +213,20 @@ def update(
     index_dir: Path, sources: Iterable[str | os.PathLike] | None = None, *,
     progress: Progress | None = None, workers: int | None = None, aliases: str | os.PathLike | None = None,
 ) -> RebuildReport:
-    """Re-index only the files added, changed or removed since the live generation was written.
+    """Re-index only the files added, changed or removed since the live generation was written,
+    holding the index's writer lock (IndexBusy if another rebuild or update holds it).
 
     ``sources`` defaults to those the live generation was built from. Without a live index (or
     one written before manifests existed) this is a full rebuild.
     """
     started = time.perf_counter()
+    if not sources and not (index_dir / store.POINTER).exists():
+        raise _nothing_to_update(index_dir)  # before the lock, which would create the folder
+    with store.writing(index_dir, "update"):
+        return _update(index_dir, sources, started, progress, workers, aliases)
+
+
+def _update(index_dir: Path, sources, started: float, progress, workers, aliases) -> RebuildReport:
     try:
         live = store.live_generation(index_dir)
         old = Manifest.load(live)
@@ -216,9 +234,8 @@ def update(
         old = None
     if old is None:
         if not sources:
-            raise ArchiveError(f"No index in {index_dir}/ to update, and no sources given.",
-                               hint=f"Build one first: archive rebuild SOURCE… --index {index_dir}")
-        return rebuild(index_dir, sources, progress=progress, workers=workers, aliases=aliases)
+            raise _nothing_to_update(index_dir)
+        return _rebuild(index_dir, _inputs(sources, aliases), started, progress, workers)
     sources, corrections, alias_files, files = _inputs(sources or old.sources, aliases)
     plan = old.plan(files, [str(s.resolve()) for s in sources], corrections.fingerprint())
     new_articles = list(_pipeline(_read_all(plan.to_read, progress, workers), plan.manifest,
@@ -230,6 +247,11 @@ def update(
         plan.manifest.indexed(), plan.manifest.skipped(), len(files),
         time.perf_counter() - started, str(index_dir), [str(s) for s in sources],
         added=plan.added, changed=plan.changed, removed=plan.removed, aliases=[str(f) for f in alias_files])
+
+
+def _nothing_to_update(index_dir: Path) -> ArchiveError:
+    return ArchiveError(f"No index in {index_dir}/ to update, and no sources given.",
+                        hint=f"Build one first: archive rebuild SOURCE… --index {index_dir}")
 
 
 def _commit_update(index_dir: Path, live: Path, manifest: Manifest, delete, add) -> None:

@@ -5,22 +5,33 @@ folder, then replaces CURRENT in one ``os.replace``: searches that started befor
 open generation, later ones see the new one, and a rebuild that fails or is interrupted never
 touches CURRENT. The previous generation is kept (an open searcher may still read it); older
 ones are removed at the next swap.
+
+One writer at a time: a rebuild or update holds an exclusive ``flock`` on ``<index>/.writing``
+for its whole run (the file says who holds it, for the message of a second writer, which fails
+at once). The lock belongs to the open file, so it goes away with the process however that
+ends. Searches never take it.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import re
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from ..errors import IndexMissing
+from ..errors import IndexBusy, IndexMissing
 
 POINTER = "CURRENT"
+WRITER_LOCK = ".writing"  # in the index folder, beside the generations (never in one)
 NOT_COPIED = ("sources.json", "MAIN_WRITELOCK", ".")
 _GENERATION = re.compile(r"^gen-[0-9a-z_-]+$")
 
@@ -52,6 +63,41 @@ def pointer_stamp(index_dir: Path) -> tuple[int, int] | None:
     except FileNotFoundError:
         return None
     return stat.st_mtime_ns, stat.st_ino
+
+
+@contextmanager
+def writing(index_dir: Path, command: str) -> Iterator[None]:
+    """Hold the index's writer lock while the block runs (``command``: "rebuild" or "update",
+    named to a second writer); IndexBusy at once if another process holds it."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(index_dir / WRITER_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexBusy(_busy_message(index_dir, os.pread(fd, 4096, 0))) from None
+        holder = {"pid": os.getpid(), "command": command, "started": datetime.now().isoformat()}
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(holder).encode(), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)  # a later writer must not name a finished one
+            fcntl.flock(fd, fcntl.LOCK_UN)  # now, even if a forked worker still has the file open
+    finally:
+        os.close(fd)
+
+
+def _busy_message(index_dir: Path, holder: bytes) -> str:
+    """Who writes the index, from the lock file (empty in the instant after it was taken)."""
+    try:
+        info = json.loads(holder)
+        started = datetime.fromisoformat(info["started"])
+        when = started.strftime("%H:%M" if started.date() == datetime.now().date() else "%Y-%m-%d %H:%M")
+        who = f"archive {info['command']} (pid {info['pid']}, started at {when})"
+    except (ValueError, KeyError, TypeError):
+        who = "archive rebuild or update"
+    return f"The index in {index_dir}/ is being written by another {who}."
 
 
 def new_generation(index_dir: Path) -> Path:
