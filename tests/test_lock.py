@@ -32,13 +32,25 @@ with store.writing(Path(sys.argv[1]), sys.argv[2]):
 """
 
 
+def holder(index: Path, command: str) -> subprocess.Popen:
+    """A second process that holds ``index``'s writer lock (taken by the time this returns)
+    until its stdin is closed."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(index), command],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout.readline() == "holding\n"
+    return proc
+
+
 @contextmanager
 def held(index: Path, command: str = "rebuild"):
-    """A second process holding ``index``'s writer lock until the block ends."""
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(index), command], cwd=ROOT,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    """The writer lock of ``index`` held by a second process until the block ends."""
+    proc = holder(index, command)
     try:
-        assert proc.stdout.readline() == "holding\n"
         yield proc
     finally:
         proc.stdin.close()
@@ -108,9 +120,7 @@ def test_cli_says_it_in_one_message_and_searches_keep_working(built):
 
 def test_the_lock_goes_with_a_killed_writer(built):
     src, index = built
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(index), "rebuild"], cwd=ROOT,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline() == "holding\n"
+    proc = holder(index, "rebuild")
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
     proc.stdin.close()
