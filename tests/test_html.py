@@ -260,6 +260,54 @@ def test_heading_left_dangling_at_the_end_is_dropped():
     assert body.endswith("amount of time, sadly.")
 
 
+def test_words_either_side_of_a_line_break_or_inner_block_stay_apart():
+    # newspaper--cleveland.com2: each book's title and author are two lines of one <p>; a tweet's text
+    # and its "— author" line (newspaper--telegraph.co.uk1) are a <p> and the text after it
+    story = "".join(f"<p>{text}</p>" for text in BEASTS)
+    body = body_of(
+        f'<div class="entry-content">{story}<p><strong>Mister Bud Wears the Cone</strong><br>Carter '
+        "Goodrich</p><blockquote><p>Our deepest condolences #airasiamissing</p>— Bigi (@DrBigi) December "
+        "30, 2014</blockquote></div>"
+    )
+    assert "Mister Bud Wears the Cone Carter Goodrich" in body
+    assert "#airasiamissing — Bigi" in body
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        # newspaper--wired.com1: the page's title ends in the site's name
+        ("How Butterflies Get Their Shine | WIRED", "How Butterflies Get Their Shine"),
+        # newspaper--wired.com2: and the heading's apostrophe is curly
+        (
+            "An Extortionist Has Been Making Life Hell for Bitcoin's Earliest Adopters | WIRED",
+            "An Extortionist Has Been Making Life Hell for Bitcoin’s Earliest Adopters",
+        ),
+        # postlight--www.asahi.com
+        (
+            "メディア芸術祭賞、「チコちゃんに叱られる！」が受賞：朝日新聞デジタル",
+            "メディア芸術祭賞、「チコちゃんに叱られる！」が受賞",
+        ),
+    ],
+)
+def test_headline_repeated_above_the_story_is_not_body(title, heading):
+    story = "".join(f"<p>{text}</p>" for text in BEASTS)
+    raw = (
+        f"<html><head><title>{title}</title></head><body><article><h2>{heading}</h2>{story}</article></body>"
+    )
+    assert read(raw.encode()).body.startswith("The eight Harry Potter")
+
+
+def test_line_like_the_headline_but_shorter_stays():
+    # newspaper--telegraph.co.uk1: "Latest" heads the live blog of "AirAsia plane found in Java Sea: latest"
+    story = "".join(f"<p>{text}</p>" for text in BEASTS)
+    raw = (
+        "<html><head><title>AirAsia plane found in Java Sea: latest - Telegraph</title></head><body><article>"
+        f"<h2>Latest</h2>{story}</article></body></html>"
+    )
+    assert read(raw.encode()).body.startswith("Latest\n\nThe eight Harry Potter")
+
+
 def test_video_page_text_is_its_own_description_not_a_rail_teaser():
     # newspaper--cricket.com.au2: the clip's blurb sits in "video-social-clear" under the headline; the
     # "Latest Videos" rail beside it has blurbs of other clips in "article-text"

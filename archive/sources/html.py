@@ -22,6 +22,8 @@ from .htmlbylines import byline
 from .maintext import main_text
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+# what parts a page's headline from the site's name in its <title>
+_SITE_SEPARATOR = re.compile(r"\s+[|\-–—·:»]+\s+|\s*[：|｜]\s*")
 
 
 def parse(raw: bytes, rel: str) -> Iterator[Article]:
@@ -53,7 +55,23 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
 def _without_headline(body: str, title: str) -> str:
     """The story text without the headline repeated as its first paragraph."""
     first, _, rest = body.partition("\n\n")
-    return rest if rest and first.strip() == title.strip() else body
+    return rest if rest and _is_headline(first, title) else body
+
+
+def _is_headline(line: str, title: str) -> bool:
+    """The same words as the title, or as the title before the site's name ("How Butterflies Get Their
+    Shine | WIRED", "…が受賞：朝日新聞デジタル"); quotes and case aside ("Bitcoin’s" for "Bitcoin's")."""
+    words = _words(line)
+    if not words:
+        return False
+    heads = [title] + [
+        title[: at.start()] for at in _SITE_SEPARATOR.finditer(title) if at.start() >= len(title) / 2
+    ]
+    return any(words == _words(head) for head in heads)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _tree(raw: bytes) -> lxml_html.HtmlElement:

@@ -65,6 +65,8 @@ _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SENTENCE_END = re.compile(r"[.…][\"'”’)\]]*$")
 _LABEL = re.compile(r"^[^:]{1,25}:\s")
 _BLOCKS = ("p", "pre", "blockquote", "li", "h2", "h3", "h4", "h5", "h6", "td", "dd")
+# tags whose text is never run together with the text around them
+_EDGES = set(_HEADINGS) | set("br hr p div li dt dd td th tr blockquote pre ul ol table".split())
 _SCORED = ("p", "pre", "td", "blockquote")
 _WRAPPERS = ("div", "section", "article", "main", "span", "center", "font")
 _KEEP_CLASSED = ("html", "body", "article", "main")
@@ -308,9 +310,7 @@ def _same_kind(sibling, container) -> bool:
 
 def _paragraphs(elements: list, teasers: bool = False) -> list[str]:
     """The text of the story's blocks, furniture lines left out, up to a line that ends the story."""
-    blocks = [
-        (block, " ".join(block.text_content().split())) for element in elements for block in _blocks(element)
-    ]
+    blocks = [(block, " ".join(_text(block).split())) for element in elements for block in _blocks(element)]
     blocks = [(block, text) for block, text in blocks if text]
     out: list[str] = []
     kinds: list = []
@@ -323,6 +323,19 @@ def _paragraphs(elements: list, teasers: bool = False) -> list[str]:
             out.append(text)
             kinds.append(getattr(block, "tag", None))
     return _without_dangling_headings(out, kinds)
+
+
+def _text(block) -> str:
+    """A block's text with a space where a line break or an inner block begins and ends: a title and
+    its author on two lines of one <p> ("<strong>Mister Bud Wears the Cone</strong><br>Carter
+    Goodrich") are two words, not "ConeCarter"."""
+    if isinstance(block, _Loose):
+        return block.text
+    pieces = [block.text or ""] if isinstance(block.tag, str) else []
+    for child in block:
+        inner = _text(child)
+        pieces += [f" {inner} " if child.tag in _EDGES else inner, child.tail or ""]
+    return "".join(pieces)
 
 
 def _without_dangling_headings(out: list[str], kinds: list) -> list[str]:
