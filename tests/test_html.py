@@ -239,6 +239,18 @@ def test_slideshow_buttons_and_screen_reader_text_are_not_story_lines():
         assert junk not in body
 
 
+def test_authors_bio_box_after_the_story_is_not_story():
+    # newspaper--tnr.com1: the author's bio sits in "ui tertiary biography segment" after the sign-off
+    story = "".join(f"<p>{text}</p>" for text in BEASTS)
+    body = body_of(
+        f'<div class="article-body">{story}<p><em>—Warmly, Michael</em></p><div id="ad-teads"></div>'
+        '<div class="ui tertiary biography segment"><p>Michael Ignatieff teaches at Harvard’s Kennedy '
+        "School. <em>Fire and Ashes: Success and Failure in Politics</em> is about his career as former "
+        "leader of the Liberal Party of Canada.</p></div></div>"
+    )
+    assert body.endswith("—Warmly, Michael") and "Ignatieff" not in body
+
+
 def test_header_with_the_headline_is_not_a_lead_paragraph():
     # postlight--www.sbnation.com: section label, headline and standfirst in a header before the story
     story = "".join(f"<p>{text}</p>" for text in BEASTS)

@@ -43,7 +43,8 @@ _UNLIKELY = re.compile(
     r"footer|menu|\bnav|breadcrumb|advert|\bads?\b|\bad-|-ad\b|sponsor|popup|modal|cookie|outbrain|"
     r"taboola|widget|\btags?\b|caption|credit|gallery|toolbar|masthead|banner|trending|popular|"
     r"more-?stories|read-?more|\brail\b|tools|pagination|disqus|skip|byline|author|dateline|timestamp|"
-    r"\bmeta\b|print|email|follow|login|overlay|offscreen|visually-hidden|sr-only|photo",
+    r"\bmeta\b|print|email|follow|login|overlay|offscreen|visually-hidden|sr-only|photo|"
+    r"(?<![a-z])bio(?:s|graphy)?(?![a-z])",
     re.I,
 )
 _LIKELY = re.compile(r"article|body|content|entry|main|post|story|text|column|hentry|blog|page", re.I)
