@@ -102,6 +102,8 @@ def test_gzipped_input(tmp_path):
         ("one-line.txt", b"Just a headline\n", "not an article"),
         ("notes.md", b"# notes", "not a supported article format"),
         ("bad.json", b"{nope", "not valid JSON"),
+        ("random.jsonl", bytes(range(256)) * 4, "cannot be decoded"),
+        ("random.csv", bytes(range(1, 256)) * 4, "cannot be decoded"),
         ("page.html", b"<html><body><nav>menu</nav></body></html>", "not an article"),
         ("plain.sgm", b"hello", "no <REUTERS> stories"),
         ("broken.txt.gz", b"not gzip at all", "unreadable"),
@@ -126,6 +128,25 @@ def test_bad_records_are_reported_and_good_ones_kept(tmp_path):
     assert items[1].source == "export.jsonl#2" and "not valid JSON" in items[1].reason
     assert "no headline/title" in items[2].reason
     assert "not a JSON object" in items[3].reason
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("short.jsonl", '{"title":"A","body":"B x","date":"2020-01-01"}\n'
+                        '{"title":"Oil 12%","body":"1,2,3: 4.5%","url":"http://x.y/1"}\n'),
+        ("short.csv", "title,body,date\nA,B,2020-01-01\nQ2,+3.5%,2020-01-02\n"),
+        ("short.json", '[{"title":"Q1","body":"$12.5m (+3 pct)","date":"2020-01-03"}]'),
+    ],
+)
+def test_short_records_are_data_not_binary(tmp_path, name, content):
+    # Structured exports are mostly quotes, commas and digits when records are short; that is
+    # not binary data (the letters-ratio check is for prose files only).
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    items = list(scan(path, tmp_path))
+    assert items and all(type(item).__name__ == "Article" for item in items)
+    assert items[0].title in {"A", "Q1"}
 
 
 def test_html_in_export_fields_becomes_plain_paragraphs(tmp_path):

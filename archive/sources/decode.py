@@ -8,10 +8,12 @@ import re
 from ..errors import BadDocument
 
 
-def decode_text(raw: bytes) -> str:
+def decode_text(raw: bytes, *, prose: bool = True) -> str:
     """UTF-8 (with or without BOM), else Windows-1252 if the result reads as text.
 
     Raises :class:`BadDocument` for binary data (e.g. random bytes, images) and for empty files.
+    Prose must be mostly letters; structured data (``prose=False``: JSON, CSV) is mostly quotes,
+    commas and digits when its records are short, so only control characters mark it as binary.
     """
     if not raw.strip():
         raise BadDocument("empty file")
@@ -22,18 +24,18 @@ def decode_text(raw: bytes) -> str:
             text = raw.decode("cp1252")
         except UnicodeDecodeError:
             raise BadDocument("cannot be decoded as text (not UTF-8 or Windows-1252)") from None
-        if not _reads_as_text(text):
+        if not _reads_as_text(text, prose):
             raise BadDocument("cannot be decoded as text: binary data, not UTF-8") from None
-    if "\x00" in text or not _reads_as_text(text):
+    if "\x00" in text or not _reads_as_text(text, prose):
         raise BadDocument("cannot be decoded as text: binary data")
     return text
 
 
-def _reads_as_text(text: str) -> bool:
+def _reads_as_text(text: str, prose: bool) -> bool:
     sample = text[:20000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    letters = sum(1 for ch in sample if ch.isalpha() or ch.isspace())
-    return controls == 0 and letters >= 0.6 * len(sample)
+    if any(ord(ch) < 32 and ch not in "\t\n\r\f" for ch in sample):
+        return False
+    return not prose or sum(1 for ch in sample if ch.isalpha() or ch.isspace()) >= 0.6 * len(sample)
 
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))

@@ -29,7 +29,7 @@ FIELDS = {
 
 
 def parse_jsonl(raw: bytes, rel: str):
-    text = decode_text(raw)
+    text = decode_text(raw, prose=False)
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -43,7 +43,7 @@ def parse_jsonl(raw: bytes, rel: str):
 
 def parse_json(raw: bytes, rel: str):
     try:
-        data = json.loads(decode_text(raw))
+        data = json.loads(decode_text(raw, prose=False))
     except json.JSONDecodeError as exc:
         raise BadDocument(f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
     if isinstance(data, dict):
@@ -55,7 +55,7 @@ def parse_json(raw: bytes, rel: str):
 
 
 def parse_csv(raw: bytes, rel: str):
-    reader = csv.DictReader(io.StringIO(decode_text(raw), newline=""))
+    reader = csv.DictReader(io.StringIO(decode_text(raw, prose=False), newline=""))
     if not reader.fieldnames or not _pick(dict.fromkeys(reader.fieldnames, "x"), "title"):
         raise BadDocument("CSV has no headline/title column in its header row")
     for number, record in enumerate(reader, start=1):
