@@ -28,6 +28,7 @@ class Lexicon:
     first_names: frozenset[str]  # capitalised: "Kate"
     surnames: frozenset[str]  # capitalised: "Beckinsale"
     frequent_surnames: frozenset[str]  # the 3,000 most frequent: "Shaw", "Prescott"; not "Halifax"
+    top_surnames: frozenset[str]  # the 300 most frequent: "Smith", "Ford"; not "Marks", "Bond"
     common_words: frozenset[str]  # lowercase: "legend"
     more_words: frozenset[str]  # lowercase, rarer: "congressional", "podcast" (read in headlines only)
     honorifics: frozenset[str]
@@ -100,6 +101,7 @@ def lexicon() -> Lexicon:
         first_names=_lines("first_names.txt"),
         surnames=_lines("surnames.txt.gz"),
         frequent_surnames=frozenset(_ordered("surnames.txt.gz")[:3000]),
+        top_surnames=frozenset(_ordered("surnames.txt.gz")[:300]),
         common_words=_lines("common_words.txt.gz"),
         more_words=_lines("more_words.txt.gz"),
         honorifics=lists["honorifics"],

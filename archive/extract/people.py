@@ -72,6 +72,10 @@ _ORG_TWO = {
     ("traders", "at"),
     ("chairman", "of"),
     ("president", "of"),
+    # a title with its territory names a place, not the person: "the Duke of Sussex says"
+    *((title, "of") for title in ("duke", "duchess", "earl", "countess", "marquess", "marchioness",
+                                  "viscount", "baron", "baroness", "prince", "princess", "king",
+                                  "queen", "emperor", "bishop", "archbishop", "mayor", "governor")),
 }
 # A stock ticker in angle brackets after a name, or the name inside them: "Reliance Electric <REE>",
 # "the French petrochemical concern <Petro Chemie>".
@@ -243,7 +247,8 @@ def _drop_descriptions(words: list[str], keep: list[bool], lex: Lexicon) -> None
 
 def _keep_surnames(words: list[str], keep: list[bool], lex: Lexicon) -> None:
     """A surname that is also a word, after a first name that opens a name ("Donald Trump", "Kevin
-    Spacey") or a particle ("Jeff Van Drew")."""
+    Spacey"), a particle ("Jeff Van Drew") or a first name and a name that is no word ("Jada Pinkett
+    Smith", "Christine Blasey Ford")."""
     for i in range(len(words) - 1):
         if not keep[i] or not words[i + 1][:1].isupper():
             continue
@@ -252,6 +257,17 @@ def _keep_surnames(words: list[str], keep: list[bool], lex: Lexicon) -> None:
             keep[i + 1] = True
         elif _core(words[i]).lower() in lex.particles:
             keep[i + 1] = True
+        elif i and _double_surname(words[i - 1 : i + 2], lex):
+            keep[i + 1] = True
+
+
+def _double_surname(words: list[str], lex: Lexicon) -> bool:
+    """ "Jada Pinkett Smith": a frequent surname after a first name and a word that is no word; not
+    a verb ("Rachel Maddow Burns") nor a plural ("Ellen DeGeneres Bonds")."""
+    first, middle, last = (_core(word) for word in words)
+    named = lex.is_first_name(first) and not lex.is_word(middle) and middle == words[1]
+    verb = last.endswith("s") and lex.is_common(last[:-1])
+    return named and last in lex.top_surnames and not verb and last not in lex.surname_like | lex.stop
 
 
 def _first_name_and_surname(first: str, second: str, lex: Lexicon) -> bool:
