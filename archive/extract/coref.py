@@ -170,8 +170,10 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     common = sum(lex.is_common(word) for word in inner)
     rest = inner[1:]
     odd = any(w in lex.surname_like or w in lex.places or lex.is_common(w) for w in rest)
-    # a place that is also a first name: "America Politics", "Sydney International"; not "Victoria Wood"
-    surname = words[-1] in lex.surnames and words[-1] not in lex.surname_like
+    # a place that is also a first name: "America Politics", "Sydney International", "Irish Lions";
+    # not "Victoria Wood"
+    plural = words[-1].endswith("s") and lex.is_common(words[-1][:-1])
+    surname = words[-1] in lex.surnames and words[-1] not in lex.surname_like and not plural
     placed = words[0] in lex.places and odd and not surname
     if lex.is_first_name(words[0]) and not placed:
         return len(inner) <= 2 or common < 2 or cue >= STRONG
