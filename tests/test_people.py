@@ -547,6 +547,21 @@ def test_names_given_and_reading_lists(body, expected):
             "Stone said economists at Merrill Lynch expect a recession.",
             ["Raymond Stone"],
         ),
+        # reuters21578 reut2-000.sgm.gz#496: "and" before the last name of a firm joins it
+        (
+            "Merrill Lynch, Pierce Fenner and Smith Inc has increased its underwriting, Sumner Redstone "
+            "said.\n\nMerrill Lynch will manage the offering.",
+            ["Sumner Redstone"],
+        ),
+        # reuters21578 reut2-017.sgm.gz#17837: ... but a person named before "and" a firm stays a person
+        (
+            "New York investor Asher Edelman and Dominion Textile Inc, who are currently seeking control "
+            "of Burlington, cut their stake.",
+            ["Asher Edelman"],
+        ),
+        # reuters21578 reut2-002.sgm.gz#2625: firms that underwrite and co-manage deals
+        ("The notes were priced at par, said lead underwriter Goldman Sachs.", []),
+        ("This issue is rated B-2 by Moody's. Goldman Sachs co-managed the debenture deal.", []),
         # reuters21578 reut2-014.sgm.gz#14767: "<surname> of X" is where that person works
         (
             '"It was done at the meeting to calm people," said David Horner of Merrill Lynch Economics.',

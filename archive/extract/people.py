@@ -41,7 +41,7 @@ _BEFORE_WORD = re.compile(r"([\w'-]+),?[ \t]*$")
 _BEFORE_TWO = re.compile(r"([\w'-]+)[ \t]+([\w'-]+)[ \t]*$")
 _TWO_REVERSED = re.compile(r"[ \t]*([\w'-]+)[ \t]+([\w'-]+)")  # _BEFORE_TWO on the reversed text
 _WORD_REVERSED = re.compile(r"[ \t]*,?([\w'-]+)")  # _BEFORE_WORD on the reversed text
-_AFTER_ORG = re.compile(r"^('s)?[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?")
+_AFTER_ORG = re.compile(r"^('s)?[ \t]+([a-z]+(?:-[a-z]+)?)(?:[ \t]+([a-z]+))?")
 _LIST_GAP = re.compile(r",[ \t]+(?:(?:and|or|&)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+")
 _IN_LIST = re.compile(r"(?:\band|&|,)[ \t]*$")
 # "Houston-based Continental" is a company; "Dutch-born Anton Corbijn" a person.
@@ -87,7 +87,10 @@ _FIRM_END = re.compile(
     r"|[ \t]+(?:Inc|Corp|Co|Cos|Plc|PLC|Ltd|Brothers|Capital|International|Group|Securities|Holdings|GmbH|AG)"
     r"(?![\w-])"
 )
-_FIRM_NAME = re.compile(rf"(?:{_WORD}(?:,?[ \t]+{_WORD})*)$")
+# "and" only before the last word: "Fenner and Smith Inc", "Tata Iron and Steel"; not "investor Asher
+# Edelman and Dominion Textile Inc"
+_FIRM_NAME = re.compile(rf"{_WORD}(?:,?[ \t]+{_WORD})*(?:,?[ \t]+(?:and|&)[ \t]+{_WORD})?$")
+_FIRM_PIECES = re.compile(r",[ \t]*|[ \t]+(?:and|&)[ \t]+")
 # Institutions named by what follows their "of": "Bank of Nova Scotia".
 _HOLDERS = {"Bank", "Banque", "Banco", "Banca", "Company", "Corporation"}
 # Nouns a capitalised name can be glued to: "the Reagan Administration" is Reagan's.
@@ -153,20 +156,23 @@ def extract_persons(title: str, body: str) -> list[str]:
 def _firms(text: str, lex: Lexicon) -> set[str]:
     """Names the article gives a corporate ending: "Chrysler" of "Chrysler Corp"; "Kidder", "Peabody"
     and "Kidder Peabody" of "Kidder, Peabody and Co"; "Smith Barney" and "Harris Upham" of "Smith
-    Barney, Harris Upham and Co". A piece before a comma that opens with a first name ("John Smith,
-    Merrill Lynch and Co") may be a person and is left out."""
+    Barney, Harris Upham and Co"; "Merrill Lynch", "Pierce", "Fenner" and "Smith" of "Merrill Lynch,
+    Pierce, Fenner and Smith Inc". A piece before a comma that opens with a first name ("John Smith,
+    Merrill Lynch and Co") may be a person and is left out, unless the pieces are a list of three or
+    more ending in "and" as above."""
     firms = set()
     for end in _FIRM_END.finditer(text):
         found = _FIRM_NAME.search(text, max(0, end.start() - 80), end.start())
         if not found:
             continue
-        pieces = [piece.split() for piece in found.group().split(",")]
+        pieces = [piece.split() for piece in _FIRM_PIECES.split(found.group())]
         if all(len(words) == 1 for words in pieces):
             firms.add(" ".join(words[0] for words in pieces))
+        listed = len(pieces) >= 3 and bool(re.search(r"[ \t](?:and|&)[ \t]", found.group()))
         for index, words in enumerate(pieces):
             while words and (words[0] in lex.stop or words[0] in lex.honorifics):
                 words = words[1:]
-            if words and (index == len(pieces) - 1 or not lex.is_first_name(words[0])):
+            if words and (index == len(pieces) - 1 or listed or not lex.is_first_name(words[0])):
                 firms.update((" ".join(words), words[0]))
     return firms
 
