@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -32,7 +32,13 @@ from pathlib import Path
 
 from .article import Article
 from .errors import ArchiveError
-from .extract.across import across_articles, merged_names
+from .extract.across import (
+    across_articles,
+    firm_counts,
+    firms_named_as_persons,
+    merged_names,
+    renamed_persons,
+)
 from .extract.aliases import Aliases, aliases_for
 from .index import store
 from .index.manifest import Dedup, FileEntry, Manifest, file_stat
@@ -94,6 +100,7 @@ def _rebuild(index_dir: Path, inputs, started: float, progress, workers) -> Rebu
     try:
         articles = _pipeline(_read_all(files, progress, workers), manifest, Dedup(), corrections)
         indexed = write_generation(generation, merged_names(articles), procs=_writer_procs(files, workers))
+        _drop_firms(generation, manifest)
         manifest.save(generation)
         store.swap_in(index_dir, generation)
     except BaseException:
@@ -107,11 +114,13 @@ def read_articles(
     sources: Iterable[str | os.PathLike], skipped: list[Skipped] | None = None,
     workers: int | None = None, aliases: str | os.PathLike | None = None,
 ) -> Iterator[Article]:
-    """The articles a rebuild of ``sources`` would index, deduplicated and with names merged, in
-    the order it writes them."""
+    """The articles a rebuild of ``sources`` would index, deduplicated, with names merged and firms
+    dropped from their persons, in the order it writes them (held in memory until all are read)."""
     _, corrections, _, files = _inputs(sources, aliases)
     manifest = Manifest(sources=[])
-    yield from merged_names(_pipeline(_read_all(files, None, workers), manifest, Dedup(), corrections))
+    articles = list(merged_names(_pipeline(_read_all(files, None, workers), manifest, Dedup(), corrections)))
+    firms = firms_named_as_persons(Counter(p for a in articles for p in a.persons), manifest.firm_counts())
+    yield from (renamed_persons(article, firms) for article in articles)
     if skipped is not None:
         skipped.extend(manifest.skipped())
 
@@ -132,8 +141,9 @@ def _pipeline(results, manifest: Manifest, dedup: Dedup, aliases: Aliases) -> It
     This is the one place every article passes through on its way to the index (rebuild and
     update alike): per-article adjustments (the person corrections) belong here.
     """
-    for (path, _root), items in results:
+    for (path, _root), (items, firms) in results:
         entry = FileEntry.of(path)
+        entry.firms = firms
         manifest.files[str(path)] = entry
         for item in items:
             if aliases and isinstance(item, Article):
@@ -148,6 +158,12 @@ def _merge_names(generation: Path) -> None:
     """After an update: lone-word names that stand for a full name the archive uses are renamed
     to it in the indexed articles (a rebuild merges them on the way in; see extract.across)."""
     rename_persons(generation, across_articles(person_counts(generation)))
+
+
+def _drop_firms(generation: Path, manifest: Manifest) -> None:
+    """After writing: names the archive gives a corporate ending at least as often as it lists them
+    as persons leave the articles' persons (see extract.across)."""
+    rename_persons(generation, firms_named_as_persons(person_counts(generation), manifest.firm_counts()))
 
 
 def _checked(sources: Iterable[str | os.PathLike]) -> list[Path]:
@@ -188,16 +204,18 @@ def _bounded_map(pool, files, window: int):
 
 def _with_progress(files, results, progress: Progress | None):
     articles = 0
-    for done, (pair, items) in enumerate(zip(files, results, strict=True), start=1):
+    for done, (pair, (items, firms)) in enumerate(zip(files, results, strict=True), start=1):
         articles += sum(isinstance(item, Article) for item in items)
-        yield pair, items
+        yield pair, (items, firms)
         if progress:
             progress(done, len(files), articles)
 
 
-def _read_one(pair: tuple[Path, Path]) -> list[Article | Skipped]:
+def _read_one(pair: tuple[Path, Path]) -> tuple[list[Article | Skipped], dict[str, int]]:
+    """A file's articles and skipped records, and the firm names its articles give (see _drop_firms)."""
     path, root = pair
-    return list(scan(path, root))
+    items = list(scan(path, root))
+    return items, firm_counts(item for item in items if isinstance(item, Article))
 
 
 def _total_bytes(files) -> int:
@@ -262,6 +280,7 @@ def _commit_update(index_dir: Path, live: Path, manifest: Manifest, delete, add)
         if delete or add:
             update_generation(generation, delete, add, live=live)
             _merge_names(generation)
+            _drop_firms(generation, manifest)
         manifest.save(generation)
         store.swap_in(index_dir, generation)
     except BaseException:

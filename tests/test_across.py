@@ -4,7 +4,8 @@ the full name other articles give it (archive.extract.across), at rebuild and af
 from __future__ import annotations
 
 from archive import Archive, Article
-from archive.extract.across import across_articles, merged_names
+from archive.extract.across import across_articles, firms_named_as_persons, merged_names, renamed_persons
+from archive.rebuild import read_articles
 
 # Two Reuters-21578 stories (reut2-000.sgm, 26-FEB-1987) name only "President Reagan"; others the
 # full name. Short texts in that style:
@@ -76,3 +77,49 @@ def test_a_rebuild_stream_holds_back_only_articles_with_lone_names():
     out = list(merged_names(stream))
     assert [a.id for a in out] == ["b", "c", "a"]
     assert out[2].persons == ("Ronald Reagan", "Fahd") and out[0] is stream[1]
+
+
+# Reuters-21578 in style: one story names the firm as if it were a person ("Merrill Lynch said"), the
+# others give it its corporate ending ("Merrill Lynch and Co Inc").
+AS_PERSON = """Partnership pays distribution
+
+NEW YORK, March 2 - Merrill Lynch said the partnership will make another cash distribution in May,
+said Robert Jones, a spokesman.
+"""
+WITH_ENDING = """{n} offering priced
+
+NEW YORK, March {n} - Merrill Lynch and Co Inc said its Merrill Lynch Capital Markets unit will
+co-manage the offering with Shearson Lehman Brothers Inc, said Mary Brown, an analyst.
+"""
+
+
+def test_firms_named_as_persons_by_the_archive():
+    assert firms_named_as_persons({"Merrill Lynch": 21, "Ivan Boesky": 16, "Robert Jones": 3},
+                                  {"Merrill Lynch": 159, "Ivan Boesky": 1}) == {"Merrill Lynch": ""}
+    article = Article(id="a", source="a", title="t", body="b", persons=("Merrill Lynch", "Robert Jones"))
+    assert renamed_persons(article, {"Merrill Lynch": ""}).persons == ("Robert Jones",)
+
+
+def test_rebuild_update_and_read_articles_keep_firms_out_of_the_person_facet(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "person.txt").write_text(AS_PERSON, encoding="utf-8")
+    (src / "firm.txt").write_text(WITH_ENDING.format(n=3), encoding="utf-8")
+    assert [a.persons for a in read_articles([src])] == [("Mary Brown",), ("Robert Jones",)]
+    arc = Archive(tmp_path / "index")
+    arc.rebuild([src])
+    assert arc.get("person.txt").persons == ("Robert Jones",)
+    assert facet(arc) == {"Robert Jones": 1, "Mary Brown": 1}
+
+    # An update that adds a story naming the firm as a person drops it there too...
+    (src / "person2.txt").write_text(AS_PERSON.replace("March 2", "April 2"), encoding="utf-8")
+    assert arc.update().added == 1
+    assert arc.get("person2.txt").persons == ("Robert Jones",)
+    # Without the stories that gave it an ending, an update keeps what was dropped (the index keeps
+    # no trace of it, as with merged names: README, known gaps); a rebuild lists it again.
+    (src / "firm.txt").unlink()
+    assert arc.update().removed == 1
+    assert "Merrill Lynch" not in facet(arc)
+    arc.rebuild([src])
+    assert arc.get("person.txt").persons == ("Merrill Lynch", "Robert Jones")
+    assert facet(arc)["Merrill Lynch"] == 2

@@ -15,6 +15,14 @@ renamed); an update, which sees only the changed articles, renames in the index 
 Only the lone-word names move; full names are never merged with each other ("Jim Wright" and
 "James Wright" may be two people), and names containing words that are not names ("Co", "Inc",
 "Ministry": :mod:`.names`' non-person words) take no part.
+
+Firms, too, are known by the whole archive better than by one story: "Merrill Lynch co-managed the
+deal" names a firm that other stories call "Merrill Lynch and Co". A name of two or more words that
+the archive gives a corporate ending in at least as many articles as it lists it as a person
+(:func:`firms_named_as_persons`) leaves the person facet: on Reuters-21578, 88 names such as Merrill
+Lynch, Goldman Sachs and E.F. Hutton; not Ivan Boesky, Mario Gabelli nor Robert M. Bass, whose
+firms bear their names in fewer articles than they are named. Both a rebuild and an update drop
+them in the index after writing (the counts per file are kept in the manifest).
 """
 
 from __future__ import annotations
@@ -25,10 +33,12 @@ from dataclasses import replace
 
 from ..article import Article
 from .names import lexicon
+from .people import firm_names
 
 DOMINANCE = 3
 
-__all__ = ["across_articles", "merged_names", "renamed_persons", "DOMINANCE"]
+__all__ = ["across_articles", "firm_counts", "firms_named_as_persons", "merged_names", "renamed_persons",
+           "DOMINANCE"]
 
 
 def across_articles(counts: Mapping[str, int]) -> dict[str, str]:
@@ -65,7 +75,21 @@ def merged_names(articles: Iterable[Article]) -> Iterator[Article]:
         yield renamed_persons(article, renamed)
 
 
+def firm_counts(articles: Iterable[Article]) -> dict[str, int]:
+    """Each name the articles give a corporate ending, with the number of articles doing so."""
+    counts: Counter[str] = Counter()
+    for article in articles:
+        counts.update(firm_names(article.title, article.body))
+    return dict(counts)
+
+
+def firms_named_as_persons(persons: Mapping[str, int], firms: Mapping[str, int]) -> dict[str, str]:
+    """Persons (name → articles) that are firms (name → articles giving it a corporate ending), each
+    mapped to "" for :func:`renamed_persons` to drop."""
+    return {name: "" for name, count in persons.items() if firms.get(name, 0) >= count}
+
+
 def renamed_persons(article: Article, renamed: Mapping[str, str]) -> Article:
-    """The article with its persons renamed (each once, in order)."""
-    persons = tuple(dict.fromkeys(renamed.get(name, name) for name in article.persons))
+    """The article with its persons renamed (each once, in order); a name renamed to "" is dropped."""
+    persons = tuple(dict.fromkeys(new for name in article.persons if (new := renamed.get(name, name))))
     return article if persons == article.persons else replace(article, persons=persons)

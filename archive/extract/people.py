@@ -136,8 +136,7 @@ class _Mention:
 def extract_persons(title: str, body: str) -> list[str]:
     """Each person the article mentions, once, by the fullest name it uses, in order of mention."""
     lex = lexicon()
-    text = f"{_as_sentence(title, lex)}\n\n{body}"
-    text = text.replace("’", "'").replace("[", "").replace("]", "")
+    text, firms = _read(title, body)
     mentions: list[_Mention] = []
     listed: list[tuple[str, str]] = []  # names side by side in a list: "Ansel Adams, Chuck Close"
     end = -1
@@ -147,10 +146,32 @@ def extract_persons(title: str, body: str) -> list[str]:
             listed.append((" ".join(mentions[-1].words), " ".join(found[0].words)))
         mentions.extend(found)
         end = match.end() if found else -1
-    _mark_firms(mentions, _firms(text, lex))
+    _mark_firms(mentions, firms)
     storms = {match.group(1) for match in _storm_names(lex.storm_words).finditer(text)}
     names = resolve(mentions + _citations(text, lex), lex, storms, listed)
     return [name for name in names if " " in name or not _lowercase_elsewhere(name, text)]
+
+
+def firm_names(title: str, body: str) -> set[str]:
+    """The names of two or more words that the article gives a corporate ending ("Merrill Lynch" of
+    "Merrill Lynch and Co"), and the names those begin with: counted across the archive, they keep
+    firms out of the person facet in articles that name them without one
+    (:mod:`archive.extract.across`)."""
+    names = set()
+    for name in _read(title, body)[1]:  # and the names they begin with: "Drexel Burnham" of "Drexel
+        words = name.split()  # Burnham Lambert Inc", "Merrill Lynch" of "Merrill Lynch Capital Markets"
+        names.update(" ".join(words[:end]) for end in range(2, len(words) + 1))
+    return names
+
+
+@functools.lru_cache(maxsize=4096)
+def _read(title: str, body: str) -> tuple[str, frozenset[str]]:
+    """The text the rules read (the headline as a sentence, then the body) and its firm names.
+    Cached: a rebuild asks for an article's firm names right after extracting its people."""
+    lex = lexicon()
+    text = f"{_as_sentence(title, lex)}\n\n{body}"
+    text = text.replace("’", "'").replace("[", "").replace("]", "")
+    return text, frozenset(_firms(text, lex))
 
 
 def _firms(text: str, lex: Lexicon) -> set[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +46,7 @@ class FileEntry:
     size: int
     articles: list[list[str]] = field(default_factory=list)  # [id, fingerprint, dup key]
     skipped: list[Skipped] = field(default_factory=list)
+    firms: dict[str, int] = field(default_factory=dict)  # name → articles giving it a corporate ending
 
     @classmethod
     def of(cls, path) -> FileEntry:
@@ -98,10 +100,17 @@ class Manifest:
     def skipped(self) -> list[Skipped]:
         return [s for entry in self.files.values() for s in entry.skipped]
 
+    def firm_counts(self) -> dict[str, int]:
+        """Over all files: each name given a corporate ending, with the number of articles doing so."""
+        counts: Counter[str] = Counter()
+        for entry in self.files.values():
+            counts.update(entry.firms)
+        return dict(counts)
+
     def save(self, generation: Path) -> None:
         data = {"format": FORMAT, "sources": self.sources, "aliases": self.aliases, "files": {
             path: {"mtime_ns": e.mtime_ns, "size": e.size, "articles": e.articles,
-                   "skipped": [[s.source, s.reason] for s in e.skipped]}
+                   "skipped": [[s.source, s.reason] for s in e.skipped], "firms": e.firms}
             for path, e in self.files.items()}}
         (Path(generation) / FILENAME).write_text(
             json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -115,7 +124,7 @@ class Manifest:
         if data.get("format") != FORMAT:
             return None
         files = {path: FileEntry(e["mtime_ns"], e["size"], e["articles"],
-                                 [Skipped(*s) for s in e["skipped"]])
+                                 [Skipped(*s) for s in e["skipped"]], e.get("firms", {}))
                  for path, e in data["files"].items()}
         return cls(data["sources"], files, data.get("aliases", ""))
 
