@@ -559,6 +559,16 @@ def test_names_given_and_reading_lists(body, expected):
             "of Burlington, cut their stake.",
             ["Asher Edelman"],
         ),
+        # reuters21578 reut2-005.sgm.gz#5148: a role word before a news agency describes the agency
+        (
+            "The association was founded in 1986, the official Tanjug news agency said.\n\n"
+            "Tanjug said the programme would create conditions for growth.",
+            [],
+        ),
+        # reuters21578 reut2-004.sgm.gz#4001: the index, not a person
+        ("Inco Ltd said it did not expect its removal from the Dow Jones industrial index to matter.", []),
+        # huffpost_news_category row 46: ... but "shares" after a name may be a verb
+        ("Food historian Jessica B. Harris shares her thoughts on gratitude.", ["Jessica B. Harris"]),
         # reuters21578 reut2-002.sgm.gz#2625: firms that underwrite and co-manage deals
         ("The notes were priced at par, said lead underwriter Goldman Sachs.", []),
         ("This issue is rated B-2 by Moody's. Goldman Sachs co-managed the debenture deal.", []),

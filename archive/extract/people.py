@@ -349,6 +349,8 @@ def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
         if segments and last and segments[-1].words[-1] == words[-1]:  # "the Carnegie Mellon team"
             org, org_after = segments[-1].org, _org_after(after, before, lex)
             segments[-1].org = min(STRONG, org + org_after) if org and org_after else max(org, org_after)
+            if org_after >= STRONG and segments[-1].cue == ROLE and not _verb_after(after, lex):
+                segments[-1].cue = STRONG  # "the official Tanjug news agency": a role word describes it
         found.extend(segments)
     return found
 
@@ -563,6 +565,14 @@ def _cue_after(after: str, lex: Lexicon, label_allowed: bool = False) -> int:
     if one in lex.cues_after or two in lex.cues_after:
         return STRONG
     return WEAK if one in lex.weak_cues_after or two in lex.weak_cues_after else NONE
+
+
+def _verb_after(after: str, lex: Lexicon) -> bool:
+    """Is the word after a name possibly a verb ("historian Jessica B. Harris shares her thoughts";
+    not "the official Tass news agency")?"""
+    match = _AFTER_ORG.match(after)
+    two = match and f"{match.group(2)} {match.group(3)}" in lex.org_cues_after
+    return bool(match) and match.group(2).endswith("s") and not two
 
 
 def _org_before(before: str, lex: Lexicon) -> int:
