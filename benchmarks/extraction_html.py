@@ -19,6 +19,8 @@
   mean over all 105 (notes scoring what they score) is printed beside it.
   Four further gold files are not the page's main text (checked by hand against the pages; see
   ``NOT_MAIN_TEXT``). They stay in the mean; the mean without them is printed beside it, labelled.
+  The headline figure is the mean of the per-page F1 (each page counts once); the F1 of all
+  pages' tokens pooled together (long pages count more) is printed beside it, labelled.
 - **speed**: pages per second through ``archive.sources.html.parse`` over all pages.
 - the same figures for trafilatura and readability-lxml when they are installed (comparison only;
   they are not dependencies of the archive).
@@ -82,6 +84,7 @@ class Scores:
     bylines: list[tuple[str, bool, str]] = field(default_factory=list)
     f1: dict[str, float] = field(default_factory=dict)
     f1_notes: dict[str, float] = field(default_factory=dict)
+    pooled: Counter = field(default_factory=Counter)  # tokens in common, ours, gold (text gold only)
 
     def rate(self, which: str) -> float:
         rows = getattr(self, which)
@@ -182,7 +185,10 @@ def score(pages: list[Page], date_of: Callable, authors_of: Callable, body_of: C
             )
         if page.gold_text is not None:
             f1 = out.f1_notes if page.gold_is_note else out.f1
+            mine, want = tokens(body_of(page) or ""), tokens(page.gold_text)
             f1[page.id] = token_f1(body_of(page) or "", page.gold_text)
+            if not page.gold_is_note:
+                out.pooled.update(common=sum((mine & want).values()), ours=mine.total(), gold=want.total())
     return out
 
 
@@ -222,6 +228,12 @@ def report(name: str, scores: Scores, *, misses: bool = False) -> None:
         print(
             f"                   (mean over all {len(every)} gold files, the "
             f"{len(scores.f1_notes)} notes included: {statistics.fmean(every):.3f})"
+        )
+        pooled = scores.pooled
+        p, r = pooled["common"] / max(pooled["ours"], 1), pooled["common"] / max(pooled["gold"], 1)
+        print(
+            f"                   (pooled over the {len(f1)} pages' tokens rather than averaged per "
+            f"page: P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r) if p + r else 0:.3f})"
         )
         main_text = [value for page_id, value in scores.f1.items() if page_id not in NOT_MAIN_TEXT]
         if len(main_text) < len(f1):
