@@ -246,7 +246,7 @@ def serve(index_dir, host, port, threads):
 
 def _write_stdout(chunks) -> None:
     """Stream text to stdout; a reader that stops early (``| head``) ends the output quietly."""
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     try:
         for chunk in chunks:
             out.write(chunk)
