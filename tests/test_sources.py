@@ -87,6 +87,38 @@ def test_html_page_from_news_html():
     assert article.url.startswith("https://www.aclu.org/")
 
 
+def test_html_page_with_control_characters_is_read(tmp_path):
+    # A saved page with a stray NUL and form feed (found by mutating news_html pages): lxml cannot
+    # hold them and used to raise ValueError out of the reader, stopping a rebuild.
+    page = (
+        "<html><head><title>Council votes on the library</title></head><body><article>"
+        "<h1>Council votes on the library</h1><p>The council voted\x00 seven to two on Tuesday to fund"
+        " the new library.</p>\x0c<p>Work starts in May, the mayor said.</p></article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("utf-8"))
+    article = only(path)
+    assert article.body == (
+        "The council voted seven to two on Tuesday to fund the new library.\n\n"
+        "Work starts in May, the mayor said."
+    )
+
+
+def test_a_reader_that_fails_names_the_file_and_stops_nothing(tmp_path, monkeypatch):
+    # Fault injection: a reader bug on one file becomes a Skipped record with the reason.
+    from archive import sources
+
+    def broken(raw, rel):
+        raise ValueError("unexpected markup")
+        yield
+
+    monkeypatch.setitem(sources.READERS, ".html", broken)
+    (tmp_path / "page.html").write_text("<html><body><p>x</p></body></html>")
+    items = list(scan(tmp_path / "page.html", tmp_path))
+    assert len(items) == 1 and isinstance(items[0], Skipped)
+    assert items[0].reason.startswith("the html reader failed on this file (ValueError: unexpected markup)")
+
+
 def test_gzipped_input(tmp_path):
     target = tmp_path / "story.txt.gz"
     target.write_bytes(gzip.compress((FIXTURES / "wikinews-iodine.txt").read_bytes()))

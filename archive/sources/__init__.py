@@ -67,6 +67,10 @@ def scan(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Iter
         yield from READERS[kind](raw, rel)
     except BadDocument as exc:
         yield Skipped(rel, str(exc))
+    except Exception as exc:  # a reader's bug must not stop a rebuild: the file is named, with why
+        reader = kind.lstrip(".")
+        yield Skipped(rel, f"the {reader} reader failed on this file ({type(exc).__name__}: {exc}); "
+                           "please report it with the file")
 
 
 def read(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Iterator[Article]:

@@ -47,7 +47,17 @@ _WHATWG = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-
            "tis-620": "cp874", "iso-8859-9": "cp1254"}
 
 
+# Control characters no page shows (NUL included; tab and line breaks kept): lxml cannot hold them
+# in a tree, and a browser does not display them either.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def decode_html(raw: bytes) -> str:
+    """A web page's bytes as text, without control characters (see :func:`_decode_html`)."""
+    return _CONTROLS.sub("", _decode_html(raw))
+
+
+def _decode_html(raw: bytes) -> str:
     """A web page's bytes as text.
 
     A byte-order mark wins; then UTF-8 if the bytes are valid UTF-8 — pages saved from a browser
