@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
-from archive import BadDocument, Skipped, read, scan
+from archive import Article, BadDocument, Skipped, read, scan
 from tests.conftest import FIXTURES, shared_path
 
 
@@ -202,3 +204,39 @@ def test_plain_export_fields_are_left_alone(tmp_path):
     path.write_text(json.dumps({"title": "Rates: 5 < 6", "text": "Prices rose 3% > forecast."}) + "\n")
     article = only(path)
     assert (article.title, article.body) == ("Rates: 5 < 6", "Prices rose 3% > forecast.")
+
+
+def _mutated(raw: bytes, rng) -> bytes:
+    data = bytearray(raw)
+    kind = rng.choice(["cut", "flip", "insert", "nul"])
+    if kind == "cut":
+        return bytes(data[: rng.randrange(len(data))])
+    if kind == "flip":
+        for _ in range(rng.randint(1, 40)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+    elif kind == "insert":
+        piece = rng.choice([b"<", b'"', b"\xff\xfe", b"<script>", b"\n\n", b",,,", b"{", b"<REUTERS>",
+                            b"</BODY>", b"&#0;", b"&#99999999;", b"\r", b"\x0c"])
+        at = rng.randrange(len(data) + 1)
+        data[at:at] = piece * rng.randint(1, 20)
+    else:
+        data[rng.randrange(len(data))] = 0
+    return bytes(data)
+
+
+def test_damaged_files_of_every_format_are_indexed_or_named(tmp_path):
+    """Each file, however damaged, gives articles or skipped records with a reason; no exception."""
+    rng = random.Random(1)
+    page = (b"<html><head><title>Council votes</title></head><body><nav>Home</nav><article><h1>Council "
+            b"votes</h1><p>The council voted seven to two on Tuesday to fund the new library.</p><p>Work "
+            b"starts in May, the mayor said.</p></article></body></html>")
+    names = ("000_22084bbc24ccd4f7.txt", "huffpost-sample.jsonl", "huffpost-sample.csv", "reuters-sample.sgm")
+    sources = [(name, (FIXTURES / name).read_bytes()) for name in names]
+    sources.append(("page.html", page))
+    for number in range(300):
+        name, raw = sources[number % len(sources)]
+        path = tmp_path / f"{number}{Path(name).suffix}"
+        path.write_bytes(_mutated(raw, rng))
+        items = list(scan(path, tmp_path))
+        assert items, path
+        assert all(isinstance(item, Article) or item.reason for item in items)
