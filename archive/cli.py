@@ -67,8 +67,15 @@ def rebuild(sources, index_dir, as_json, quiet, aliases):
     report = _indexing(Archive(index_dir).rebuild, sources or DEFAULT_SOURCES, aliases, as_json, quiet)
     if report is None:
         return
-    click.echo(f"Indexed {report.indexed:,} articles from {report.files:,} files "
-               f"in {report.seconds:.1f} s into {report.index}/")
+    if report.kept is not None:
+        held = f" ({report.kept:,} articles)" if report.kept >= 0 else ""
+        click.echo(f"Nothing to index: no article in {_count(report.files, 'file')}. The index in "
+                   f"{report.index}/ was left as it was{held}.", err=True)
+        click.echo("Hint: check the sources given (the reasons are below); to empty the index, delete "
+                   "its folder.", err=True)
+    else:
+        click.echo(f"Indexed {report.indexed:,} articles from {_count(report.files, 'file')} "
+                   f"in {report.seconds:.1f} s into {report.index}/")
     if report.skipped:
         click.echo(f"Skipped {len(report.skipped):,}:")
         for item in report.skipped[:SKIPPED_SHOWN]:
@@ -76,6 +83,8 @@ def rebuild(sources, index_dir, as_json, quiet, aliases):
         if len(report.skipped) > SKIPPED_SHOWN:
             click.echo(f"  … and {len(report.skipped) - SKIPPED_SHOWN:,} more "
                        "(--json lists every one)")
+    if report.kept is not None:
+        raise SystemExit(1)
 
 
 @cli.command()
@@ -103,6 +112,10 @@ def update(sources, index_dir, as_json, quiet, aliases):
                f"{len(report.skipped):,} skipped (--json lists them).")
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def _indexing(action, sources, aliases, as_json: bool, quiet: bool):
     """Run a rebuild or update with a progress line on a terminal. With ``as_json`` print the
     report as JSON and return None; else say which corrections applied and return the report."""
@@ -112,6 +125,8 @@ def _indexing(action, sources, aliases, as_json: bool, quiet: bool):
         progress.finish()
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        if report.kept is not None:
+            raise SystemExit(1)
         return None
     if report.aliases:
         click.echo(f"Person corrections applied from {', '.join(report.aliases)}")

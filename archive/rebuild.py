@@ -63,6 +63,7 @@ class RebuildReport:
     changed: int | None = None
     removed: int | None = None
     aliases: list[str] = field(default_factory=list)  # the person-correction files applied
+    kept: int | None = None  # rebuild only: nothing found, so the live index (this many) was kept
 
     def to_dict(self) -> dict:
         data = {
@@ -76,6 +77,8 @@ class RebuildReport:
         }
         if self.added is not None:
             data.update(added=self.added, changed=self.changed, removed=self.removed)
+        if self.kept is not None:
+            data.update(kept=self.kept)
         return data
 
 
@@ -100,14 +103,29 @@ def _rebuild(index_dir: Path, inputs, started: float, progress, workers) -> Rebu
     try:
         articles = _pipeline(_read_all(files, progress, workers), manifest, Dedup(), corrections)
         indexed = write_generation(generation, merged_names(articles), procs=_writer_procs(files, workers))
-        _drop_firms(generation, manifest)
-        manifest.save(generation)
-        store.swap_in(index_dir, generation)
+        kept = _live_articles(index_dir) if indexed == 0 else None
+        if kept is None:
+            _drop_firms(generation, manifest)
+            manifest.save(generation)
+            store.swap_in(index_dir, generation)
+        else:  # a wrong folder must not empty a working index: keep it, and say so
+            store.discard(generation)
     except BaseException:
         store.discard(generation)
         raise
     return RebuildReport(indexed, manifest.skipped(), len(files), time.perf_counter() - started,
-                         str(index_dir), [str(s) for s in sources], aliases=[str(f) for f in alias_files])
+                         str(index_dir), [str(s) for s in sources], aliases=[str(f) for f in alias_files],
+                         kept=kept)
+
+
+def _live_articles(index_dir: Path) -> int | None:
+    """How many articles the live index holds, or None if there is none (-1: not recorded)."""
+    try:
+        live = store.live_generation(index_dir)
+    except ArchiveError:
+        return None
+    manifest = Manifest.load(live)
+    return manifest.indexed() if manifest else -1
 
 
 def read_articles(

@@ -127,6 +127,28 @@ def test_failed_rebuild_leaves_the_old_index_answering(built, tmp_path):
     assert run("search", "baby loss", "--index", index, "--json").output == before
 
 
+def test_a_rebuild_that_finds_no_article_keeps_the_index(built, tmp_path):
+    index = tmp_path / "index"
+    shutil.copytree(built[0], index)
+    before = run("search", "baby loss", "--index", index, "--json").output
+    wrong = tmp_path / "downloads"
+    wrong.mkdir()
+    (wrong / "notes.md").write_text("# shopping list")
+    (wrong / "empty.txt").write_text("")
+    result = run("rebuild", wrong, "--index", index)
+    assert result.exit_code == 1
+    kept = f"Nothing to index: no article in 2 files. The index in {index}/ was left as it was (2 articles)."
+    assert kept in result.output
+    assert "notes.md: not a supported article format" in result.output
+    assert "empty.txt: empty file" in result.output
+    assert run("search", "baby loss", "--index", index, "--json").output == before
+    report = json.loads(run("rebuild", wrong, "--index", index, "--json").output)
+    assert report["indexed"] == 0 and report["kept"] == 2
+    # a first rebuild has nothing to keep: it makes the (empty) index, so that searches answer
+    fresh = run("rebuild", wrong, "--index", tmp_path / "fresh")
+    assert fresh.exit_code == 0 and "Indexed 0 articles from 2 files" in fresh.output
+
+
 def test_every_command_has_help_and_is_documented():
     readme = README.read_text(encoding="utf-8")
     for name, command in cli.commands.items():
