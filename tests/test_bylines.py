@@ -13,6 +13,13 @@ from archive.extract.bylines import split_byline
     [
         # HuffPost export (tests/fixtures/huffpost-sample.jsonl)
         ("Carla K. Johnson, AP", None, ["Carla K. Johnson"], "AP"),
+        # huffpost_news_category rows 3121, 3255, 3809, 4999, 5525: editions and staff credits are the
+        # outlet, not people
+        ("Sarah Turnnidge, HuffPost UK", None, ["Sarah Turnnidge"], "HuffPost UK"),
+        ("HuffPost Editors", None, [], "HuffPost"),
+        ("HuffPost Staff, HuffPost", None, [], "HuffPost"),
+        ("By Eve Fairbanks, On Assignment For HuffPost", None, ["Eve Fairbanks"], "HuffPost"),
+        ("By Zi-Ann Lum, HuffPost Canada", None, ["Zi-Ann Lum"], "HuffPost Canada"),
         # seed 000_22084bbc24ccd4f7.txt closing line
         ("Author: BANG Showbiz", None, [], "BANG Showbiz"),
         # readability--aclu visible byline: role and affiliation after the name

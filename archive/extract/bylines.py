@@ -24,7 +24,8 @@ AGENCIES = {
 }
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|words|story|reporting|photos?|text|report|published)\s+)?"
-    r"(?:by|from|par|por|von|door|av|af)\b\s*:?\s*|^\s*(?:author|authors|words|reporting|"
+    r"(?:by|from|par|por|von|door|av|af|on\s+assignment\s+for|special\s+to)\b\s*:?\s*|"
+    r"^\s*(?:author|authors|words|reporting|"
     r"text|texte|autor|auteur)\s*:\s*",
     re.I,
 )
@@ -69,8 +70,8 @@ def split_byline(text: str | None, *, site: str | None = None) -> tuple[list[str
     outlet = None
     for part in _parts(text):
         key = _key(part)
-        if key in AGENCIES or _is_site(key, site):
-            outlet = outlet or AGENCIES.get(key, part)
+        if _agency(part) or _is_site(key, site):
+            outlet = outlet or _agency(part) or part
             continue
         words = part.split()
         if words and words[0].casefold() in _DEGREES and len(words) == 1:
@@ -95,6 +96,29 @@ def _parts(text: str) -> list[str]:
         if part:
             parts.append(part)
     return parts
+
+
+# What may follow an agency's or outlet's name in a credit: its staff ("HuffPost Editors", "Reuters
+# Staff": the outlet itself) or its edition ("HuffPost UK": kept as written).
+_CREDITS = {"editors", "staff", "desk", "wire", "news", "newsroom"}
+_EDITIONS = {"uk", "us", "usa", "canada", "france", "brazil", "india", "australia", "germany", "italy",
+             "spain", "japan", "international"}
+
+
+def _agency(part: str) -> str | None:
+    """The agency or outlet a byline part names ("AP"; "HuffPost" for "HuffPost Editors", "HuffPost
+    UK" for "HuffPost UK"), else None."""
+    key = _key(part)
+    if key in AGENCIES:
+        return AGENCIES[key]
+    words = key.split()
+    for cut in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:cut]), words[cut:]
+        if head in AGENCIES and all(word in _CREDITS for word in rest):
+            return AGENCIES[head]
+        if head in AGENCIES and all(word in _EDITIONS for word in rest):
+            return f"{AGENCIES[head]} {' '.join(part.split()[cut:])}"
+    return None
 
 
 def _is_site(key: str, site: str | None) -> bool:
