@@ -194,13 +194,19 @@ def search(query, persons, since, until, undated, sort, page, per_page, explain,
 @click.argument("article_id")
 @index_option
 @json_option
+@click.option("--similar", type=click.IntRange(0, 100), default=0, metavar="N",
+              help="Also list the N articles most like it (by its most distinctive words).")
 @friendly
-def show(article_id, index_dir, as_json):
+def show(article_id, index_dir, as_json, similar):
     """Show one stored article by its ID (as printed by search)."""
     with Archive(index_dir) as archive:
         article = archive.get(article_id)
+        alike = archive.similar(article_id, limit=similar) if similar else []
     if as_json:
-        click.echo(json.dumps(article.to_dict(), indent=2, ensure_ascii=False))
+        data = article.to_dict()
+        if similar:
+            data["similar"] = [hit.to_dict() for hit in alike]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     click.echo(article.title)
     click.echo("=" * min(len(article.title), 80))
@@ -213,6 +219,11 @@ def show(article_id, index_dir, as_json):
             click.echo(f"{label + ':':<11}{value}")
     click.echo()
     click.echo(article.body)
+    if similar:
+        click.echo(f"\nSimilar articles ({len(alike)}):")
+        for hit in alike:
+            day = hit.published.date().isoformat() if hit.published else "undated"
+            click.echo(f"  {day}  {hit.title}\n              id: {hit.id}")
 
 
 @cli.command()

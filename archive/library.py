@@ -18,7 +18,7 @@ from .index.query import parse
 from .index.searcher import Engine
 from .index.snippets import mark_all
 from .index.store import live_generation
-from .results import PeopleResult, SearchResult
+from .results import Hit, PeopleResult, SearchResult
 
 if TYPE_CHECKING:  # the readers (BeautifulSoup, lxml) load only when an index is (re)built
     from .rebuild import Progress, RebuildReport
@@ -114,6 +114,13 @@ class Archive:
             _check_range("limit", limit, 1, sys.maxsize)
         hits = self.engine.export(q or "", **filters, limit=limit)
         return (export_row(rank, article, score) for rank, (article, score) in enumerate(hits, 1))
+
+    def similar(self, article_id: str, *, limit: int = 5) -> list[Hit]:
+        """The articles most like ``article_id`` (by its most distinctive words), best first, as
+        search hits with snippets. ArticleNotFound for an unknown id; BadQuery for ``limit``
+        outside 1–100."""
+        _check_range("limit", limit, 1, MAX_PER_PAGE)
+        return self.engine.similar(article_id, limit)
 
     def parse_query(self, q: str) -> str:
         """How the engine reads ``q`` (like sqlite-utils' ``search_sql``), for debugging."""

@@ -260,3 +260,34 @@ def test_an_export_started_before_a_rebuild_ends_with_the_hits_it_chose(tmp_path
     assert [first["id"], *(r["id"] for r in rows)] == [MARIPOSA, MISCARRIAGE]
     assert arc.search("").total == 15
     arc.close()
+
+
+def test_similar_articles(mixed_archive):
+    # the other Beckinsale/Teigen story comes first; the article itself never
+    first = mixed_archive.similar("000_22084bbc24ccd4f7.txt", limit=3)
+    assert first[0].id == "001_e5559c25d7e2ccce.txt"
+    assert "000_22084bbc24ccd4f7.txt" not in [hit.id for hit in first] and len(first) == 3
+    assert first[0].score > first[1].score >= first[2].score
+    assert "<mark>" in first[0].snippet  # the shared words are highlighted
+    with pytest.raises(ArticleNotFound):
+        mixed_archive.similar("no-such-article.txt")
+    with pytest.raises(BadQuery, match="limit"):
+        mixed_archive.similar("000_22084bbc24ccd4f7.txt", limit=0)
+
+
+def test_similar_articles_leave_out_repeats_of_one_text(tmp_path):
+    # A wire story sent twice (same text, another time: two records) is listed once.
+    story = ("Volcker term in doubt\nMarch {day}, 1987\n\nTreasury Secretary James Baker declined to comment "
+             "on whether President Reagan would reappoint Paul Volcker to the Federal Reserve Board.\n")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(story.format(day=2), encoding="utf-8")
+    (src / "b.txt").write_text(story.format(day=3), encoding="utf-8")
+    praise = ("Baker praises Volcker\nMarch 4, 1987\n\nJames Baker said Paul Volcker had done a tremendous "
+              "job at the Federal Reserve Board.\n")
+    (src / "c.txt").write_text(praise, encoding="utf-8")
+    (src / "d.txt").write_text("Coffee prices fall\nMarch 5, 1987\n\nCoffee prices fell on Thursday as "
+                               "Brazil sold more beans.\n", encoding="utf-8")
+    arc = Archive(tmp_path / "index")
+    assert arc.rebuild([src]).indexed == 4
+    assert [hit.id for hit in arc.similar("c.txt")] == ["a.txt"]

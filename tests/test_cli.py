@@ -243,3 +243,15 @@ def test_search_csv_errors(built):
     assert both.exit_code == 2 and "Choose one of --json and --csv" in both.output
     none = run("search", "zebra", "--csv", "--index", index)
     assert none.exit_code == 0 and none.stdout_bytes == (",".join(COLUMNS) + "\r\n").encode()
+
+
+def test_show_lists_similar_articles(built):
+    index, _ = built
+    result = run("show", SEEDS[0], "--similar", "1", "--index", index)
+    assert result.exit_code == 0
+    assert result.output.rstrip().endswith(f"Similar articles (1):\n  undated  Kate Beckinsale discusses her "
+                                           f"miscarriage as she offers Chrissy Teigen support\n"
+                                           f"              id: {SEEDS[1]}")
+    data = json.loads(run("show", SEEDS[0], "--similar", "1", "--json", "--index", index).output)
+    assert [hit["id"] for hit in data["similar"]] == [SEEDS[1]]
+    assert "similar" not in json.loads(run("show", SEEDS[0], "--json", "--index", index).output)

@@ -585,3 +585,28 @@ def test_archive_serve_from_python_refuses_a_port_in_use(web_archive):
         taken.listen()
         with pytest.raises(ArchiveError, match="Cannot listen on 127.0.0.1"):
             Archive(web_archive.index_dir).serve(port=taken.getsockname()[1])
+
+
+def test_article_page_lists_similar_articles_with_a_json_twin(client):
+    html = page(client, "/article/000_22084bbc24ccd4f7.txt")
+    section = re.search(r"<h2>Similar articles</h2>(.*?)</section>", html, re.S).group(1)
+    links = re.findall(r'<a href="/article/([^"?]+)">', section)
+    assert "001_e5559c25d7e2ccce.txt" in links[:2]  # the other Beckinsale/Teigen story
+    assert "000_22084bbc24ccd4f7.txt" not in links and 1 <= len(links) <= 5
+    data = client.get("/api/similar/000_22084bbc24ccd4f7.txt?limit=2").get_json()
+    assert data["id"] == "000_22084bbc24ccd4f7.txt" and len(data["similar"]) == 2
+    assert [hit["id"] for hit in data["similar"]] == links[:2]
+    assert {"title", "published", "persons", "snippet", "score"} <= set(data["similar"][0])
+
+
+@pytest.mark.parametrize(("url", "status"), [
+    ("/api/similar/no-such-article.txt", 404),
+    ("/api/similar/000_22084bbc24ccd4f7.txt?limit=abc", 400),
+    ("/api/similar/000_22084bbc24ccd4f7.txt?limit=0", 400),
+    ("/api/similar/000_22084bbc24ccd4f7.txt?limit=101", 400),
+    ("/api/similar/..%2F..%2Fetc%2Fpasswd", 404),
+])
+def test_similar_api_errors(client, url, status):
+    response = client.get(url)
+    assert response.status_code == status
+    assert "message" in response.get_json()["error"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
+from archive import BadQuery
+
 from .article import check_id
 from .params import SearchParams
 from .people import lookup
@@ -23,6 +25,17 @@ def search():
 def article(article_id: str):
     check_id(article_id)
     return jsonify(get_archive().get(article_id).to_dict())
+
+
+@bp.get("/similar/<path:article_id>")
+def similar(article_id: str):
+    """The articles most like this one (``?limit=`` 1–100, default 5), as search hits."""
+    check_id(article_id)
+    limit = request.args.get("limit", "5")
+    if not limit.isdigit():
+        raise BadQuery(f"limit={limit[:40]!r} is not a number.", hint="Use a whole number from 1 to 100.")
+    hits = get_archive().similar(article_id, limit=int(limit))
+    return jsonify({"id": article_id, "similar": [hit.to_dict() for hit in hits]})
 
 
 @bp.get("/people")

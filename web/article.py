@@ -14,6 +14,7 @@ from .store import get_archive
 
 bp = Blueprint("article", __name__)
 MAX_ID_CHARS = 1000
+SIMILAR_SHOWN = 5
 _UNSAFE_ID = re.compile(r"[\x00-\x1f\x7f]|(^|/)\.\.?(/|$)|^/")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _INDENTED_LINE = re.compile(r"\n(?=[ \t]{2,}\S)")  # wire copy: hard-wrapped, paragraphs indented
@@ -35,6 +36,7 @@ def show(article_id: str):
     body = body.replace("<mark>", '<mark id="first-mark">', 1)
     return render_template(
         "article.html", article=article, params=params, title=Markup(title),
+        similar=archive.similar(article.id, limit=SIMILAR_SHOWN),
         paragraphs=[Markup(p) for p in paragraphs(body)],
         from_search=bool(request.args), marks=body.count("<mark"),
         person_url=lambda name: SearchParams(persons=(name,)).url(),

@@ -29,6 +29,7 @@ from .schema import UNDATED, from_stored
 from .snippets import body_terms, snippet
 
 EXPORT_CHUNK = 500  # stored articles read at a time by an export
+SIMILAR_TERMS = 12  # distinctive words of an article that find the ones like it
 
 
 class Engine:
@@ -127,6 +128,35 @@ class Engine:
             docs, scores = self._ranked(self._columns, scored, ids, sort, limit)
             generation = self.generation
         return _stored_in_order(generation, docs, scores)
+
+    def similar(self, article_id: str, limit: int) -> list[Hit]:
+        """Articles most like ``article_id``: its most distinctive words (Whoosh's Bo1 model over
+        the index's statistics, ``SIMILAR_TERMS`` of them, weighted) searched in titles and bodies,
+        best first, the article itself and repeats of one text (wire stories sent again) left out.
+        Raises ArticleNotFound."""
+        self.refresh()
+        with self._lock:
+            searcher = self._searcher
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                raise ArticleNotFound(f"Article {article_id!r} does not exist in this archive.")
+            article = from_stored(searcher.stored_fields(docnum))
+            keys = searcher.key_terms_from_text(
+                "body", f"{article.title}\n{article.body}", numterms=SIMILAR_TERMS)
+            if not keys:
+                return []
+            top = max(weight for _, weight in keys)
+            node = wq.Or([wq.Term(field, term, boost=weight / top)
+                          for term, weight in keys for field in ("title", "body")])
+            docs, scores = ranked(self._matcher.evaluate(node), 3 * limit + 1)
+            terms = frozenset(term for term, _ in keys)
+            seen, hits = {article.content_hash}, []  # a wire story sent again is not news
+            for doc, score in zip(docs, scores, strict=True):
+                found = from_stored(searcher.stored_fields(int(doc)))
+                if found.content_hash not in seen and len(hits) < limit:
+                    seen.add(found.content_hash)
+                    hits.append(_hit_of(found, float(score), terms))
+            return hits
 
     def people(self, contains: str, limit: int) -> tuple[int, list[FacetValue]]:
         """People (in live articles) whose names contain ``contains`` (case-insensitive), most
@@ -234,12 +264,15 @@ class Engine:
 
     @staticmethod
     def _hit(searcher, docnum: int, score: float | None, terms: frozenset[str]) -> Hit:
-        article = from_stored(searcher.stored_fields(docnum))
-        return Hit(
-            id=article.id, title=article.title, url=article.url, published=article.published,
-            authors=article.authors, persons=article.persons, snippet=snippet(article.body, terms),
-            score=score, outlet=article.outlet, source=article.source,
-        )
+        return _hit_of(from_stored(searcher.stored_fields(docnum)), score, terms)
+
+
+def _hit_of(article: Article, score: float | None, terms: frozenset[str]) -> Hit:
+    return Hit(
+        id=article.id, title=article.title, url=article.url, published=article.published,
+        authors=article.authors, persons=article.persons, snippet=snippet(article.body, terms),
+        score=score, outlet=article.outlet, source=article.source,
+    )
 
 
 def _stored_in_order(generation: Path, docs: np.ndarray, scores: np.ndarray | None):
