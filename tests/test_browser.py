@@ -182,3 +182,13 @@ def test_find_someone_beyond_the_facet_in_the_people_list(page, base_url):
     page.wait_for_url(re.compile(r"person=Chrissy\+Teigen&person=Joseph\+Arsenio"))
     chips = page.locator(".chip-person .chip-text").all_inner_texts()
     assert chips == ["Chrissy Teigen", "Joseph Arsenio"]
+
+
+def test_from_an_article_to_a_similar_one(page, base_url):
+    page.goto(base_url + "/article/000_22084bbc24ccd4f7.txt")
+    similar = page.locator(".similar-links a")
+    assert 1 <= similar.count() <= 5
+    first = similar.first.inner_text()
+    similar.first.click()
+    page.wait_for_url(re.compile(r"/article/(?!000_22084bbc24ccd4f7)"))
+    assert page.locator("h1").inner_text() == first
