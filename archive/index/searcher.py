@@ -148,14 +148,21 @@ class Engine:
             top = max(weight for _, weight in keys)
             node = wq.Or([wq.Term(field, term, boost=weight / top)
                           for term, weight in keys for field in ("title", "body")])
-            docs, scores = ranked(self._matcher.evaluate(node), 3 * limit + 1)
+            scored = self._matcher.evaluate(node)
             terms = frozenset(term for term, _ in keys)
-            seen, hits = {article.content_hash}, []  # a wire story sent again is not news
-            for doc, score in zip(docs, scores, strict=True):
-                found = from_stored(searcher.stored_fields(int(doc)))
-                if found.content_hash not in seen and len(hits) < limit:
-                    seen.add(found.content_hash)
-                    hits.append(_hit_of(found, float(score), terms))
+            seen, hits, start = {article.content_hash}, [], 0  # a wire story sent again is not news
+            for stop in (4 * limit + 1, 32 * limit + 1, 256 * limit + 1):  # more if repeats crowd in
+                docs, scores = ranked(scored, stop)
+                for doc, score in zip(docs[start:], scores[start:], strict=True):
+                    found = from_stored(searcher.stored_fields(int(doc)))
+                    if found.content_hash not in seen:
+                        seen.add(found.content_hash)
+                        hits.append(_hit_of(found, float(score), terms))
+                        if len(hits) == limit:
+                            return hits
+                if len(docs) < stop:
+                    break
+                start = stop
             return hits
 
     def people(self, contains: str, limit: int) -> tuple[int, list[FacetValue]]:
