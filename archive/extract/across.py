@@ -19,9 +19,9 @@ Only the lone-word names move; full names are never merged with each other ("Jim
 Firms, too, are known by the whole archive better than by one story: "Merrill Lynch co-managed the
 deal" names a firm that other stories call "Merrill Lynch and Co". A name of two or more words that
 the archive gives a corporate ending in at least as many articles as it lists it as a person
-(:func:`firms_named_as_persons`) leaves the person facet: on Reuters-21578, 88 names such as Merrill
-Lynch, Goldman Sachs and E.F. Hutton; not Ivan Boesky, Mario Gabelli nor Robert M. Bass, whose
-firms bear their names in fewer articles than they are named. Both a rebuild and an update drop
+(:func:`firms_named_as_persons`) leaves the person facet: on Reuters-21578, 134 names such as
+Merrill Lynch, Goldman Sachs and E.F. Hutton; not Ivan Boesky, Mario Gabelli nor Robert M. Bass,
+whose firms bear their names in fewer articles than they are named. Both a rebuild and an update drop
 them in the index after writing (the counts per file are kept in the manifest).
 """
 

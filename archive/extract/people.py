@@ -158,8 +158,8 @@ def firm_names(title: str, body: str) -> set[str]:
     firms out of the person facet in articles that name them without one
     (:mod:`archive.extract.across`)."""
     names = set()
-    for name in _read(title, body)[1]:  # and the names they begin with: "Drexel Burnham" of "Drexel
-        words = name.split()  # Burnham Lambert Inc", "Merrill Lynch" of "Merrill Lynch Capital Markets"
+    for name in _read(title, body)[1]:  # "Drexel Burnham" too, of "Drexel Burnham Lambert Inc"
+        words = name.split()
         names.update(" ".join(words[:end]) for end in range(2, len(words) + 1))
     return names
 
