@@ -136,6 +136,18 @@ def test_a_surname_alone_after_a_title_is_a_person():
          ["Jada Pinkett Smith"]),  # "Vivica" is in no list of first names and "Fox" is a word
         ("Christine Blasey Ford Attorneys Call FBI Kavanaugh Probe A 'Stain'", ["Christine Blasey Ford"]),
         ("Isaac Hempstead Wright AKA Bran Had A Very Casual Response", ["Isaac Hempstead Wright"]),
+        # a first name that is also a place ("Taylor", "Anderson") before a surname (rows 9702, 7067,
+        # 2758); not a place before a word ("Florida Driver", row 2893; "Cleveland House", row 8604)
+        ("Taylor Swift Invites 2,000 Foster Kids And Families To Private 'Reputation' Concert",
+         ["Taylor Swift"]),
+        ("Anderson Cooper: Donald Trump Is 'Punching At A Person Who Is Dead'",
+         ["Anderson Cooper", "Donald Trump"]),
+        ("Elizabeth Warren Doesn't Believe The GOP Is Really Breaking Up With Big Business",
+         ["Elizabeth Warren"]),
+        ("Florida Driver Busts Through Gates, Leaps Over Drawbridge As It Opens", []),
+        ("Cleveland House Explosion Ravages Neighborhood, Leaves 1 Dead", []),
+        ("Christian Bale Names The 1 Book Actors Should Read Before Playing Donald Trump",
+         ["Christian Bale", "Donald Trump"]),
         # ... but not a verb nor a plural (rows 5093, 7070)
         ("Rachel Maddow Burns Trump Over His Weird Obsession", ["Rachel Maddow"]),
         ("Michael Keaton And Ellen DeGeneres Bond Over Their Shared Comedy Roots",

@@ -279,7 +279,8 @@ def _keep_surnames(words: list[str], keep: list[bool], lex: Lexicon) -> None:
     for i in range(len(words) - 1):
         if not keep[i] or not words[i + 1][:1].isupper():
             continue
-        opens = i == 0 or not keep[i - 1] or _abbreviated_title(words[i - 1], lex)
+        after_mark = i > 0 and words[i - 1][-1] in ",:;"  # "Anderson Cooper: Donald Trump Is …"
+        opens = i == 0 or not keep[i - 1] or after_mark or _abbreviated_title(words[i - 1], lex)
         if opens and _first_name_and_surname(words[i], words[i + 1], lex):
             keep[i + 1] = True
         elif _core(words[i]).lower() in lex.particles:
@@ -299,7 +300,10 @@ def _double_surname(words: list[str], lex: Lexicon) -> bool:
 
 def _first_name_and_surname(first: str, second: str, lex: Lexicon) -> bool:
     first, second = _core(first), _core(second)
-    name = lex.is_first_name(first) and first not in lex.gazetteer and first.lower() not in lex.cues_before
+    # a first name that is also a place: "Taylor Swift", "Roy Blunt"; not "Florida Driver", "Cleveland House"
+    surname = second in lex.frequent_surnames and second not in lex.surname_like
+    placed = first in lex.gazetteer and (first in lex.places or not surname)
+    name = lex.is_first_name(first) and not placed and first.lower() not in lex.cues_before
     surname = second in lex.surnames or not lex.is_common(second)  # "Gordon Brown", "Emmanuel Macron"
     plain = second not in lex.stop and not _CONTRACTION.search(second)
     return name and surname and plain
