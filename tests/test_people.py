@@ -144,6 +144,7 @@ def test_a_surname_alone_after_a_title_is_a_person():
          ["Anderson Cooper", "Donald Trump"]),
         ("Elizabeth Warren Doesn't Believe The GOP Is Really Breaking Up With Big Business",
          ["Elizabeth Warren"]),
+        ("How Theresa May Delayed Brexit — And Looks Set To Cling To Power Even Longer", ["Theresa May"]),
         ("Florida Driver Busts Through Gates, Leaps Over Drawbridge As It Opens", []),
         ("Cleveland House Explosion Ravages Neighborhood, Leaves 1 Dead", []),
         ("Christian Bale Names The 1 Book Actors Should Read Before Playing Donald Trump",

@@ -298,6 +298,9 @@ def _double_surname(words: list[str], lex: Lexicon) -> bool:
     return named and last in lex.top_surnames and not verb and last not in lex.surname_like | lex.stop
 
 
+_MONTH_SURNAMES = {"May", "June", "April", "August"}  # "Theresa May", "Brian May"
+
+
 def _first_name_and_surname(first: str, second: str, lex: Lexicon) -> bool:
     first, second = _core(first), _core(second)
     # a first name that is also a place: "Taylor Swift", "Roy Blunt"; not "Florida Driver", "Cleveland House"
@@ -305,7 +308,7 @@ def _first_name_and_surname(first: str, second: str, lex: Lexicon) -> bool:
     placed = first in lex.gazetteer and (first in lex.places or not surname)
     name = lex.is_first_name(first) and not placed and first.lower() not in lex.cues_before
     surname = second in lex.surnames or not lex.is_common(second)  # "Gordon Brown", "Emmanuel Macron"
-    plain = second not in lex.stop and not _CONTRACTION.search(second)
+    plain = (second not in lex.stop or second in _MONTH_SURNAMES) and not _CONTRACTION.search(second)
     return name and surname and plain
 
 
