@@ -177,6 +177,12 @@ def test_headline_written_like_this_is_read_as_a_sentence(title, expected):
         ("It will be a chance for Woodward to assess some of his options before unveiling his British "
          "and Irish Lions touring party, who will visit New Zealand in the summer.", []),
         ("Victoria Wood said the show would go on.", ["Victoria Wood"]),
+        # huffpost_news_category: a hyphenated title is a title ("U.N. Secretary-General Antonio
+        # Guterres"); "-related", "-led", "-style" after a name are about that name
+        ("U.N. Secretary-General Antonio Guterres warned on Tuesday that the talks had failed.",
+         ["Antonio Guterres"]),
+        ("The Donald Trump-related inquiry and a Janet Jackson-style stunt were discussed.",
+         ["Donald Trump", "Janet Jackson"]),
         # huffpost_news_category row 42: an organisation that ends in Klan
         ("Sarah Collins Rudolph lost an eye from a Ku Klux Klan bombing that killed her sister.",
          ["Sarah Collins Rudolph"]),
