@@ -608,6 +608,8 @@ def test_names_given_and_reading_lists(body, expected):
             "George Shultz told a group of American farm leaders.",
             ["George Shultz"],
         ),
+        # reuters21578: "Undersecretary" is a title like "Secretary"
+        ("U.S. Agriculture Undersecretary Daniel Amstutz said the program would go on.", ["Daniel Amstutz"]),
         # reuters21578 reut2-008.sgm.gz#8095: a title that is also a first name before a name of its own
         ("British officials said King Fahd may ask Britain to restore diplomatic relations.", ["Fahd"]),
         # reuters21578 reut2-019.sgm.gz#19741: "the Reagan Administration" is Reagan's, and not a name
