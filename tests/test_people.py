@@ -608,6 +608,8 @@ def test_names_given_and_reading_lists(body, expected):
             "George Shultz told a group of American farm leaders.",
             ["George Shultz"],
         ),
+        # reuters21578 reut2-000.sgm.gz#854: between "Former" and a title stands an institution
+        ("Former White House Chief of Staff Donald Regan resigned last week.", ["Donald Regan"]),
         # reuters21578: "Undersecretary" is a title like "Secretary"
         ("U.S. Agriculture Undersecretary Daniel Amstutz said the program would go on.", ["Daniel Amstutz"]),
         # reuters21578 reut2-008.sgm.gz#8095: a title that is also a first name before a name of its own

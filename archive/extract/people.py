@@ -47,6 +47,7 @@ _IN_LIST = re.compile(r"(?:\band|&|,)[ \t]*$")
 # "Houston-based Continental" is a company; "Dutch-born Anton Corbijn" a person.
 _ORG_PREFIX = re.compile(r"-(?:based|listed|owned|headquartered|registered|controlled)$")
 _ROLE_PREFIX = re.compile(r"-(?:born|winner|winning|nominated|raised|educated)$")
+_MODIFIERS = {"Former", "Acting", "Interim", "Ex", "Late"}
 _ABOUT = re.compile(r"-(?:related|linked|led|era|style|themed|inspired|funded|backed|allied)$")
 # Two words that make the next name a company or a place: "shares in X", "state of X".
 _ORG_TWO = {
@@ -431,10 +432,14 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
         return None  # "a Booker Prize-winner", "London-based" describe someone; they are not names
     if _ABOUT.search(words[-1]):  # "the Donald Trump-related probe" is about Donald Trump
         words = [*words[:-1], _ABOUT.sub("", words[-1])]
+    modified = False  # "Former White House Chief (of Staff)": between two titles, an institution
     for index in range(len(words) - 1, -1, -1):
         if words[index] in lex.honorifics and _is_title(words, index, lex):
+            modified = words[index] in _MODIFIERS
             words, mention.cue, mention.start = words[index + 1 :], TITLE, False
             break
+    if modified and len(words) > 1 and words[-1] in lex.honorifics:
+        return None
     placed = False  # after a place, another place: "(University of) Texas Arlington Amneh Jafari"
     while (
         len(words) > 1
