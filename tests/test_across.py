@@ -96,6 +96,10 @@ co-manage the offering with Shearson Lehman Brothers Inc, said Mary Brown, an an
 def test_firms_named_as_persons_by_the_archive():
     assert firms_named_as_persons({"Merrill Lynch": 21, "Ivan Boesky": 16, "Robert Jones": 3},
                                   {"Merrill Lynch": 159, "Ivan Boesky": 1}) == {"Merrill Lynch": ""}
+    # a one-word name is a surname too: it needs twice the articles, and two at least
+    assert firms_named_as_persons({"Citibank": 4, "Reynolds": 2, "Cohen": 1, "Moore": 3},
+                                  {"Citibank": 10, "Reynolds": 8, "Cohen": 1, "Moore": 5}) == \
+        {"Citibank": "", "Reynolds": ""}
     article = Article(id="a", source="a", title="t", body="b", persons=("Merrill Lynch", "Robert Jones"))
     assert renamed_persons(article, {"Merrill Lynch": ""}).persons == ("Robert Jones",)
 

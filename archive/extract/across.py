@@ -17,11 +17,12 @@ Only the lone-word names move; full names are never merged with each other ("Jim
 "Ministry": :mod:`.names`' non-person words) take no part.
 
 Firms, too, are known by the whole archive better than by one story: "Merrill Lynch co-managed the
-deal" names a firm that other stories call "Merrill Lynch and Co". A name of two or more words that
-the archive gives a corporate ending in at least as many articles as it lists it as a person
-(:func:`firms_named_as_persons`) leaves the person facet: on Reuters-21578, 134 names such as
-Merrill Lynch, Goldman Sachs and E.F. Hutton; not Ivan Boesky, Mario Gabelli nor Robert M. Bass,
-whose firms bear their names in fewer articles than they are named. Both a rebuild and an update drop
+deal" names a firm that other stories call "Merrill Lynch and Co". A name that the archive gives a
+corporate ending in at least as many articles as it lists it as a person (twice as many for a
+one-word name, which may be a surname) leaves the person facet (:func:`firms_named_as_persons`):
+on Reuters-21578, 160 names such as Merrill Lynch, Goldman Sachs, E.F. Hutton, Citibank and
+Gillette; not Ivan Boesky, Mario Gabelli nor Robert M. Bass, whose firms bear their names in fewer
+articles than they are named. Both a rebuild and an update drop
 them in the index after writing (the counts per file are kept in the manifest).
 """
 
@@ -85,8 +86,13 @@ def firm_counts(articles: Iterable[Article]) -> dict[str, int]:
 
 def firms_named_as_persons(persons: Mapping[str, int], firms: Mapping[str, int]) -> dict[str, str]:
     """Persons (name → articles) that are firms (name → articles giving it a corporate ending), each
-    mapped to "" for :func:`renamed_persons` to drop."""
-    return {name: "" for name, count in persons.items() if firms.get(name, 0) >= count}
+    mapped to "" for :func:`renamed_persons` to drop. A one-word name ("Reynolds", a surname too)
+    needs twice as many articles, and two at least."""
+    def firm(name: str, count: int) -> bool:
+        found = firms.get(name, 0)
+        return found >= count if " " in name else found >= max(2, 2 * count)
+
+    return {name: "" for name, count in persons.items() if firm(name, count)}
 
 
 def renamed_persons(article: Article, renamed: Mapping[str, str]) -> Article:

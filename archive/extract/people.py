@@ -155,14 +155,16 @@ def extract_persons(title: str, body: str) -> list[str]:
 
 
 def firm_names(title: str, body: str) -> set[str]:
-    """The names of two or more words that the article gives a corporate ending ("Merrill Lynch" of
-    "Merrill Lynch and Co"), and the names those begin with: counted across the archive, they keep
-    firms out of the person facet in articles that name them without one
-    (:mod:`archive.extract.across`)."""
-    names = set()
+    """The names the article gives a corporate ending ("Merrill Lynch" of "Merrill Lynch and Co",
+    "Pillsbury" of "Pillsbury Co"; not a first name such as "Merrill"), and the longer names'
+    beginnings: counted across the archive, they keep firms out of the person facet in articles
+    that name them without one (:mod:`archive.extract.across`)."""
+    lex, names = lexicon(), set()
     for name in _read(title, body)[1]:  # "Drexel Burnham" too, of "Drexel Burnham Lambert Inc"
         words = name.split()
         names.update(" ".join(words[:end]) for end in range(2, len(words) + 1))
+        if len(words) == 1 and not lex.is_first_name(name):  # "Citibank", "Pillsbury"; not "Merrill"
+            names.add(name)
     return names
 
 
