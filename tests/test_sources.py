@@ -48,6 +48,21 @@ def test_wikinews_date_line():
     assert article.body.startswith("Almost half of all Australian primary school children")
 
 
+@pytest.mark.parametrize(("headline", "title", "day"), [
+    # wikinews_gum/GUM_interview_ants (and 10 more interviews): the date line glued to the headline
+    ("Biologist Nick Bos tells Wikinews about 'self-medicating' ants Tuesday, September 1, 2015",
+     "Biologist Nick Bos tells Wikinews about 'self-medicating' ants", "2015-09-01"),
+    # a date the headline talks about has no weekday: it stays in the headline
+    ("Election moved to March 3, 2020", "Election moved to March 3, 2020", None),
+])
+def test_date_glued_to_the_headline(tmp_path, headline, title, day):
+    path = tmp_path / "story.txt"
+    path.write_text(f"{headline}\n\nThe story starts here and goes on for a while.\n", encoding="utf-8")
+    article = only(path)
+    assert article.title == title
+    assert (article.published.date().isoformat() if article.published else None) == day
+
+
 def test_reuters_sgml_many_stories_with_dates():
     articles = list(read(FIXTURES / "reuters-sample.sgm"))
     assert len(articles) == 7

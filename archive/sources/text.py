@@ -26,6 +26,15 @@ _DATE_LINE = re.compile(
     r"[\s.|,;:–-]*",
     re.I,
 )
+# A date line glued to the end of the headline when the text was copied: "Biologist Nick Bos tells
+# Wikinews about 'self-medicating' ants Tuesday, September 1, 2015" (the weekday makes it a dateline,
+# not a date the headline talks about).
+_TITLE_DATE = re.compile(
+    r"\s+(?P<date>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+    r"(?:[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}))"
+    r"\s*$",
+    re.I,
+)
 _BYLINE = re.compile(r"^\s*(?:by|written by)\s+(?P<who>[^.!?]{2,120})$", re.I)
 _AUTHOR = re.compile(r"^\s*(?:author|words|reporting)\s*:\s*(?P<who>.{2,120})$", re.I)
 _HEAD_LINES = 6
@@ -51,7 +60,8 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
             byline = match.group("who")
             continue
         if title is None:
-            title = para
+            title, dated = _dated_title(para)
+            published = published or dated
         elif para == title and not body:
             continue
         else:
@@ -63,6 +73,13 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
         raise BadDocument("not an article: needs a headline line and body text")
     yield make_article(id=rel, source=rel, title=title, body="\n\n".join(body),
                        byline=byline, published=published)
+
+
+def _dated_title(line: str):
+    """The headline without a date glued to its end, and that date (or None)."""
+    match = _TITLE_DATE.search(line)
+    date = parse_date(match.group("date")) if match and match.start() > 0 else None
+    return (line[: match.start()].rstrip(" ,.-–|"), date) if date else (line, None)
 
 
 def _paragraphs(text: str) -> list[str]:
