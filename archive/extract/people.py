@@ -278,8 +278,8 @@ def _drop_descriptions(words: list[str], keep: list[bool], lex: Lexicon) -> None
 
 def _keep_surnames(words: list[str], keep: list[bool], lex: Lexicon) -> None:
     """A surname that is also a word, after a first name that opens a name ("Donald Trump", "Kevin
-    Spacey"), a particle ("Jeff Van Drew") or a first name and a name that is no word ("Jada Pinkett
-    Smith", "Christine Blasey Ford")."""
+    Spacey"), a particle ("Jeff Van Drew"), a first name and a name that is no word ("Jada Pinkett
+    Smith", "Christine Blasey Ford") or a name and an initial ("Michael J. Fox")."""
     for i in range(len(words) - 1):
         if not keep[i] or not words[i + 1][:1].isupper():
             continue
@@ -291,6 +291,8 @@ def _keep_surnames(words: list[str], keep: list[bool], lex: Lexicon) -> None:
             keep[i + 1] = True
         elif i and _double_surname(words[i - 1 : i + 2], lex):
             keep[i + 1] = True
+        elif i and keep[i - 1] and _INITIALS.fullmatch(words[i]) and _core(words[i + 1]) in lex.surnames:
+            keep[i + 1] = True  # "Michael J. Fox", "George R.R. Martin"
 
 
 def _double_surname(words: list[str], lex: Lexicon) -> bool:
