@@ -149,13 +149,13 @@ def test_a_surname_alone_after_a_title_is_a_person():
         ("Cleveland House Explosion Ravages Neighborhood, Leaves 1 Dead", []),
         ("Christian Bale Names The 1 Book Actors Should Read Before Playing Donald Trump",
          ["Christian Bale", "Donald Trump"]),
-        # a name, an initial, then a surname that is also a word
-        ("Michael J. Fox Opens Up About His Parkinson's Diagnosis", ["Michael J. Fox"]),
-        ("George R.R. Martin Delays Another Book", ["George R.R. Martin"]),
         # ... but not a verb nor a plural (rows 5093, 7070)
         ("Rachel Maddow Burns Trump Over His Weird Obsession", ["Rachel Maddow"]),
         ("Michael Keaton And Ellen DeGeneres Bond Over Their Shared Comedy Roots",
          ["Michael Keaton", "Ellen DeGeneres"]),
+        # a name, an initial, then a surname that is also a word
+        ("Michael J. Fox Opens Up About His Parkinson's Diagnosis", ["Michael J. Fox"]),
+        ("George R.R. Martin Delays Another Book", ["George R.R. Martin"]),
         # ordinary words, rare ones and contractions are not names
         ("Pennsylvania Man Charged With Registering Dead Relatives To Vote For Trump", []),
         ("Mueller Can't Indict Trump, Reaffirms Justice Department", []),

@@ -310,8 +310,8 @@ _MONTH_SURNAMES = {"May", "June", "April", "August"}  # "Theresa May", "Brian Ma
 def _first_name_and_surname(first: str, second: str, lex: Lexicon) -> bool:
     first, second = _core(first), _core(second)
     # a first name that is also a place: "Taylor Swift", "Roy Blunt"; not "Florida Driver", "Cleveland House"
-    surname = second in lex.frequent_surnames and second not in lex.surname_like
-    placed = first in lex.gazetteer and (first in lex.places or not surname)
+    frequent = second in lex.frequent_surnames and second not in lex.surname_like
+    placed = first in lex.gazetteer and (first in lex.places or not frequent)
     name = lex.is_first_name(first) and not placed and first.lower() not in lex.cues_before
     surname = second in lex.surnames or not lex.is_common(second)  # "Gordon Brown", "Emmanuel Macron"
     plain = (second not in lex.stop or second in _MONTH_SURNAMES) and not _CONTRACTION.search(second)
