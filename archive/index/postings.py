@@ -4,17 +4,21 @@ Walking Whoosh's matcher tree costs Python calls per posting per node; reading a
 blocks straight into arrays and combining them with numpy costs one call per block. Scores use
 the same statistics and formula as :class:`whoosh.scoring.BM25F` (global idf, average field
 length, the quantised per-document field length), so rankings match Whoosh's.
+
+A :class:`PostingSource` serves one search (one thread, with the Whoosh searcher it borrowed);
+the arrays it reads are kept in the generation's :class:`~archive.index.cache.LRU`, which every
+search of that generation shares.
 """
 
 from __future__ import annotations
-
-from collections import OrderedDict
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.matching import WrappingMatcher
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
+
+from .cache import LRU
 
 CACHE_POSTINGS = 6_000_000  # postings kept in the per-generation cache (~72 MB)
 EMPTY_IDS = np.zeros(0, dtype=np.int32)
@@ -38,9 +42,11 @@ class Scored:
 
 
 class PostingSource:
-    """Term postings of one index generation (a searcher), as scored arrays, with an LRU cache."""
+    """Term postings of one index generation (read through ``searcher``), as scored arrays,
+    kept in ``cache`` (shared by the generation's searches; a private one when not given)."""
 
-    def __init__(self, searcher, lengths: dict[str, np.ndarray], live: np.ndarray | None) -> None:
+    def __init__(self, searcher, lengths: dict[str, np.ndarray], live: np.ndarray | None,
+                 cache: LRU | None = None) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.lengths = lengths  # field -> quantised length per document number (float64)
@@ -50,22 +56,15 @@ class PostingSource:
         self.K1 = getattr(weighting, "K1", 1.2)
         self._B = getattr(weighting, "B", 0.75)
         self._field_B = getattr(weighting, "_field_B", {})
-        self._cache: OrderedDict[tuple, Scored] = OrderedDict()
-        self._cached = 0
+        self.cache = LRU(CACHE_POSTINGS) if cache is None else cache
 
     def term(self, fieldname: str, text) -> Scored:
         key = (fieldname, text)
-        hit = self._cache.get(key)
+        hit = self.cache.get(key)
         if hit is not None:
-            self._cache.move_to_end(key)
             return hit
         scored = self._load(fieldname, text)
-        self._cache[key] = scored
-        self._cached += len(scored)
-        while self._cached > CACHE_POSTINGS and len(self._cache) > 1:
-            _, old = self._cache.popitem(last=False)
-            self._cached -= len(old)
-        return scored
+        return self.cache.put(key, scored, size=max(1, len(scored)))
 
     def _load(self, fieldname: str, text) -> Scored:
         field = self.searcher.schema[fieldname] if fieldname in self.searcher.schema else None
