@@ -48,11 +48,16 @@ class Matcher:
         self.doc_count = doc_count
         self.nodes = LRU(CACHE_NODES) if nodes is None else nodes
         self.deadline = deadline or Deadline()
-        self.expanded = 0  # words the wildcards evaluated so far stand for
+        self.expanded = 0  # words the wildcards listed so far stand for
+        self._counted: dict[tuple, tuple] = {}  # the wildcards counted, with their words
 
     def match(self, query) -> Scored:
-        """The matches of a whole query; BadQuery if its wildcards stand for too many words."""
+        """The matches of a whole query. Its wildcards are listed first, so that a query that
+        stands for too many words is refused (BadQuery) before any posting is read."""
         try:
+            for leaf in query.leaves():
+                if isinstance(leaf, wq.Prefix):
+                    self._words(leaf)
             return self.evaluate(query)
         except _TooBroad:
             prefixes = list(dict.fromkeys(str(leaf.text) for leaf in query.leaves()
@@ -112,30 +117,38 @@ class Matcher:
         """An OR of the words the prefix stands for, each scored as a term with the query's
         boost. (This is Whoosh's ranking on indexes over 5,000 documents; on smaller segments
         Whoosh preloads the OR and scores some matches 1.0 instead, an artefact not worth
-        copying.) Counted against MAX_EXPANSIONS, from the cache as when computed."""
+        copying.)"""
+        words = self._words(node)
         key = ("prefix", repr(node))
-        found = self.nodes.get(key)
-        if found is None:
-            found = self.nodes.put(key, self._expand(node))
-        scored, words = found
-        self.expanded += words
-        if self.expanded > MAX_EXPANSIONS:
-            raise _TooBroad
+        scored = self.nodes.get(key)
+        if scored is None:
+            parts = []
+            for number, word in enumerate(words):
+                if number % CHECK_EVERY == 0:
+                    self.deadline.check()
+                parts.append(self._boost(self.source.term(node.fieldname, word), node.boost))
+            scored = self.nodes.put(key, union(parts))
         return scored
 
-    def _expand(self, node) -> tuple[Scored, int]:
-        if node.fieldname not in self.source.searcher.schema:
-            return Scored.empty(), 0
-        room = MAX_EXPANSIONS - self.expanded
-        words = list(islice(self.source.reader.expand_prefix(node.fieldname, node.text), room + 1))
-        if len(words) > room:
+    def _words(self, node) -> tuple:
+        """The indexed words a prefix stands for (kept for the generation), counted once per
+        search against MAX_EXPANSIONS: _TooBroad past it (listing stops there)."""
+        key = ("words", repr(node))
+        words = self._counted.get(key)
+        if words is not None:
+            return words
+        words = self.nodes.get(key)
+        if words is None:
+            room = MAX_EXPANSIONS - self.expanded
+            words = () if node.fieldname not in self.source.searcher.schema else tuple(
+                islice(self.source.reader.expand_prefix(node.fieldname, node.text), room + 1))
+            if len(words) <= room:
+                self.nodes.put(key, words)
+        self.expanded += len(words)
+        if self.expanded > MAX_EXPANSIONS:
             raise _TooBroad
-        parts = []
-        for number, word in enumerate(words):
-            if number % CHECK_EVERY == 0:
-                self.deadline.check()
-            parts.append(self._boost(self.source.term(node.fieldname, word), node.boost))
-        return union(parts), len(words)
+        self._counted[key] = words
+        return words
 
     def _whoosh(self, node) -> Scored:
         searcher = self.source.searcher

@@ -12,9 +12,12 @@ search of that generation shares.
 
 from __future__ import annotations
 
+from math import log
+
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.matching import WrappingMatcher
+from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
@@ -53,9 +56,11 @@ class PostingSource:
         self.live = live  # None when nothing is deleted
         weighting = searcher.weighting
         self.bm25 = isinstance(weighting, BM25F)
+        self.doc_count_all = searcher.doc_count_all()
         self.K1 = getattr(weighting, "K1", 1.2)
         self._B = getattr(weighting, "B", 0.75)
         self._field_B = getattr(weighting, "_field_B", {})
+        self._avgfl: dict[str, float] = {}
         self.cache = LRU(CACHE_POSTINGS) if cache is None else cache
 
     def term(self, fieldname: str, text) -> Scored:
@@ -73,25 +78,30 @@ class PostingSource:
         btext = field.to_bytes(text) if isinstance(text, str) else text
         parts_ids, parts_w = [], []
         for leaf, base in self.reader.leaf_readers():
-            if (fieldname, btext) not in leaf:
+            try:  # one term lookup per segment (``in`` and then ``postings`` would be two)
+                matcher = leaf.postings(fieldname, btext)
+            except TermNotFound:
                 continue
-            ids, weights = read_postings(leaf.postings(fieldname, btext))
+            ids, weights = read_postings(matcher)
             parts_ids.append(ids + base)
             parts_w.append(weights)
         if not parts_ids:
             return Scored.empty()
         ids = np.concatenate(parts_ids).astype(np.int32, copy=False)
         weights = np.concatenate(parts_w)
+        frequency = len(ids)  # every posting, deleted documents' too: Whoosh's doc_frequency
         if self.live is not None:
             keep = self.live[ids]
             ids, weights = ids[keep], weights[keep]
-        return Scored(ids, self._score(fieldname, btext, ids, weights, field.scorable))
+        return Scored(ids, self._score(fieldname, frequency, ids, weights, field.scorable))
 
-    def _score(self, fieldname: str, btext: bytes, ids, weights, scorable: bool) -> np.ndarray:
+    def _score(self, fieldname: str, frequency: int, ids, weights, scorable: bool) -> np.ndarray:
         if not (self.bm25 and scorable):
             return weights  # Whoosh's WeightScorer: the posting weight itself
-        idf = self.searcher.idf(fieldname, btext)
-        avgfl = self.searcher.avg_field_length(fieldname) or 1
+        idf = log(self.doc_count_all / (frequency + 1)) + 1  # BM25F's idf, without more lookups
+        avgfl = self._avgfl.get(fieldname)
+        if avgfl is None:
+            avgfl = self._avgfl[fieldname] = self.searcher.avg_field_length(fieldname) or 1
         B, K1 = self._field_B.get(fieldname, self._B), self.K1
         length = self.lengths[fieldname][ids]
         return idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * length / avgfl)))
