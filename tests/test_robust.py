@@ -91,6 +91,8 @@ def test_the_web_answers_a_stopped_search_with_503_and_retry_after(robust):
     assert response.get_json()["error"]["type"] == "SearchTimeout"
     page = client.get("/?q=baby")
     assert page.status_code == 503 and "That search took too long" in page.text
+    article = client.get(f"/article/{SEEDS[0]}")  # shown, without its similar articles
+    assert article.status_code == 200 and "Similar articles" not in article.text
     app.extensions["archive"].close()
 
 

@@ -12,7 +12,7 @@ import re
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from markupsafe import Markup, escape
 
-from archive import Article, ArticleNotFound, BadQuery
+from archive import Article, ArticleNotFound, BadQuery, SearchTimeout
 
 from .params import SearchParams
 from .store import get_archive
@@ -47,9 +47,12 @@ def show(article_id: str):
     else:
         title, body = str(escape(title)), str(escape(shown))
     body = body.replace("<mark>", '<mark id="first-mark">', 1)
+    try:
+        similar = archive.similar(article.id, limit=SIMILAR_SHOWN)
+    except SearchTimeout:  # the article is what was asked for: show it without the list
+        similar = []
     return render_template(
-        "article.html", article=article, params=params, title=Markup(title),
-        similar=archive.similar(article.id, limit=SIMILAR_SHOWN),
+        "article.html", article=article, params=params, title=Markup(title), similar=similar,
         paragraphs=[Markup(p) for p in paragraphs(body)],
         from_search=bool(request.args), marks=body.count("<mark"),
         shown_chars=len(shown), cut=len(shown) < len(article.body), text_url=text_url(article.id),
