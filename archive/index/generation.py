@@ -44,9 +44,13 @@ class Generation:
         self._idle: list = []
         self._retired = False
         first = self._open()
-        reader = first.reader()
-        self.columns = Columns.load(reader, self.path, self._ix.latest_generation())
-        self.doc_count = reader.doc_count_all()
+        try:
+            reader = first.reader()
+            self.columns = Columns.load(reader, self.path, self._ix.latest_generation())
+            self.doc_count = reader.doc_count_all()
+        except BaseException:
+            first.close()
+            raise
         self.postings = LRU(CACHE_POSTINGS)
         self.nodes = LRU(CACHE_NODES)
         self.highlights = LRU(CACHE_HIGHLIGHTS)

@@ -24,7 +24,7 @@ from .budget import Deadline
 from .cache import LRU
 from .postings import PostingSource, Scored
 
-MAX_EXPANSIONS = 2048  # indexed words all the wildcards of one query may stand for
+MAX_EXPANSIONS = 1024  # indexed words (of titles and bodies) all the wildcards of one query may stand for
 CACHE_NODES = 256
 CHECK_EVERY = 256  # terms or documents between two looks at the deadline
 DENSE_MIN = 4096  # postings from which set operations use dense arrays instead of sorting
