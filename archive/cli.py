@@ -76,7 +76,7 @@ def rebuild(sources, index_dir, as_json, quiet, aliases):
     if report is None:
         return
     if report.kept is not None:
-        held = f" ({report.kept:,} articles)" if report.kept >= 0 else ""
+        held = f" ({_count(report.kept, 'article')})" if report.kept >= 0 else ""
         click.echo(f"Nothing to index: no article in {_count(report.files, 'file')}. The index in "
                    f"{report.index}/ was left as it was{held}.", err=True)
         click.echo("Hint: check the sources given (the reasons are below); to empty the index, delete "

@@ -289,3 +289,16 @@ def test_every_numeric_parameter_refuses_what_is_not_a_whole_number(client, path
     response = client.get(path, query_string={name: value})
     assert response.status_code == 400, (path, value)
     assert "is not a whole number" in response.text and "Traceback" not in response.text
+
+
+# -- counts of one ----------------------------------------------------------------------------
+
+def test_counts_of_one_are_singular_on_the_pages(robust, client):
+    assert robust.search("ambassador").total == 1
+    html = client.get("/?q=ambassador").text
+    assert "<strong>1</strong> result for <q>ambassador</q>" in html
+    assert re.search(r'1<span class="visually-hidden"> article(,|</span>)', html)  # the facet's counts
+    assert "1<span class=\"visually-hidden\"> articles" not in html
+    assert "<strong>1</strong> article" in client.get("/?person=Zoe+Clark-Coates").text
+    past = client.get("/?q=ambassador&page=3").text
+    assert "There is only 1 page of results." in past
