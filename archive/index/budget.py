@@ -12,6 +12,8 @@ import time
 
 from ..errors import SearchTimeout
 
+CHECK_EVERY = 32  # terms or documents between two looks at the deadline (a look costs ~0.1 µs)
+
 
 class Deadline:
     """The end of a budget of ``seconds`` from now (None: no limit)."""

@@ -20,13 +20,12 @@ import numpy as np
 from whoosh import query as wq
 
 from ..errors import BadQuery
-from .budget import Deadline
+from .budget import CHECK_EVERY, Deadline
 from .cache import LRU
 from .postings import PostingSource, Scored
 
 MAX_EXPANSIONS = 1024  # indexed words (of titles and bodies) all the wildcards of one query may stand for
 CACHE_NODES = 256
-CHECK_EVERY = 32  # terms or documents between two looks at the deadline (a look costs ~0.1 µs)
 DENSE_MIN = 4096  # postings from which set operations use dense arrays instead of sorting
 NOT_SCORE = 1.0  # the weight Whoosh's InverseMatcher gives every document it matches
 
@@ -122,12 +121,8 @@ class Matcher:
         key = ("prefix", repr(node))
         scored = self.nodes.get(key)
         if scored is None:
-            parts = []
-            for number, word in enumerate(words):
-                if number % CHECK_EVERY == 0:
-                    self.deadline.check()
-                parts.append(self._boost(self.source.term(node.fieldname, word), node.boost))
-            scored = self.nodes.put(key, union(parts))
+            parts = self.source.prefix(node.fieldname, node.text, words, self.deadline)
+            scored = self.nodes.put(key, union([self._boost(p, node.boost) for p in parts]))
         return scored
 
     def _words(self, node) -> tuple:

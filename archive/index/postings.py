@@ -21,6 +21,7 @@ from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
+from .budget import CHECK_EVERY
 from .cache import LRU
 
 CACHE_POSTINGS = 6_000_000  # postings kept in the per-generation cache (~72 MB)
@@ -64,36 +65,58 @@ class PostingSource:
         self.cache = LRU(CACHE_POSTINGS) if cache is None else cache
 
     def term(self, fieldname: str, text) -> Scored:
-        key = (fieldname, text)
+        field = self._field(fieldname)
+        if field is None:
+            return Scored.empty()
+        key = (fieldname, field.to_bytes(text) if isinstance(text, str) else text)
         hit = self.cache.get(key)
         if hit is not None:
             return hit
-        scored = self._load(fieldname, text)
-        return self.cache.put(key, scored, size=max(1, len(scored)))
-
-    def _load(self, fieldname: str, text) -> Scored:
-        field = self.searcher.schema[fieldname] if fieldname in self.searcher.schema else None
-        if field is None:
-            return Scored.empty()
-        btext = field.to_bytes(text) if isinstance(text, str) else text
-        parts_ids, parts_w = [], []
+        parts = []
         for leaf, base in self.reader.leaf_readers():
             try:  # one term lookup per segment (``in`` and then ``postings`` would be two)
-                matcher = leaf.postings(fieldname, btext)
+                parts.append((read_postings(leaf.postings(fieldname, key[1])), base))
             except TermNotFound:
                 continue
-            ids, weights = read_postings(matcher)
-            parts_ids.append(ids + base)
-            parts_w.append(weights)
-        if not parts_ids:
-            return Scored.empty()
-        ids = np.concatenate(parts_ids).astype(np.int32, copy=False)
-        weights = np.concatenate(parts_w)
+        return self._keep(key, field, parts)
+
+    def prefix(self, fieldname: str, prefix, words, deadline) -> list[Scored]:
+        """The postings of ``words`` (those of ``fieldname`` that start with ``prefix``), read in
+        one ordered pass over each segment's terms: no lookup per word, and each posting list
+        opened from the term's own entry (about twice as fast as a ``term`` call per word)."""
+        field = self._field(fieldname)
+        if field is None:
+            return []
+        keys = [(fieldname, field.to_bytes(w) if isinstance(w, str) else w) for w in words]
+        found = {key: self.cache.get(key) for key in keys}
+        wanted = {key[1] for key, hit in found.items() if hit is None}
+        read: dict[bytes, list] = {term: [] for term in wanted}
+        for leaf, base in self.reader.leaf_readers() if wanted else ():
+            for number, (term, info) in enumerate(leaf.iter_prefix(fieldname, prefix)):
+                if number % CHECK_EVERY == 0:
+                    deadline.check()
+                if term in read:
+                    read[term].append((read_postings(_postings(leaf, fieldname, term, info)), base))
+        for term, parts in read.items():
+            found[(fieldname, term)] = self._keep((fieldname, term), field, parts)
+        return [found[key] for key in keys]
+
+    def _field(self, fieldname: str):
+        schema = self.searcher.schema
+        return schema[fieldname] if fieldname in schema else None
+
+    def _keep(self, key: tuple, field, parts: list) -> Scored:
+        """The scored postings of a term from its segments' (ids, weights) and bases, cached."""
+        if not parts:
+            return self.cache.put(key, Scored.empty())
+        ids = np.concatenate([found[0] + base for found, base in parts]).astype(np.int32, copy=False)
+        weights = np.concatenate([found[1] for found, _ in parts])
         frequency = len(ids)  # every posting, deleted documents' too: Whoosh's doc_frequency
         if self.live is not None:
             keep = self.live[ids]
             ids, weights = ids[keep], weights[keep]
-        return Scored(ids, self._score(fieldname, frequency, ids, weights, field.scorable))
+        scored = Scored(ids, self._score(key[0], frequency, ids, weights, field.scorable))
+        return self.cache.put(key, scored, size=max(1, len(scored)))
 
     def _score(self, fieldname: str, frequency: int, ids, weights, scorable: bool) -> np.ndarray:
         if not (self.bm25 and scorable):
@@ -105,6 +128,16 @@ class PostingSource:
         B, K1 = self._field_B.get(fieldname, self._B), self.K1
         length = self.lengths[fieldname][ids]
         return idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * length / avgfl)))
+
+
+def _postings(leaf, fieldname: str, term: bytes, info):
+    """The posting matcher of ``term`` in a segment, opened from the term's entry ``info`` (the
+    W3 codec's own way, without looking the term up again), or through the public lookup."""
+    terms = getattr(leaf, "_terms", None)
+    codec, postfile = getattr(terms, "_codec", None), getattr(terms, "_postfile", None)
+    if codec is None or postfile is None:
+        return leaf.postings(fieldname, term)
+    return codec.postings_reader(postfile, info, leaf.schema[fieldname].format)
 
 
 def read_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
