@@ -6,6 +6,7 @@ when a rebuild swaps in a new generation (checked with one ``stat`` per request)
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Iterator
@@ -19,8 +20,8 @@ from whoosh.scoring import BM25F
 
 from ..article import Article
 from ..errors import ArticleNotFound
-from ..results import FacetValue, Hit, SearchResult
-from . import facets, store
+from ..results import FacetValue, Hit, SearchResult, Significant, TrendsResult
+from . import facets, significant, store, trends
 from .columns import Columns
 from .matching import Matcher, ranked, restrict
 from .postings import PostingSource
@@ -87,7 +88,7 @@ class Engine:
 
     def search(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
-        undated: bool = False, sort: str, page: int, per_page: int,
+        undated: bool = False, sort: str, page: int, per_page: int, standouts: bool = False,
     ) -> SearchResult:
         started = time.perf_counter()
         self.refresh()
@@ -103,14 +104,45 @@ class Engine:
             hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page_docs]
             date_values, unit = facets.date_facet(columns, ids, since, until, undated)
             person_values = facets.person_facet(columns, mask, [p for p in selected if p >= 0])
+            found = self._standouts(parsed, selected, scored, ids, mask) if standouts else None
         person_values += [FacetValue(name, 0, True)
                           for name, pid in zip(persons, selected, strict=True) if pid < 0]
         return SearchResult(
             query=q, total=int(len(ids)), page=page, per_page=per_page, hits=hits,
             facets={"person": person_values, "date": date_values},
             seconds=time.perf_counter() - started, parsed=str(parsed), date_granularity=unit,
-            notes=["The query was read as plain words."] if plain else [],
+            notes=["The query was read as plain words."] if plain else [], significant=found,
         )
+
+    def significant(
+        self, q: str, *, persons: list[str], since: date | None, until: date | None,
+        undated: bool = False,
+    ) -> Significant:
+        """What stands out among the matches of a search (a query, a person, a period)."""
+        self.refresh()
+        parsed, _ = parse(q)
+        with self._lock:
+            parsed = expand_names(parsed, self._searcher.reader())
+            selected, scored, ids = self._select(parsed, persons, since, until, undated)
+            mask = np.zeros(len(self._columns.day), dtype=bool)
+            mask[ids] = True
+            return self._standouts(parsed, selected, scored, ids, mask)
+
+    def trends(
+        self, queries: list[str], *, persons: list[str], since: date | None, until: date | None,
+        unit: str,
+    ) -> TrendsResult:
+        """Each query's matches (with the filters) per ``unit``, beside the archive's articles."""
+        started = time.perf_counter()
+        self.refresh()
+        parsed = [parse(q)[0] for q in queries]
+        with self._lock:
+            series = []
+            for q, node in zip(queries, parsed, strict=True):
+                node = expand_names(node, self._searcher.reader())
+                series.append((q, self._select(node, persons, since, until, False)[2]))
+            result = trends.build(self._columns, unit, since, until, series, tuple(persons))
+        return dataclasses.replace(result, seconds=time.perf_counter() - started)
 
     def export(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
@@ -203,6 +235,17 @@ class Engine:
             }
 
     # -- steps ---------------------------------------------------------------------------
+    def _standouts(self, parsed, selected, scored, ids, mask) -> Significant:
+        """What stands out among the matches ``ids``, but what the search asked for: the
+        selected people, the people and words of the query. Under the lock."""
+        columns, reader = self._columns, self._searcher.reader()
+        named = [columns.person_ids.get(str(node.text), -1) for node in parsed.leaves()
+                 if getattr(node, "fieldname", None) == "person"]
+        asked = frozenset(p for p in (*selected, *named) if p >= 0)
+        fg = significant.Foreground(ids, mask, scored, asked, body_terms(parsed, reader))
+        index = significant.Index(self._searcher, columns, self._matcher.source)
+        return significant.find(index, fg)
+
     def _select(self, parsed, persons, since, until, undated):
         """(person ids of ``persons``, -1 for unknown names; the scored matches or None for the
         empty query; the document numbers matching the query and every filter). Under the lock."""
