@@ -163,8 +163,10 @@ class TrendsResult:
         total = self.periods[number].total
         return trend.counts[number] / total if total else None
 
+    COLUMNS = ("period", "query", "count", "total", "share")
+
     def rows(self) -> list[dict]:
-        """One row per period and query: period, query, count, total, share."""
+        """One row per period and query: ``COLUMNS`` (share None where the period is empty)."""
         return [{"period": p.label, "query": t.query, "count": t.counts[n], "total": p.total,
                  "share": _rounded(self.share(t, n))}
                 for n, p in enumerate(self.periods) for t in self.trends]
