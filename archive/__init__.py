@@ -9,7 +9,7 @@
 from .article import Article
 from .errors import ArchiveError, ArticleNotFound, BadDocument, BadQuery, IndexBusy, IndexMissing
 from .library import Archive
-from .results import FacetValue, Hit, PeopleResult, SearchResult
+from .results import FacetValue, Hit, PeopleResult, SearchResult, Significant, Standout, TrendsResult
 
 # The readers (BeautifulSoup, lxml) are imported on first use, so that searching starts quickly.
 _LAZY = {"RebuildReport": "rebuild", "Skipped": "sources", "read": "sources", "scan": "sources"}
@@ -37,7 +37,10 @@ __all__ = [
     "PeopleResult",
     "RebuildReport",
     "SearchResult",
+    "Significant",
     "Skipped",
+    "Standout",
+    "TrendsResult",
     "read",
     "scan",
 ]

@@ -131,6 +131,13 @@ class Period:
     since: date
     until: date
     total: int
+    whole: bool = True  # False when since/until cut the period short
+
+    def search_dates(self) -> tuple[str, str]:
+        """since/until of the search for this period: the label ("1987-03") when it is whole."""
+        if self.whole:
+            return self.label, self.label
+        return self.since.isoformat(), self.until.isoformat()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from . import api, article, display, errors, meta, people, search
+from . import api, article, display, errors, meta, people, search, trends
 from .store import ArchiveHolder
 
 DEFAULTS = {
@@ -36,7 +36,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.json.sort_keys = False  # keep the key order of archive's to_dict() shapes
     app.json.ensure_ascii = False
     app.extensions["archive"] = ArchiveHolder(app.config["INDEX"])
-    for blueprint in (search.bp, article.bp, people.bp, api.bp, meta.bp):
+    for blueprint in (search.bp, article.bp, people.bp, api.bp, meta.bp, trends.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     display.register(app)

@@ -81,8 +81,8 @@ def build(columns: Columns, unit: str, since: date | None, until: date | None,
     periods = []
     for offset, total in enumerate(totals.tolist()):
         start, end = period_bounds(first + offset, unit)
-        periods.append(Period(period_label(first + offset, unit), max(start, since or start),
-                              min(end, until or end), int(total)))
+        cut = (max(start, since or start), min(end, until or end))
+        periods.append(Period(period_label(first + offset, unit), *cut, int(total), cut == (start, end)))
     trends = [Trend(q, per_period(columns.day[ids], unit, first, last).tolist(), _undated(columns, ids))
               for q, ids in series]
     return TrendsResult(unit, periods, trends, persons, since, until)
