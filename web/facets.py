@@ -127,6 +127,36 @@ def short_label(label: str, with_year: bool) -> str:
 
 
 
+STANDOUT_HEADINGS = {"person": "People", "word": "Words"}
+
+
+def standouts(result: SearchResult, params: SearchParams) -> list[tuple[str, str, list]]:
+    """(kind, heading, items) of what stands out among the matches; each item links to the
+    search narrowed by it (the person as a filter, the word added to the query)."""
+    found = result.significant.kinds if result.significant else {}
+    panel = []
+    for kind, items in found.items():
+        if not items:
+            continue
+        links = [Standing(s.value, s.count, s.background, _narrowed(params, kind, s).url()) for s in items]
+        panel.append((kind, STANDOUT_HEADINGS.get(kind, kind.capitalize()), links))
+    return panel
+
+
+@dataclass(frozen=True)
+class Standing:
+    value: str
+    count: int
+    background: int
+    url: str
+
+
+def _narrowed(params: SearchParams, kind: str, standout) -> SearchParams:
+    if kind == "person":
+        return params.with_person(standout.term)
+    return params.but(q=f"{params.q} {standout.value}".strip())
+
+
 def chips(params: SearchParams) -> list[Chip]:
     found = [Chip("person", name, params.without_person(name).url()) for name in params.persons]
     if params.since or params.until:
