@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from flask import url_for
+
 from archive import FacetValue, SearchResult
 
 from .params import SearchParams
@@ -155,6 +157,18 @@ def _narrowed(params: SearchParams, kind: str, standout) -> SearchParams:
     if kind == "person":
         return params.with_person(standout.term)
     return params.but(q=f"{params.q} {standout.value}".strip())
+
+
+def trends_url(result: SearchResult, params: SearchParams) -> str:
+    """"Compare over time": the trends page for this search, per the timeline's period; by day,
+    over the days of the matches (a day-by-day chart of the whole archive would be too long)."""
+    unit = result.date_granularity
+    since, until = params.since, params.until
+    days = [v.value for v in result.facets.get("date", []) if v.value != UNDATED]
+    if unit == "day" and days:
+        since, until = since or days[0], until or days[-1]
+    return url_for("trends.index", q=params.q or None, person=list(params.persons) or None,
+                   by=unit if unit != "month" else None, since=since or None, until=until or None)
 
 
 def chips(params: SearchParams) -> list[Chip]:
