@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from archive import BadQuery
 from archive.cli import cli
 from archive.index.significant import jlh
+from tests.test_web import no_live_markup
 from web import create_app
 from web.chart import y_scale
 from web.facets import range_label
@@ -261,3 +262,15 @@ def test_home_timeline_rows_are_runs_with_visible_counts(client, web_archive):
     dated = web_archive.search("").total - web_archive.search(undated=True).total
     assert sum(int(c.replace(",", "")) for c in counted) == dated
     assert "no matches" in html  # a run of empty years is one row
+
+
+@pytest.mark.parametrize("q", ['"unclosed', "(((", "AND OR NOT", "title:", "*", "<script>alert(1)</script>",
+                               "%00", "-baby"])
+def test_odd_and_hostile_trend_queries_never_500_and_stay_text(client, q):
+    for path in ("/trends", "/api/trends", "/trends.csv"):
+        response = client.get(path, query_string={"q": [q, "baby"], "by": "year"})
+        assert response.status_code in (200, 400), (path, q)
+        assert "Traceback" not in response.get_data(as_text=True)
+    html = client.get("/trends", query_string={"q": [q, "baby"], "by": "year"}).get_data(as_text=True)
+    no_live_markup(html)
+    assert "<script>alert" not in html
