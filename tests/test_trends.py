@@ -120,7 +120,7 @@ def test_trends_page_points_are_links_to_the_periods_search(reuters):
     # the text alternative: a table with every number and the same links, and a summary
     table = re.search(r'<table class="trend-table">(.*?)</table>', html, re.S).group(1)
     assert "<caption" in table and "March 1987" in table and ">827</a>" in table
-    assert "“oil”: most articles in March 1987 (827)" in unescape(html)
+    assert "“oil”: most articles March 1987 (827), the highest share June 1987 (7.6%)." in unescape(html)
     assert table.count("<tr") == 1 + 9
 
 

@@ -110,7 +110,7 @@ def summary(result: TrendsResult) -> list[str]:
             continue
         most = max(range(len(trend.counts)), key=lambda n: (trend.counts[n], -n))
         share, top = max(shares, key=lambda pair: (pair[0], -pair[1]))
-        lines.append(f"“{trend.query}”: most articles in {long_label(result.periods[most].label)} "
-                     f"({trend.counts[most]:,}); the highest share in "
+        lines.append(f"“{trend.query}”: most articles {long_label(result.periods[most].label)} "
+                     f"({trend.counts[most]:,}), the highest share "
                      f"{long_label(result.periods[top].label)} ({share:.1%}).")
     return lines
