@@ -128,7 +128,7 @@ def word_candidates(index: Index, fg: Foreground) -> Candidates:
     names = [index.columns.person_names[p].lower() for p in fg.persons]  # their words are no news
     skip = fg.words | {stem for name in names for piece in name.split() for stem, _ in memo.tokens(piece)}
     per_doc, surface = _sample_words(index, sample, skip)
-    stems = [stem for stem, n in per_doc.items() if n >= min(2, len(sample))]
+    stems = [stem for stem, n in per_doc.items() if n >= min(MIN_COUNT, len(sample))]
     if not stems:
         return Candidates([], [], np.zeros(0), np.zeros(0))
     in_sample = np.asarray([per_doc[s] for s in stems], dtype=np.float64)
