@@ -15,6 +15,7 @@ import numpy as np
 from ..errors import BadQuery
 from ..results import Period, Trend, TrendsResult
 from .columns import Columns
+from .facets import bucket_range
 from .schema import EPOCH_ORDINAL, UNDATED
 
 UNITS = ("year", "month", "day")
@@ -28,9 +29,10 @@ def period_numbers(days: np.ndarray, unit: str) -> np.ndarray:
     return stamps.astype(f"datetime64[{_UNIT_CODE[unit]}]").astype(np.int64)
 
 
-def period_label(number: int, unit: str) -> str:
-    """"1987", "1987-03" or "1987-03-15": the bucket labels of the date facet."""
-    return str(np.datetime64(int(number), _UNIT_CODE[unit]))
+def period_labels(first: int, last: int, unit: str) -> list[str]:
+    """"1987", "1987-03" or "1987-03-15" for each period from ``first`` to ``last``: the bucket
+    labels of the date facet."""
+    return np.arange(first, last + 1).astype(f"datetime64[{_UNIT_CODE[unit]}]").astype(str).tolist()
 
 
 def dated_within(columns: Columns, since: date | None, until: date | None) -> np.ndarray:
@@ -45,20 +47,17 @@ def dated_within(columns: Columns, since: date | None, until: date | None) -> np
 
 
 def per_period(days: np.ndarray, unit: str, first: int, last: int) -> np.ndarray:
-    """How many of ``days`` (day ordinals) fall in each period from ``first`` to ``last``."""
+    """How many of ``days`` (day ordinals) fall in each period from ``first`` to ``last``.
+    The days are mapped to periods through a table of the days they span (a gather, ~30× faster
+    than converting each of them through ``datetime64``)."""
     days = days[days != UNDATED]
-    numbers = period_numbers(days, unit) - first
+    if not len(days):
+        return np.zeros(last - first + 1, dtype=np.int64)
+    low = int(days.min())
+    table = period_numbers(np.arange(low, int(days.max()) + 1), unit) - first
+    numbers = table[days - low]
     numbers = numbers[(numbers >= 0) & (numbers <= last - first)]
     return np.bincount(numbers, minlength=last - first + 1)
-
-
-def period_bounds(number: int, unit: str) -> tuple[date, date]:
-    """First and last day of a period."""
-    start = np.datetime64(int(number), _UNIT_CODE[unit])
-    end = start + np.timedelta64(1, _UNIT_CODE[unit])
-    first = int(start.astype("datetime64[D]").astype(np.int64)) + EPOCH_ORDINAL
-    last = int(end.astype("datetime64[D]").astype(np.int64)) + EPOCH_ORDINAL - 1
-    return date.fromordinal(first), date.fromordinal(last)
 
 
 MAX_PERIODS = 1000  # periods one trend may chart (about three years by day)
@@ -79,10 +78,10 @@ def build(columns: Columns, unit: str, since: date | None, until: date | None,
                        hint="Count by a longer period (by=month or by=year), or narrow since/until.")
     totals = per_period(days, unit, first, last)
     periods = []
-    for offset, total in enumerate(totals.tolist()):
-        start, end = period_bounds(first + offset, unit)
+    for label, total in zip(period_labels(first, last, unit), totals.tolist(), strict=True):
+        start, end = bucket_range(label)
         cut = (max(start, since or start), min(end, until or end))
-        periods.append(Period(period_label(first + offset, unit), *cut, int(total), cut == (start, end)))
+        periods.append(Period(label, *cut, int(total), cut == (start, end)))
     trends = [Trend(q, per_period(columns.day[ids], unit, first, last).tolist(), _undated(columns, ids))
               for q, ids in series]
     return TrendsResult(unit, periods, trends, persons, since, until)
