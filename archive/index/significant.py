@@ -128,7 +128,7 @@ def word_candidates(index: Index, fg: Foreground) -> Candidates:
     names = [index.columns.person_names[p].lower() for p in fg.persons]  # their words are no news
     skip = fg.words | {stem for name in names for piece in name.split() for stem, _ in memo.tokens(piece)}
     per_doc, surface = _sample_words(index, sample, skip)
-    stems = [stem for stem, n in per_doc.items() if n >= min(MIN_COUNT, len(sample))]
+    stems = sorted(stem for stem, n in per_doc.items() if n >= min(MIN_COUNT, len(sample)))
     if not stems:
         return Candidates([], [], np.zeros(0), np.zeros(0))
     in_sample = np.asarray([per_doc[s] for s in stems], dtype=np.float64)
@@ -165,16 +165,16 @@ def _sample_words(index: Index, docs: np.ndarray, skip: frozenset[str]) -> tuple
     spelled: dict[tuple[str, str], int] = {}
     for doc in docs:
         text = index.searcher.stored_fields(int(doc)).get(WORD_FIELD) or ""
-        seen = {}
+        seen = set()
         for piece in set(text.lower().split()):
-            for stem, word in memo.tokens(piece):
-                if stem not in skip:
-                    seen[stem] = word
-        per_doc.update(seen.keys())
-        for pair in seen.items():
+            for pair in memo.tokens(piece):
+                if pair[0] not in skip:
+                    seen.add(pair)
+        per_doc.update({stem for stem, _ in seen})
+        for pair in seen:
             spelled[pair] = spelled.get(pair, 0) + 1
     surface: dict[str, Counter] = {}
-    for (stem, word), times in spelled.items():
+    for (stem, word), times in sorted(spelled.items()):  # sorted: ties go to the first spelling
         surface.setdefault(stem, Counter())[word] = times
     return per_doc, surface
 
