@@ -17,7 +17,7 @@ from .errors import (
     SearchTimeout,
 )
 from .library import Archive
-from .results import FacetValue, Hit, PeopleResult, SearchResult
+from .results import FacetValue, Hit, PeopleResult, SearchResult, Significant, Standout, TrendsResult
 
 # The readers (BeautifulSoup, lxml) are imported on first use, so that searching starts quickly.
 _LAZY = {"RebuildReport": "rebuild", "Skipped": "sources", "read": "sources", "scan": "sources"}
@@ -46,7 +46,10 @@ __all__ = [
     "RebuildReport",
     "SearchResult",
     "SearchTimeout",
+    "Significant",
     "Skipped",
+    "Standout",
+    "TrendsResult",
     "read",
     "scan",
 ]

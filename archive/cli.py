@@ -15,6 +15,7 @@ import click
 
 from .errors import ArchiveError
 from .export import csv_text
+from .index.trends import UNITS
 from .library import (
     DEFAULT_INDEX,
     DEFAULT_SOURCES,
@@ -26,6 +27,7 @@ from .library import (
 )
 
 SKIPPED_SHOWN = 50
+STANDOUT_LABELS = {"person": "people", "word": "words"}
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -173,8 +175,8 @@ def search(query, persons, since, until, undated, sort, page, per_page, explain,
             _write_stdout(csv_text(rows))
         return
     with Archive(index_dir) as archive:
-        result = archive.search(query, persons=persons, since=since, until=until,
-                                undated=undated, sort=sort, page=page, per_page=per_page)
+        result = archive.search(query, persons=persons, since=since, until=until, undated=undated,
+                                sort=sort, page=page, per_page=per_page, significant=True)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -199,6 +201,49 @@ def search(query, persons, since, until, undated, sort, page, per_page, explain,
         if values:
             click.echo(f"\n{label}: " + ", ".join(
                 f"{'[x] ' if v.selected else ''}{v.value} ({v.count})" for v in values[:12]))
+    for kind, found in result.significant.kinds.items():
+        if found:
+            label = STANDOUT_LABELS.get(kind, kind)
+            click.echo(f"\nStands out ({label}, in matches / in the archive): " + ", ".join(
+                f"{s.value} ({s.count:,}/{s.background:,})" for s in found))
+
+
+@cli.command(short_help="How often searches match per year, month or day, and their share.")
+@click.argument("queries", nargs=-1, required=True)
+@click.option("--by", type=click.Choice(UNITS), default="month", show_default=True,
+              help="Count per year, month or day.")
+@click.option("--person", "persons", multiple=True, metavar="NAME",
+              help="Only articles that mention this person, in every search (repeat: all of them).")
+@click.option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM, YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Up to this date (YYYY, YYYY-MM, YYYY-MM-DD).")
+@index_option
+@json_option
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV: one row per period and query.")
+@friendly
+def trends(queries, by, persons, since, until, index_dir, as_json, as_csv):
+    """How often up to five searches (QUERIES) match per year, month or day, as counts and as
+    the share of all the archive's articles of that period."""
+    if as_csv and as_json:
+        raise click.UsageError("Choose one of --json and --csv.")
+    with Archive(index_dir) as archive:
+        result = archive.trends(queries, by=by, persons=persons, since=since, until=until)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    if as_csv:
+        _write_stdout(csv_text(result.rows(), result.COLUMNS))
+        return
+    width = max(18, *(len(t.query) + 4 for t in result.trends))
+    click.echo(f"{by:<12}{'articles':>10}" + "".join(f"{repr(t.query):>{width}}" for t in result.trends))
+    for number, period in enumerate(result.periods):
+        cells = []
+        for trend in result.trends:  # a period without articles is a gap, not a zero
+            share = result.share(trend, number)
+            cells.append(f"{trend.counts[number]:,} ({share:.1%})" if share is not None else "—")
+        click.echo(f"{period.label:<12}{period.total:>10,}" + "".join(f"{c:>{width}}" for c in cells))
+    undated = [f"{t.query!r}: {t.undated:,}" for t in result.trends if t.undated]
+    if undated:
+        click.echo("Undated matches (in no period): " + ", ".join(undated))
 
 
 @cli.command(short_help="Show one article by its ID (as search prints it).")

@@ -4,7 +4,7 @@ by ``Archive.export``, ``archive search --csv`` and the web's ``/search.csv``.""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from .article import Article
 
@@ -35,11 +35,11 @@ def export_row(rank: int, article: Article, score: float | None) -> dict:
     }
 
 
-def csv_text(rows: Iterable[dict]) -> Iterator[str]:
+def csv_text(rows: Iterable[dict], columns: Sequence[str] = COLUMNS) -> Iterator[str]:
     """``rows`` as CSV (RFC 4180, header first), a chunk of text per ``ROWS_PER_CHUNK`` rows, so
     that an export of any size is streamed; text cells that a spreadsheet would run as a formula
-    are neutralised (see ``FORMULA_START``)."""
-    writer = csv.DictWriter(_Echo(), fieldnames=COLUMNS)
+    are neutralised (see ``FORMULA_START``). ``columns``: the keys of the rows, in order."""
+    writer = csv.DictWriter(_Echo(), fieldnames=list(columns))
     lines = [writer.writeheader()]
     for row in rows:
         lines.append(writer.writerow({name: spreadsheet_safe(value) for name, value in row.items()}))

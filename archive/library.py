@@ -18,7 +18,8 @@ from .index.query import parse
 from .index.searcher import Engine
 from .index.snippets import mark_all
 from .index.store import live_generation
-from .results import Hit, PeopleResult, SearchResult
+from .index.trends import UNITS
+from .results import Hit, PeopleResult, SearchResult, Significant, TrendsResult
 
 if TYPE_CHECKING:  # the readers (BeautifulSoup, lxml) load only when an index is (re)built
     from .rebuild import Progress, RebuildReport
@@ -29,6 +30,7 @@ SORTS = ("relevance", "newest", "oldest")
 MAX_PER_PAGE = 100
 MAX_PAGE = 1000
 MAX_PEOPLE = 1000
+MAX_TRENDS = 5  # searches one trend chart compares
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
@@ -95,20 +97,51 @@ class Archive:
     def search(
         self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
         until: str | date | None = None, undated: bool = False, sort: str = "relevance",
-        page: int = 1, per_page: int = 10,
+        page: int = 1, per_page: int = 10, significant: bool = False,
     ) -> SearchResult:
         """Ranked, filtered hits with snippets and person/date facets over all matches.
 
         ``since``/``until`` take a date or "YYYY", "YYYY-MM", "YYYY-MM-DD" (a partial ``until``
         means the end of that year or month); ``undated=True`` keeps only articles without a
         publication date (the "undated" date bucket); ``persons``: names the articles must all
-        mention (one string is one name). Raises BadQuery for parameters out of range, and
-        SearchTimeout past the archive's ``time_budget``.
+        mention (one string is one name); ``significant=True`` adds what stands out among the
+        matches (``result.significant``, as ``Archive.significant``). Raises BadQuery for
+        parameters out of range, and SearchTimeout past the archive's ``time_budget``.
         """
         filters = _filters(persons, since, until, undated, sort)
         _check_range("page", page, 1, MAX_PAGE)
         _check_range("per_page", per_page, 1, MAX_PER_PAGE)
-        return self.engine.search(q or "", **filters, page=page, per_page=per_page)
+        return self.engine.search(q or "", **filters, page=page, per_page=per_page,
+                                  standouts=significant)
+
+    def significant(
+        self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
+        until: str | date | None = None, undated: bool = False,
+    ) -> Significant:
+        """The people and words much more frequent among a search's matches than in the whole
+        archive (JLH score), with both counts: for a query, a person (``persons=[name]``) or a
+        period (``since``/``until``). Parameters as for ``search``."""
+        filters = _filters(persons, since, until, undated, "relevance")
+        del filters["sort"]
+        return self.engine.significant(q or "", **filters)
+
+    def trends(
+        self, queries: str | Sequence[str], *, by: str = "month", persons: str | Sequence[str] = (),
+        since: str | date | None = None, until: str | date | None = None,
+    ) -> TrendsResult:
+        """For each of up to five searches (with the filters ``persons``/``since``/``until``,
+        which apply to all), how many articles match per year, month or day (``by``), beside
+        all the archive's articles of that period (``result.share``). BadQuery for no query,
+        more than five, an unknown ``by`` or a span of more than 1,000 periods."""
+        queries = [" ".join(q.split()) for q in _names(queries, "queries")]  # one string: one search
+        if not 1 <= len(queries) <= MAX_TRENDS:
+            raise BadQuery(f"{len(queries)} searches given; a trend compares 1 to {MAX_TRENDS}.",
+                           hint="Give at least one search and at most five.")
+        if by not in UNITS:
+            raise BadQuery(f"Unknown period {by!r}.", hint=f"Use one of: {', '.join(UNITS)}.")
+        filters = _filters(persons, since, until, False, "relevance")
+        return self.engine.trends(queries, persons=filters["persons"], since=filters["since"],
+                                  until=filters["until"], unit=by)
 
     def export(
         self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,

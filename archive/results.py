@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class SearchResult:
     parsed: str = ""  # the query as the engine understood it
     date_granularity: str = "month"  # "year" | "month" | "day": the size of the date buckets
     notes: list[str] = field(default_factory=list)  # e.g. "query read as plain words"
+    significant: Significant | None = None  # what stands out among the matches, when asked
 
     @property
     def pages(self) -> int:
@@ -86,4 +87,114 @@ class SearchResult:
             "facets": {
                 name: [value.to_dict() for value in values] for name, values in self.facets.items()
             },
+            **({"significant": self.significant.to_dict()} if self.significant else {}),
         }
+
+
+@dataclass(frozen=True)
+class Standout:
+    """A person or word much more frequent among a search's matches than in the whole archive
+    (significance by Elasticsearch's JLH score, see ``archive/index/significant.py``)."""
+
+    kind: str  # "person", "word" (the kinds of ``significant.KINDS``)
+    value: str  # as shown: the name, or the word as the matches write it most often
+    term: str  # as searched: the name, or the indexed (stemmed) word
+    count: int  # matching articles that have it
+    background: int  # articles of the archive that have it
+    score: float
+
+    def to_dict(self) -> dict:
+        return {"value": self.value, "term": self.term, "count": self.count,
+                "background": self.background, "score": round(self.score, 6)}
+
+
+@dataclass(frozen=True)
+class Significant:
+    """What stands out in a set of matches, per kind, most significant first."""
+
+    matches: int  # the size of the set (foreground)
+    archive: int  # the articles of the archive (background)
+    sampled: int  # the best matches whose words were read for candidates (0: no words)
+    kinds: dict[str, list[Standout]]
+
+    def to_dict(self) -> dict:
+        return {"matches": self.matches, "archive": self.archive, "sampled": self.sampled,
+                **{kind: [s.to_dict() for s in found] for kind, found in self.kinds.items()}}
+
+
+@dataclass(frozen=True)
+class Period:
+    """One year, month or day of a trend: its label ("1987-03"), its first and last day (within
+    the trend's since/until) and how many articles the archive has in it."""
+
+    label: str
+    since: date
+    until: date
+    total: int
+    whole: bool = True  # False when since/until cut the period short
+
+    def search_dates(self) -> tuple[str, str]:
+        """since/until of the search for this period: the label ("1987-03") when it is whole."""
+        if self.whole:
+            return self.label, self.label
+        return self.since.isoformat(), self.until.isoformat()
+
+
+@dataclass(frozen=True)
+class Trend:
+    """One search's matches per period (``counts`` in the order of ``TrendsResult.periods``)."""
+
+    query: str
+    counts: list[int]
+    undated: int  # matches without a date, in no period
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class TrendsResult:
+    """Several searches counted per period, beside all the archive's articles of each period.
+    A period without any article has no share (a gap in the chart, not a zero)."""
+
+    by: str  # "year" | "month" | "day"
+    periods: list[Period]
+    trends: list[Trend]
+    persons: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    seconds: float = 0.0
+
+    def share(self, trend: Trend, number: int) -> float | None:
+        total = self.periods[number].total
+        return trend.counts[number] / total if total else None
+
+    COLUMNS = ("period", "query", "count", "total", "share")
+
+    def rows(self) -> list[dict]:
+        """One row per period and query: ``COLUMNS`` (share None where the period is empty)."""
+        return [{"period": p.label, "query": t.query, "count": t.counts[n], "total": p.total,
+                 "share": _rounded(self.share(t, n))}
+                for n, p in enumerate(self.periods) for t in self.trends]
+
+    def to_dict(self) -> dict:
+        return {
+            "by": self.by,
+            "queries": [t.query for t in self.trends],
+            "persons": list(self.persons),
+            "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat() if self.until else None,
+            "series": [{"query": t.query, "total": t.total, "undated": t.undated} for t in self.trends],
+            "periods": [
+                {"period": p.label, "since": p.since.isoformat(), "until": p.until.isoformat(),
+                 "total": p.total,
+                 "queries": [{"query": t.query, "count": t.counts[n], "total": p.total,
+                              "share": _rounded(self.share(t, n))} for t in self.trends]}
+                for n, p in enumerate(self.periods)
+            ],
+        }
+
+
+def _rounded(share: float | None) -> float | None:
+    return None if share is None else round(share, 6)

@@ -1,4 +1,4 @@
-"""``python -m benchmarks {run,search,rebuild,update} [--scale N]`` — see README "Benchmarks".
+"""``python -m benchmarks {run,search,rebuild,update,trends} [--scale N]`` — see README "Benchmarks".
 
 A search run ends with a profile of its slowest query (where its time goes)."""
 
@@ -9,12 +9,12 @@ import os
 import platform
 import time
 
-from . import rebuild, search
+from . import rebuild, search, trends
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("what", choices=["run", "search", "rebuild", "update"],
+    parser.add_argument("what", choices=["run", "search", "rebuild", "update", "trends"],
                         help="run = rebuild + search (+ update at scale 1)")
     parser.add_argument("--scale", type=int, default=1, help="Reuters-21578 replicated N times")
     parser.add_argument("--repeats", type=int, default=search.REPEATS, help="warm runs per query")
@@ -29,6 +29,8 @@ def main() -> None:
         rebuild.update()
     if args.what in ("run", "search"):
         search.run(args.scale, args.repeats, rebuild_fts=args.what == "run")
+    if args.what == "trends":
+        trends.run(args.scale, args.repeats)
     load = os.getloadavg()
     print(f"# done {time.strftime('%H:%M:%S')}, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
 

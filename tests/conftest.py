@@ -147,3 +147,13 @@ def robust(robust_dir, tmp_path_factory) -> Archive:
     assert report.indexed == 1 + 2 + len(ODD_KEYS) + 2, report.skipped
     yield arc
     arc.close()
+
+
+@pytest.fixture(scope="session")
+def reuters_built(tmp_path_factory):
+    """Reuters-21578 indexed once for the session: (archive, rebuild report). Read-only."""
+    corpus = shared_path("corpora", "reuters21578")
+    arc = Archive(tmp_path_factory.mktemp("reuters") / "index")
+    report = arc.rebuild(sorted(corpus.glob("*.sgm.gz")))
+    yield arc, report
+    arc.close()

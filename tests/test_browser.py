@@ -199,11 +199,99 @@ def test_the_security_policy_blocks_nothing_the_pages_need(page, base_url):
     page.on("console", lambda message: refused.append(message.text)
             if "Content Security Policy" in message.text or "Refused to" in message.text else None)
     page.goto(base_url + "/")
-    heights = page.locator("a.tl-bar").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
-    assert len(set(heights)) > 1 and max(heights) > 50  # the bar-height classes apply
+    widths = page.locator("a.tl-bar rect").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().width)")
+    assert len(set(widths)) > 1 and max(widths) > 20  # the stylesheet sizes the bars
     box = page.get_by_label("Filter, or add anyone by name")
     box.fill("beckin")
     assert page.locator(".facet-person li:visible").count() == 1  # app.js runs
     page.goto(base_url + "/article/000_22084bbc24ccd4f7.txt?q=baby")
     assert page.locator(".article-body mark").count() > 0
     assert refused == []
+# -- trends, the timeline, accessibility ---------------------------------------------------------
+
+TRENDS = "/trends?q=baby&q=teigen&by=year"
+
+
+def test_trends_page_without_javascript_switches_by_links(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + TRENDS)
+    assert page.locator('.chart-frame[data-measure="share"]').is_visible()
+    assert not page.locator('.chart-frame[data-measure="count"]').is_visible()
+    assert page.locator(".trend-chart a").count() > 0 and page.locator(".trend-table a").count() > 0
+    page.get_by_role("link", name="Number of articles").click()
+    page.wait_for_url(re.compile(r"measure=count"))
+    assert page.locator('.chart-frame[data-measure="count"]').is_visible()
+    assert not page.locator('.chart-frame[data-measure="share"]').is_visible()
+    context.close()
+
+
+def test_trends_page_with_javascript_switches_in_place(page, base_url):
+    page.goto(base_url + TRENDS)
+    page.evaluate("window.notReloaded = true")
+    page.get_by_role("link", name="Number of articles").click()
+    page.wait_for_url(re.compile(r"measure=count"))
+    assert page.evaluate("window.notReloaded") is True  # switched without loading the page again
+    assert page.locator('.chart-frame[data-measure="count"]').is_visible()
+    assert not page.locator('.chart-frame[data-measure="share"]').is_visible()
+    assert page.locator('.measure-switch [aria-current="true"]').inner_text() == "Number of articles"
+    page.get_by_role("link", name="Share of all articles").click()
+    page.wait_for_url(lambda url: "measure=" not in url)
+    assert page.locator('.chart-frame[data-measure="share"]').is_visible()
+
+
+def test_a_trend_point_leads_to_the_periods_search(page, base_url):
+    page.goto(base_url + TRENDS)
+    point = page.locator('.chart-frame[data-measure="share"] .trend-chart a').filter(
+        has=page.locator("title", has_text="baby, 2021")).first
+    label = point.locator("title").text_content()
+    count = int(re.search(r": ([\d,]+) of", label).group(1))
+    point.locator("circle").last.click(force=True)
+    page.wait_for_url(re.compile(r"since=2021&until=2021"))
+    assert "q=baby" in query(page)
+    assert page.locator(".result-count strong").inner_text() == str(count)
+    assert page.locator(".hit").count() == count
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_timeline_rows_are_targets_of_24_px_at_least(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    for path in ("/", "/?q=baby", "/?since=2022&until=2022"):
+        page.goto(base_url + path)
+        if width < 800:
+            page.get_by_text("Refine: people and dates").click()
+        rows = page.locator("a.tl-bar")
+        assert rows.count() >= 1
+        for box in (rows.nth(i).bounding_box() for i in range(rows.count())):
+            assert box["height"] >= 24 and box["width"] >= 24, (path, box)
+        ticks = page.locator("a.tl-bar .tl-label")
+        tops = [ticks.nth(i).bounding_box()["y"] for i in range(ticks.count())]
+        assert tops == sorted(tops) and len(set(tops)) == len(tops)  # one label per row: no overlap
+    context.close()
+
+
+AXE = Path(__file__).parent / "axe" / "axe.min.js"
+# Every page people reach, at a desktop and a phone width; a new page is one more line here.
+PAGES = [
+    "/", "/?q=baby+loss", "/?q=baby&person=Kate+Beckinsale", "/?since=2022-09-23&until=2022-09-23",
+    "/article/000_22084bbc24ccd4f7.txt?q=baby+loss", "/people", "/people?q=teig",
+    TRENDS, TRENDS + "&measure=count", "/trends",
+]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_serious_violation_and_one_h1(browser, base_url, path, width):
+    # axe is injected as a script of the test's own: the page's Content-Security-Policy would refuse it
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in found["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], serious
+    assert page.locator("h1").count() == 1
+    context.close()

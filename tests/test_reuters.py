@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from archive import Archive
-from tests.conftest import shared_path
-
 STORIES = 21_578
 
 
 @pytest.fixture(scope="module")
-def reuters(tmp_path_factory):
-    corpus = shared_path("corpora", "reuters21578")
-    arc = Archive(tmp_path_factory.mktemp("reuters") / "index")
-    report = arc.rebuild(sorted(corpus.glob("*.sgm.gz")))
-    yield arc, report
-    arc.close()
+def reuters(reuters_built):
+    return reuters_built
 
 
 def test_every_story_is_indexed_or_named(reuters):

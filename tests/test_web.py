@@ -194,10 +194,10 @@ def test_keeps_state_in_forms(client):
 def test_api_search_has_the_cli_json_shape(client, web_archive):
     url = "/api/search?q=baby&person=Kate+Beckinsale&since=2020&until=2022&sort=newest&page=1&per_page=3"
     expected = web_archive.search("baby", persons=["Kate Beckinsale"], since="2020", until="2022",
-                                  sort="newest", page=1, per_page=3).to_dict()
+                                  sort="newest", page=1, per_page=3, significant=True).to_dict()
     data = api(client, url)
     assert data == expected
-    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets"]
+    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets", "significant"]
 
 
 def test_api_article_is_the_article_record(client, web_archive):

@@ -6,26 +6,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from flask import url_for
+
 from archive import FacetValue, SearchResult
 
 from .params import SearchParams
 
 UNDATED = "undated"
 MAX_BARS = 400
-BAR_STEP = 5  # bar heights are classes tl-h5 … tl-h100 of style.css (no inline style: see headers.py)
+MAX_ROWS = 12  # rows of the timeline at most (runs of periods beyond that)
 
 
 @dataclass(frozen=True)
 class Item:
-    """One clickable facet value (a person, a date bar, the undated bucket)."""
+    """One clickable facet value (a person, the undated bucket)."""
 
     value: str
     label: str
     count: int
     selected: bool
     url: str
-    short: str = ""  # axis label of a date bar ("" when the axis skips it)
-    height: int = 0  # bar height in percent of the tallest bar, a multiple of BAR_STEP
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the timeline: a period (or a run of them), its count, a bar as wide as the
+    count is against the largest, and the URL that narrows the search to it ("" for none)."""
+
+    label: str  # "March 1987", "1–5 March 1987", "1988 – 2005"
+    count: int
+    selected: bool
+    url: str
+    width: int  # bar length, percent of the largest count
+    since: str = ""
+    until: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,22 +58,23 @@ def people(result: SearchResult, params: SearchParams) -> list[Item]:
             for v in values]
 
 
-def timeline(result: SearchResult, params: SearchParams) -> tuple[list[Item], Item | None]:
-    """Date bars oldest first (a selected bar clears the dates again) and the undated bucket."""
+def timeline(result: SearchResult, params: SearchParams) -> tuple[list[Row], Item | None]:
+    """The timeline's rows, oldest first, and the undated bucket. Buckets of the date facet
+    become rows; a run of empty ones is one "no matches" row; more than ``MAX_ROWS`` rows are
+    merged into runs of equal length, so the timeline stays short enough to read at a glance.
+    A selected row clears the dates again."""
     values = result.facets.get("date", [])
     dated = fill_gaps([v for v in values if v.value != UNDATED], result.date_granularity)
-    tallest = max((v.count for v in dated), default=1)
-    unit = result.date_granularity
-    bars = []
-    for number, v in enumerate(dated):
-        if not v.count:
-            bars.append(Item(v.value, long_label(v.value), 0, False, "",
-                             short=axis_label(v.value, unit, number, dated)))
-            continue
-        target = params.with_dates() if v.selected else params.with_dates(v.value, v.value)
-        bars.append(Item(v.value, long_label(v.value), v.count, v.selected, target.url(),
-                         short=axis_label(v.value, unit, number, dated),
-                         height=bar_height(v.count, tallest)))
+    runs = _runs(dated)
+    tallest = max((sum(v.count for v in run) for run in runs), default=1) or 1
+    rows = []
+    for run in runs:
+        count = sum(v.count for v in run)
+        since, until = run[0].value, run[-1].value
+        selected = (params.since, params.until) == (since, until) or (len(run) == 1 and run[0].selected)
+        target = params.with_dates() if selected else params.with_dates(since, until)
+        rows.append(Row(range_label(since, until), count, selected, target.url() if count else "",
+                        round(100 * count / tallest), since, until))
     undated = next((v for v in values if v.value == UNDATED), None)
     if undated is None and params.undated:
         undated_item = Item(UNDATED, "Undated", 0, True, params.only_undated(False).url())
@@ -68,13 +83,92 @@ def timeline(result: SearchResult, params: SearchParams) -> tuple[list[Item], It
     else:
         undated_item = Item(UNDATED, "Undated", undated.count, params.undated,
                             params.only_undated(not params.undated).url())
-    return bars, undated_item
+    return rows, undated_item
 
 
-def bar_height(count: int, tallest: int) -> int:
-    """The height of a bar of ``count`` in percent of the tallest, in steps of BAR_STEP (a bar
-    with any count gets the first step)."""
-    return BAR_STEP * max(1, round(count * (100 // BAR_STEP) / tallest))
+def _runs(values: list[FacetValue]) -> list[list[FacetValue]]:
+    """Consecutive buckets grouped into rows: each run of empty buckets is one row; then, while
+    there are more than ``MAX_ROWS``, neighbours are merged into runs of equal length."""
+    runs: list[list[FacetValue]] = []
+    for value in values:
+        if runs and not value.count and not runs[-1][-1].count:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    if len(runs) <= MAX_ROWS:
+        return runs
+    size = -(-len(values) // MAX_ROWS)
+    return [values[i : i + size] for i in range(0, len(values), size)]
+
+
+def range_label(first: str, last: str) -> str:
+    """"Mar 1987"; "1–5 Mar 1987", "Mar – May 1987", "1987 – 1989" for a run."""
+    if first == last:
+        return short_label(first, True)
+    a, b = first.split("-"), last.split("-")
+    if len(a) == 3 and a[:2] == b[:2]:
+        return f"{int(a[2])}–{short_label(last, True)}"
+    if len(a) == 2 and a[0] == b[0]:
+        return f"{short_label(first, False)} – {short_label(last, True)}"
+    return f"{short_label(first, True)} – {short_label(last, True)}"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_label(label: str, with_year: bool) -> str:
+    """An x-axis label: "1987", "Mar 1987" / "Mar", "15 Mar 1987" / "15 Mar"."""
+    parts = label.split("-")
+    if len(parts) == 1:
+        return label
+    month = MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}" if with_year else month
+    return f"{int(parts[2])} {month} {parts[0]}" if with_year else f"{int(parts[2])} {month}"
+
+
+
+
+STANDOUT_HEADINGS = {"person": "People", "word": "Words"}
+
+
+def standouts(result: SearchResult, params: SearchParams) -> list[tuple[str, str, list]]:
+    """(kind, heading, items) of what stands out among the matches; each item links to the
+    search narrowed by it (the person as a filter, the word added to the query)."""
+    found = result.significant.kinds if result.significant else {}
+    panel = []
+    for kind, items in found.items():
+        if not items:
+            continue
+        links = [Standing(s.value, s.count, s.background, _narrowed(params, kind, s).url()) for s in items]
+        panel.append((kind, STANDOUT_HEADINGS.get(kind, kind.capitalize()), links))
+    return panel
+
+
+@dataclass(frozen=True)
+class Standing:
+    value: str
+    count: int
+    background: int
+    url: str
+
+
+def _narrowed(params: SearchParams, kind: str, standout) -> SearchParams:
+    if kind == "person":
+        return params.with_person(standout.term)
+    return params.but(q=f"{params.q} {standout.value}".strip())
+
+
+def trends_url(result: SearchResult, params: SearchParams) -> str:
+    """"Compare over time": the trends page for this search, per the timeline's period; by day,
+    over the days of the matches (a day-by-day chart of the whole archive would be too long)."""
+    unit = result.date_granularity
+    since, until = params.since, params.until
+    days = [v.value for v in result.facets.get("date", []) if v.value != UNDATED]
+    if unit == "day" and days:
+        since, until = since or days[0], until or days[-1]
+    return url_for("trends.index", q=params.q or None, person=list(params.persons) or None,
+                   by=unit if unit != "month" else None, since=since or None, until=until or None)
 
 
 def chips(params: SearchParams) -> list[Chip]:
@@ -111,9 +205,6 @@ def _labels(first: str, last: str, unit: str):
         yield from (date.fromordinal(n).isoformat() for n in range(start.toordinal(), end.toordinal() + 1))
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def long_label(value: str) -> str:
     """"2021" → "2021", "2021-06" → "June 2021", "2021-06-17" → "17 June 2021"."""
     parts = value.split("-")
@@ -126,21 +217,6 @@ def long_label(value: str) -> str:
     except ValueError:
         pass
     return value
-
-
-def axis_label(value: str, unit: str, number: int, bars: list) -> str:
-    """A short label under some bars (about four fit under the timeline); a month shows its year
-    on the first bar and in January."""
-    step = -(-len(bars) // 4)
-    if number % step:
-        return ""
-    parts = value.split("-")
-    if unit == "year" or len(parts) == 1:
-        return value
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}" if number == 0 or parts[1] == "01" else month
-    return f"{int(parts[2])} {month}" if number == 0 or parts[2] == "01" else str(int(parts[2]))
 
 
 def date_range_label(since: str, until: str) -> str:

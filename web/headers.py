@@ -1,7 +1,7 @@
 """Security headers on every response (pages, JSON, static files, errors).
 
 The pages load only their own stylesheet, script and icon (no inline script or style: the
-timeline's bar heights are classes, not ``style`` attributes), so the policy can forbid
+timeline's and the trend chart's bars are SVG shapes, not ``style`` attributes), so the policy can forbid
 everything else: another site cannot frame the archive, inject a script through a page, or
 make a browser sniff a JSON or text response into HTML; links to other sites carry no
 referrer, so the searches people make do not leak to the sites of the articles they open.

@@ -48,10 +48,11 @@ class SearchParams:
             per_page=whole(args, "per_page", current_app.config["PER_PAGE"]),
         )
 
-    def run(self, archive: Archive) -> SearchResult:
+    def run(self, archive: Archive, significant: bool = True) -> SearchResult:
+        """The search, with what stands out among its matches unless ``significant`` is False."""
         return archive.search(self.q, persons=self.persons, since=self.since or None,
                               until=self.until or None, undated=self.undated, sort=self.sort,
-                              page=self.page, per_page=self.per_page)
+                              page=self.page, per_page=self.per_page, significant=significant)
 
     def export(self, archive: Archive) -> Iterator[dict]:
         """Every hit of this search as rows (page and per_page do not apply)."""

@@ -42,6 +42,7 @@ def index():
         unknown_people=suggestions(archive, params) if result.total == 0 else {},
         titles={hit.id: Markup(archive.highlight(hit.title, params.q)) for hit in result.hits if params.q},
         bars=bars, undated=undated, chips=facets.chips(params), pages=page_links(result, params),
+        standouts=facets.standouts(result, params), compare_url=facets.trends_url(result, params),
         sorts=[(value, label, params.but(sort=value).url()) for value, label in SORTS],
     )
 

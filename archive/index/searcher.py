@@ -9,6 +9,7 @@ generation, and searches do not wait for it (they answer from the old one meanwh
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Iterator
@@ -21,8 +22,8 @@ from whoosh import query as wq
 
 from ..article import Article
 from ..errors import ArticleNotFound
-from ..results import FacetValue, Hit, SearchResult
-from . import facets, store
+from ..results import FacetValue, Hit, SearchResult, Significant, TrendsResult
+from . import facets, significant, store, trends
 from .budget import Deadline
 from .generation import Generation
 from .matching import ranked, restrict
@@ -99,7 +100,7 @@ class Engine:
 
     def search(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
-        undated: bool = False, sort: str, page: int, per_page: int,
+        undated: bool = False, sort: str, page: int, per_page: int, standouts: bool = False,
     ) -> SearchResult:
         started = time.perf_counter()
         deadline = self._deadline()
@@ -119,6 +120,8 @@ class Engine:
             for docnum, score in page_docs:
                 deadline.check()
                 hits.append(_hit_of(from_stored(searcher.stored_fields(docnum)), score, terms))
+            found = _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) \
+                if standouts else None
         date_values, unit = facets.date_facet(columns, ids, since, until, undated)
         person_values = facets.person_facet(columns, mask, [p for p in selected if p >= 0])
         person_values += [FacetValue(name, 0, True)
@@ -127,8 +130,41 @@ class Engine:
             query=q, total=int(len(ids)), page=page, per_page=per_page, hits=hits,
             facets={"person": person_values, "date": date_values},
             seconds=time.perf_counter() - started, parsed=str(parsed), date_granularity=unit,
-            notes=["The query was read as plain words."] if plain else [],
+            notes=["The query was read as plain words."] if plain else [], significant=found,
         )
+
+    def significant(
+        self, q: str, *, persons: list[str], since: date | None, until: date | None,
+        undated: bool = False,
+    ) -> Significant:
+        """What stands out among the matches of a search (a query, a person, a period)."""
+        parsed, _ = parse(q)
+        live = self._current()
+        columns = live.columns
+        with live.searcher() as searcher:
+            parsed = expand_names(parsed, searcher.reader())
+            matcher = live.matcher(searcher, self._deadline())
+            selected, scored, ids = _select(columns, matcher, parsed, persons, since, until, undated)
+            mask = np.zeros(len(columns.day), dtype=bool)
+            mask[ids] = True
+            return _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask)
+
+    def trends(
+        self, queries: list[str], *, persons: list[str], since: date | None, until: date | None,
+        unit: str,
+    ) -> TrendsResult:
+        """Each query's matches (with the filters) per ``unit``, beside the archive's articles."""
+        started = time.perf_counter()
+        parsed = [parse(q)[0] for q in queries]
+        live = self._current()
+        series = []
+        with live.searcher() as searcher:
+            matcher = live.matcher(searcher, self._deadline())
+            for q, node in zip(queries, parsed, strict=True):
+                node = expand_names(node, searcher.reader())
+                series.append((q, _select(live.columns, matcher, node, persons, since, until, False)[2]))
+        result = trends.build(live.columns, unit, since, until, series, tuple(persons))
+        return dataclasses.replace(result, seconds=time.perf_counter() - started)
 
     def export(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
@@ -208,6 +244,16 @@ class Engine:
             "index": str(self.index_dir),
             "built": datetime.fromtimestamp(live.path.stat().st_mtime, UTC).isoformat(),
         }
+
+
+def _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) -> Significant:
+    """What stands out among the matches ``ids``, but what the search asked for: the selected
+    people, the people and words of the query."""
+    named = [columns.person_ids.get(str(node.text), -1) for node in parsed.leaves()
+             if getattr(node, "fieldname", None) == "person"]
+    asked = frozenset(p for p in (*selected, *named) if p >= 0)
+    fg = significant.Foreground(ids, mask, scored, asked, body_terms(parsed, searcher.reader()))
+    return significant.find(significant.Index(searcher, columns, matcher.source), fg)
 
 
 def _select(columns, matcher, parsed, persons, since, until, undated):

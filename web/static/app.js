@@ -38,6 +38,37 @@
     refine.open = false;
   }
 
+  // Trends: switch between share and count without reloading (the links work without this).
+  var switcher = document.querySelector(".measure-switch");
+  if (switcher) {
+    switcher.addEventListener("click", function (event) {
+      var link = event.target.closest("a[data-measure]");
+      if (!link) return;
+      var measure = link.getAttribute("data-measure");
+      event.preventDefault();
+      document.querySelectorAll(".chart-frame[data-measure]").forEach(function (frame) {
+        frame.hidden = frame.getAttribute("data-measure") !== measure;
+      });
+      switcher.querySelectorAll("a[data-measure]").forEach(function (other) {
+        var current = other === link;
+        other.classList.toggle("is-current", current);
+        if (current) other.setAttribute("aria-current", "true"); else other.removeAttribute("aria-current");
+      });
+      var hidden = document.querySelector('.trend-form input[name="measure"]');
+      if (measure === "share" && hidden) hidden.remove();
+      if (measure !== "share") {
+        if (!hidden) {
+          hidden = document.createElement("input");
+          hidden.type = "hidden";
+          hidden.name = "measure";
+          document.querySelector(".trend-options").appendChild(hidden);
+        }
+        hidden.value = measure;
+      }
+      window.history.replaceState(null, "", link.href);
+    });
+  }
+
   // "/" focuses the search box, as on most search sites.
   document.addEventListener("keydown", function (event) {
     var box = document.getElementById("q");
