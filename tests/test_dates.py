@@ -35,7 +35,7 @@ CET = timezone(timedelta(hours=1))
         # readability--yahoo-3 byline block
         ("By GILLIAN MOHNEY March 11, 2015 3:46 PM EDT", datetime(2015, 3, 11, 15, 46, tzinfo=EDT)),
         # readability--lemonde-1 signature line (day first, dotted)
-        ("Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015", datetime(2015, 5, 4, tzinfo=UTC)),
+        ("Le Monde | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015", datetime(2015, 5, 4, 13, 36, tzinfo=UTC)),
         # postlight--www.asahi.com visible date line
         ("2019年3月1日 13時16分", datetime(2019, 3, 1, 13, 16, tzinfo=UTC)),
         # Reuters-21578 <DATE>
