@@ -226,13 +226,13 @@ class Engine:
         for pid in selected:
             ids = np.intersect1d(ids, columns.docs_with_person(pid), assume_unique=True) \
                 if pid >= 0 else ids[:0]
-        if since or until:
+        if since or until:  # a month- or year-only date matches a range that holds all of it
             days = columns.day[ids]
             keep = days != UNDATED
             if since:
                 keep &= days >= since.toordinal()
             if until:
-                keep &= days <= until.toordinal()
+                keep &= columns.last_day(ids) <= until.toordinal()
             ids = ids[keep]
         if undated:
             ids = ids[columns.day[ids] == UNDATED]

@@ -27,7 +27,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _BOT_CHECK = re.compile(r"checking your browser|verify(?:ing)? you are (?:a )?human|are you a robot|"
                         r"enable (?:javascript and )?cookies to continue|captcha|just a moment\.\.\."
                         r"|request unsuccessful\. incapsula|access denied|attention required", re.I)
-_BOT_MARKUP = re.compile(r"_Incapsula_Resource|cf-browser-verification|/cdn-cgi/challenge-platform", re.I)
+_BOT_MARKUP = re.compile(r"_Incapsula_Resource|cf-browser-verification|/cdn-cgi/challenge-platform"
+                         r"|ddos-shield", re.I)
 _STUB_CHARS = 600  # a stand-in page says a sentence or two
 _SITE_SEPARATOR = re.compile(r"\s+[|\-–—·:»]+\s+|\s*[：|｜]\s*")
 
@@ -62,10 +63,10 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
 
 def _page_text(seen: str, meta: dict[str, str], title: str) -> str:
     """What text a page has when no story text stands out (a photo page, a short notice): its
-    visible text (``seen``, read before the furniture was stripped) unless that is only the
-    headline, else its description."""
-    text = "" if _is_headline(seen, title) else seen
-    return (text or meta.get("og:description") or meta.get("description") or "").strip()
+    own description, else its visible text (``seen``, read before the furniture was stripped)
+    unless that is only the headline."""
+    described = (meta.get("og:description") or meta.get("description") or "").strip()
+    return described or ("" if _is_headline(seen, title) else seen)
 
 
 def _stub(tree, text: str) -> str | None:

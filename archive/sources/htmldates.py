@@ -85,21 +85,20 @@ def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld
     ``seen``: the page's visible text, when the caller has it (:func:`.htmlmeta.visible_text`).
     ``rules``: which of the archive's own steps run around htmldate (all of them; the benchmark
     ``python -m benchmarks.dates_html --rules`` measures each with and without)."""
-    line_published, line_updated = labelled(seen or visible_text(tree)) if "labelled" in rules else (None, None)
+    line_published, line_updated = (labelled(seen or visible_text(tree)) if "labelled" in rules
+                                    else (None, None))
     updated = line_updated or _ld(ld, "dateModified") or _meta(meta, UPDATED_META)
     found = library_date(raw, tree, url)
-    stamp, printed = _structured(tree, meta, ld, rules)
-    local = _local_day(stamp, printed or url_date(url)) if stamp and "local_day" in rules else stamp
-    if line_published is not None:
-        published = line_published
-    elif found is not None and found.precision == "day":
-        # htmldate's day; the page's own stamp of that day adds its time and offset (or, near
-        # midnight in UTC, gives the site's local day)
-        same = stamp is not None and stamp.value.date() == found.value.date()
-        published = local if same else found
-    else:
-        published = local or found
-    if published is found and line_updated is not None and stamp is None and \
+    stamps, printed = _structured(tree, meta, ld, rules)
+    stamp = _with_offset(stamps) if "offset" in rules else next(iter(stamps), None)
+    day = found is not None and found.precision == "day"
+    if day and stamp is not None:
+        # the page's own stamp of htmldate's day adds its time and offset; none: htmldate's day
+        stamp = next((s for s in [stamp, *stamps] if s.value.date() == found.value.date()), None)
+    if stamp is not None and "local_day" in rules:
+        stamp = _local_day(stamp, printed or url_date(url))
+    published = line_published or stamp or found
+    if published is found and day and not stamps and line_updated is not None and \
             found.value.date() == line_updated.value.date():
         published = None  # htmldate found only the date the page shows as its update
     if published is not None and updated is not None and updated.value <= published.value:
@@ -108,19 +107,18 @@ def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld
 
 
 def _structured(tree, meta: dict[str, str], ld: dict, rules: frozenset[str]):
-    """The page's machine-readable publication stamp (JSON-LD, ``<meta>``, a marked element)
-    and the day a marked element prints, or (None, None)."""
+    """The page's machine-readable publication stamps, most trusted first (JSON-LD, ``<meta>``,
+    a marked element, the first ``<time>``), and the day a marked element prints."""
     if "structured" not in rules:
-        return None, None
+        return [], None
     marked, printed = _marked(tree)
     stamps = [_ld(ld, "datePublished"), _meta(meta, DATE_META), marked, _first_time(tree)]
-    return (_with_offset(stamps) if "offset" in rules else next(filter(None, stamps), None)), printed
+    return [stamp for stamp in stamps if stamp is not None], printed
 
 
-def _with_offset(stamps: list[Dated | None]) -> Dated | None:
+def _with_offset(given: list[Dated]) -> Dated | None:
     """The most trusted stamp, or the same instant as another one gives it with the page's own
     offset (JSON-LD in UTC, ``<meta>`` in local time): the local day is the publication day."""
-    given = [stamp for stamp in stamps if stamp is not None]
     if not given:
         return None
     first = given[0]
