@@ -144,7 +144,8 @@ def tally(pages: list[Page], days: dict[str, str | None], part: str) -> Tally:
 
 def table(pages: list[Page], columns: dict[str, dict[str, str | None]]) -> None:
     parts = [p for p in ("test", "dev", "news_html") if any(page.part == p for page in pages)]
-    print(f"{'set':10s} {'pages':>5s}  {'extractor':34s} {'day right':>12s}  {'no day':>11s}  {'wrong day':>11s}")
+    print(f"{'set':10s} {'pages':>5s}  {'extractor':34s} {'day right':>12s}  {'no day':>11s}  "
+          f"{'wrong day':>11s}")
     for part in parts:
         n = sum(page.part == part for page in pages)
         for name, days in columns.items():

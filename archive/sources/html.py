@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 from ..article import Article
 from ..errors import BadDocument
 from ..extract import make_article
+from ..extract.dates import Dated
 from . import htmldates, htmlmeta
 from .decode import decode_html
 from .htmlbylines import byline
@@ -55,10 +56,17 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
         body=body,
         url=url,
         byline=people or ([agency] if agency else None),
-        published=dates.published or htmldates.dateline(body),
+        published=_finest(dates.published, htmldates.dateline(body)),
         updated=dates.updated,
         outlet=agency or site,
     )
+
+
+def _finest(page: Dated | None, dateline: Dated | None) -> Dated | None:
+    """The page's date, unless it is only a month or a year and the story's dateline gives a day."""
+    if page is not None and (page.precision in ("time", "day") or dateline is None):
+        return page
+    return dateline or page
 
 
 def _page_text(seen: str, meta: dict[str, str], title: str) -> str:

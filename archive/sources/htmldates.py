@@ -1,22 +1,22 @@
 """A saved page's publication date (and its "updated" date, kept apart), from its own evidence.
 
-What the page says, most trusted first (:func:`page_dates`):
+:func:`page_dates`: htmldate (``find_date(original_date=True)``, extensive search) decides the
+day — it reads the URL, ``<meta>`` headers, JSON-LD, ``<time>``/``<abbr>`` and visible dates in
+many languages; measured on ``../shared/corpora/dates_html`` it beats any order of the archive's
+own evidence (``python -m benchmarks.dates_html --rules``). Around it:
 
-1. a visible line that labels its date as the publication ("Published on …", "Erschienen am …",
-   "Publié le …") — what readers are shown; a line labelled "Updated …" gives ``updated`` only;
-2. the structured markup: JSON-LD ``datePublished``, ``article:published_time`` and similar
-   ``<meta>``, elements marked ``itemprop="datePublished"``. A stamp given in UTC near midnight
-   whose day is one off the page's own local day (in its URL or on a labelled line) takes the
-   local day: the publication day is the one the site printed;
-3. the date in the page's own URL (``/2019/10/16/``);
-4. htmldate (``find_date(original_date=True)``) for everything else: visible dates in many
-   languages, ``<time>``, ``<abbr>``, headers, text patterns.
+- a visible line that labels its date as the publication ("Published on …", "Erschienen am …",
+  "Publié le …"; the words are in ``archive/extract/data/dates.toml``) wins; a line labelled as an
+  update ("Updated …", "Aktualisiert: …") gives ``updated``, and a page whose only date is that
+  gets no publication date;
+- the page's own stamp of htmldate's day (JSON-LD ``datePublished``, ``article:published_time``
+  and similar ``<meta>``, ``itemprop="datePublished"``, the first ``<time>``) gives the time and
+  the offset htmldate leaves out; when htmldate finds no day, the most trusted stamp is the date.
 
-Never invented: nothing found is ``None`` (not "today", not the file's time); htmldate's answer
-must not be later than the page's latest own date (its default limit is today), and a first of
-the month or of January that the page does not write out as a day is kept as a month or a year
-(:class:`~archive.extract.dates.Dated` precision), not as a day. A page that gives only an
-"updated" date has ``published=None`` and that date as ``updated``.
+Never invented: nothing found is ``None`` (not "today", not the file's time). htmldate answers
+only with dates the page holds, no later than today; where it fills in a missing day (the 1st of
+a month, January 1st of a copyright year) and the page does not write that day out, only the
+month or the year is kept (:class:`~archive.extract.dates.Dated` precision), never a day.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from lxml import html as lxml_html
 
@@ -44,7 +44,6 @@ UPDATED_META = (
     "last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "revised", "modified",
 )
 _MARKED = '//*[@itemprop="datePublished"] | //time[@pubdate] | //*[@property="datePublished"]'
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|\b)")
 _DATELINE = re.compile(
     r"^[^\n]{0,60}?\b(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8}\.? "
     r"(?:19|20)\d\d)\b[^\n]{0,20}?(?:—|–|--| - |\()"
@@ -63,10 +62,6 @@ _LABEL = re.compile(
     re.I,
 )
 _LABEL_GAP = 12  # characters between a label and its date: "Wednesday, " and no more
-# How far a site's clock may be from UTC: a UTC stamp this near midnight may fall on another day
-# than the one the site printed. West: to UTC-8 (the Pacific coast of the Americas); east: to
-# UTC+12 (New Zealand).
-_WEST_HOURS, _EAST_HOURS = 8, 12
 
 
 @dataclass(frozen=True)
@@ -75,7 +70,7 @@ class PageDates:
     updated: Dated | None
 
 
-RULES = frozenset({"labelled", "structured", "offset", "local_day"})
+RULES = frozenset({"labelled", "structured"})
 
 
 def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld: dict,
@@ -89,14 +84,12 @@ def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld
                                     else (None, None))
     updated = line_updated or _ld(ld, "dateModified") or _meta(meta, UPDATED_META)
     found = library_date(raw, tree, url)
-    stamps, printed = _structured(tree, meta, ld, rules)
-    stamp = _with_offset(stamps) if "offset" in rules else next(iter(stamps), None)
+    stamps = _structured(tree, meta, ld) if "structured" in rules else []
     day = found is not None and found.precision == "day"
-    if day and stamp is not None:
-        # the page's own stamp of htmldate's day adds its time and offset; none: htmldate's day
-        stamp = next((s for s in [stamp, *stamps] if s.value.date() == found.value.date()), None)
-    if stamp is not None and "local_day" in rules:
-        stamp = _local_day(stamp, printed or url_date(url))
+    if day:  # the page's own stamp of htmldate's day adds its time and offset; none: the day
+        stamp = next((s for s in stamps if s.value.date() == found.value.date()), None)
+    else:
+        stamp = next(iter(stamps), None)
     published = line_published or stamp or found
     if published is found and day and not stamps and line_updated is not None and \
             found.value.date() == line_updated.value.date():
@@ -106,34 +99,17 @@ def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld
     return PageDates(published, updated)
 
 
-def _structured(tree, meta: dict[str, str], ld: dict, rules: frozenset[str]):
-    """The page's machine-readable publication stamps, most trusted first (JSON-LD, ``<meta>``,
-    a marked element, the first ``<time>``), and the day a marked element prints."""
-    if "structured" not in rules:
-        return [], None
-    marked, printed = _marked(tree)
-    stamps = [_ld(ld, "datePublished"), _meta(meta, DATE_META), marked, _first_time(tree)]
-    return [stamp for stamp in stamps if stamp is not None], printed
-
-
-def _with_offset(given: list[Dated]) -> Dated | None:
-    """The most trusted stamp, or the same instant as another one gives it with the page's own
-    offset (JSON-LD in UTC, ``<meta>`` in local time): the local day is the publication day."""
-    if not given:
-        return None
-    first = given[0]
-    if first.precision == "time" and first.value.utcoffset() == timedelta(0):
-        for other in given[1:]:
-            if other.precision == "time" and other.value.utcoffset() and \
-                    abs((other.value - first.value).total_seconds()) <= 120:
-                return other
-    return first
+def _structured(tree, meta: dict[str, str], ld: dict) -> list[Dated]:
+    """The page's machine-readable publication stamps, most trusted first: JSON-LD, ``<meta>``,
+    an element marked ``datePublished``, the first ``<time>``."""
+    stamps = [_ld(ld, "datePublished"), _meta(meta, DATE_META), _marked(tree), _first_time(tree)]
+    return [stamp for stamp in stamps if stamp is not None]
 
 
 def labelled(text: str) -> tuple[Dated | None, Dated | None]:
     """The first date labelled as the publication and the first labelled as an update, in a
     page's visible text (:func:`.htmlmeta.visible_text`). The date must follow its label at once
-    (a weekday may stand between): "Published on Mon 20 Jan 2020", "Stand: 19.10.2019 11:05 Uhr"."""
+    (a weekday may stand between): "Published on Mon 20 Jan 2020", "Erschienen am: 13.10.2021"."""
     found: dict[str, Dated] = {}
     for match in _LABEL.finditer(text):
         kind = "updated" if match.group("updated") else "published"
@@ -161,19 +137,13 @@ def _meta(meta: dict[str, str], keys: tuple[str, ...]) -> Dated | None:
     return None
 
 
-def _marked(tree) -> tuple[Dated | None, Dated | None]:
-    """Of the elements that say they hold the publication date: the first machine-readable date
-    (``datetime``/``content``, else the text), and the first date one of them prints."""
-    stamp = printed = None
+def _marked(tree) -> Dated | None:
+    """The first element that says it holds the publication date."""
     for element in tree.xpath(_MARKED):
-        shown = parse_dated(text_of(element)[:120])
-        printed = printed or shown
-        if stamp is None:
-            values = (element.get("datetime"), element.get("content"))
-            stamp = next(filter(None, (parse_dated(v) for v in values if v)), None) or shown
-        if stamp is not None and printed is not None:
-            break
-    return stamp, printed
+        for value in (element.get("datetime"), element.get("content"), text_of(element)[:120]):
+            if value and (dated := parse_dated(value)) is not None:
+                return dated
+    return None
 
 
 def _first_time(tree) -> Dated | None:
@@ -182,18 +152,6 @@ def _first_time(tree) -> Dated | None:
         if element.get("datetime") and not in_furniture(element):
             return parse_dated(element.get("datetime"))
     return None
-
-
-def _local_day(stamp: Dated, local: Dated | None) -> Dated:
-    """A UTC stamp near midnight whose day is one off the day the page prints (``local``) is
-    that day: the site's own calendar day, without the time (its local offset is not known)."""
-    if local is None or stamp.precision != "time" or stamp.value.utcoffset() != timedelta(0):
-        return stamp
-    shift = (local.value.date() - stamp.value.date()).days
-    hours = stamp.value.hour + stamp.value.minute / 60
-    if (shift == -1 and hours < _WEST_HOURS) or (shift == 1 and hours >= 24 - _EAST_HOURS):
-        return Dated(datetime.combine(local.value.date(), datetime.min.time(), UTC), "day")
-    return stamp
 
 
 def in_furniture(element) -> bool:
@@ -211,11 +169,6 @@ def dateline(body: str) -> Dated | None:
     return parse_dated(match.group("date")) if match else None
 
 
-def url_date(url: str | None) -> Dated | None:
-    match = _URL_DATE.search(url or "")
-    return parse_dated("-".join(match.groups())) if match else None
-
-
 def library_date(raw: bytes, tree, url: str | None) -> Dated | None:
     """htmldate's original publication date for the page, as a day only when the page writes
     that day out (htmldate fills a missing day in with the 1st, a year alone with January 1st).
@@ -226,6 +179,7 @@ def library_date(raw: bytes, tree, url: str | None) -> Dated | None:
     development split, none gained)."""
     from htmldate import find_date  # imported on first use: ~0.3 s of dateparser start-up
 
+    # bytes, never a URL string: htmldate downloads a page when it is handed a URL
     with warnings.catch_warnings():  # dateutil warns about zone names it does not know
         warnings.simplefilter("ignore")
         found = find_date(raw, original_date=True, extensive_search=EXTENSIVE, url=url,
