@@ -130,7 +130,7 @@ def day_matches(expected: str, ours: datetime | None) -> bool:
     if ours is None:
         return False
     gold = datetime.fromisoformat(expected.strip())
-    if gold.tzinfo is not None:
+    if gold.tzinfo is not None and ours.tzinfo is not None:  # a bare day (htmldate's) is a day
         ours = ours.astimezone(gold.tzinfo)
     return ours.date() == gold.date()
 

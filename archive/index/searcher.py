@@ -279,6 +279,7 @@ def _hit_of(article: Article, score: float | None, terms: frozenset[str]) -> Hit
         id=article.id, title=article.title, url=article.url, published=article.published,
         authors=article.authors, persons=article.persons, snippet=snippet(article.body, terms),
         score=score, outlet=article.outlet, source=article.source,
+        published_precision=article.published_precision,
     )
 
 
