@@ -26,7 +26,25 @@ with (Path(__file__).parent / "data" / "dates.toml").open("rb") as _fh:
 MONTHS = {name: int(number) for number, names in WORDS["months"].items() for name in names}
 PRECISIONS = ("time", "day", "month", "year")  # finest first
 
-_MONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\b\.?"
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (a plain alternation of ~90
+    month names made every date search three times slower)."""
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        heads.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for head, tails in sorted(heads.items()):
+        if head == "":
+            continue
+        rest = _trie(tails) if any(tails) else ""
+        optional = "" in tails
+        parts.append(re.escape(head) + (f"(?:{rest}){'?' if optional else ''}" if rest else ""))
+    return "|".join(parts)
+
+
+_MONTH = r"(?P<month>" + _trie(sorted(MONTHS)) + r")\b\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?!\d)"
 _ZONES = {
