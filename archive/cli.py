@@ -13,6 +13,7 @@ from functools import wraps
 
 import click
 
+from .article import shown_date
 from .errors import ArchiveError
 from .export import csv_text
 from .index.trends import UNITS
@@ -122,6 +123,11 @@ def update(sources, index_dir, as_json, quiet, aliases):
                f"{len(report.skipped):,} skipped (--json lists them).")
 
 
+def _day(published, precision: str | None) -> str:
+    """A hit's date as far as it is known ("2021-06-17", "2006-02"), or "undated"."""
+    return (shown_date(published, precision) or "undated")[:10]
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
@@ -192,7 +198,7 @@ def search(query, persons, since, until, undated, sort, page, per_page, explain,
         click.echo()
         click.echo(f"{number:>3}. " + click.style(hit.title, bold=True) if tty else
                    f"{number:>3}. {hit.title}")
-        meta = [hit.published.date().isoformat() if hit.published else "undated",
+        meta = [_day(hit.published, hit.published_precision),
                 ", ".join(hit.authors) or hit.outlet or "", f"id: {hit.id}"]
         click.echo("     " + " · ".join(m for m in meta if m))
         click.echo("     " + terminal_text(hit.snippet, tty))
@@ -243,7 +249,7 @@ def trends(queries, by, persons, since, until, index_dir, as_json, as_csv):
         click.echo(f"{period.label:<12}{period.total:>10,}" + "".join(f"{c:>{width}}" for c in cells))
     undated = [f"{t.query!r}: {t.undated:,}" for t in result.trends if t.undated]
     if undated:
-        click.echo("Undated matches (in no period): " + ", ".join(undated))
+        click.echo(f"Matches not dated to a {by} (in no period): " + ", ".join(undated))
 
 
 @cli.command(short_help="Show one article by its ID (as search prints it).")
@@ -266,7 +272,7 @@ def show(article_id, index_dir, as_json, similar):
         return
     click.echo(article.title)
     click.echo("=" * min(len(article.title), 80))
-    rows = [("Published", article.published.isoformat() if article.published else "unknown"),
+    rows = [("Published", article.published_text or "unknown"),
             ("Authors", ", ".join(article.authors)), ("Outlet", article.outlet),
             ("People", ", ".join(article.persons)), ("URL", article.url),
             ("Source", article.source), ("ID", article.id)]
@@ -278,8 +284,8 @@ def show(article_id, index_dir, as_json, similar):
     if similar:
         click.echo(f"\nSimilar articles ({len(alike)}):")
         for hit in alike:
-            day = hit.published.date().isoformat() if hit.published else "undated"
-            click.echo(f"  {day}  {hit.title}\n              id: {hit.id}")
+            click.echo(f"  {_day(hit.published, hit.published_precision)}  {hit.title}\n"
+                       f"              id: {hit.id}")
 
 
 @cli.command(short_help="Numbers about the index: articles, people, date range.")

@@ -24,7 +24,7 @@ def export_row(rank: int, article: Article, score: float | None) -> dict:
     return {
         "rank": rank,
         "id": article.id,
-        "published": article.published.isoformat() if article.published else None,
+        "published": article.published_text,
         "title": article.title,
         "authors": JOIN.join(article.authors),
         "persons": JOIN.join(article.persons),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .article import shown_date
+
 
 @dataclass(frozen=True)
 class FacetValue:
@@ -31,13 +33,18 @@ class Hit:
     score: float | None
     outlet: str | None = None
     source: str = ""
+    published_precision: str | None = None  # "time", "day", "month" or "year" (see Article)
+
+    @property
+    def published_text(self) -> str | None:
+        return shown_date(self.published, self.published_precision)
 
     def to_dict(self) -> dict:
         return {
             "id": self.id,
             "title": self.title,
             "url": self.url,
-            "published": self.published.isoformat() if self.published else None,
+            "published": self.published_text,
             "authors": list(self.authors),
             "persons": list(self.persons),
             "snippet": self.snippet,
@@ -146,7 +153,7 @@ class Trend:
 
     query: str
     counts: list[int]
-    undated: int  # matches without a date, in no period
+    undated: int  # matches in no period: without a date, or dated only to a longer period
 
     @property
     def total(self) -> int:

@@ -23,7 +23,9 @@
   pages' tokens pooled together (long pages count more) is printed beside it, labelled.
 - **speed**: pages per second through ``archive.sources.html.parse`` over all pages.
 - the same figures for trafilatura and readability-lxml when they are installed (comparison only;
-  they are not dependencies of the archive).
+  they are not dependencies of the archive);
+- then the publication-day table of :mod:`benchmarks.dates_html`: the dates_html test and
+  development splits and these 18 pages, archive and htmldate side by side, and the refused pages.
 
 ``--pages`` adds, for every page with gold text scoring below 0.95, its token F1, precision and
 recall and the token counts on both sides (diagnostics; the figures above do not change).
@@ -47,6 +49,7 @@ from pathlib import Path
 from archive.article import Article
 from archive.errors import BadDocument
 from archive.sources import html
+from benchmarks import dates_html
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "news_html"
 _STOP = {"by", "par", "por", "von", "and", "et", "avec", "und", "ma", "md", "phd", "mph", "rn"}
@@ -127,7 +130,7 @@ def day_matches(expected: str, ours: datetime | None) -> bool:
     if ours is None:
         return False
     gold = datetime.fromisoformat(expected.strip())
-    if gold.tzinfo is not None:
+    if gold.tzinfo is not None and ours.tzinfo is not None:  # a bare day (htmldate's) is a day
         ours = ours.astimezone(gold.tzinfo)
     return ours.date() == gold.date()
 
@@ -376,9 +379,12 @@ def main(argv: list[str] | None = None) -> None:
     print(f"(gold_text files that are notes, not text: {sorted(p.id for p in pages if p.gold_is_note)})")
     for page_id, why in NOT_MAIN_TEXT.items():
         print(f"(gold_text not the main text: {page_id}: {why})")
-    if "--pages" in (sys.argv[1:] if argv is None else argv):
+    args = sys.argv[1:] if argv is None else argv
+    if "--pages" in args:
         page_details(pages, found)
     compare(pages)
+    print()
+    dates_html.main([a for a in args if a != "--pages"])
 
 
 if __name__ == "__main__":

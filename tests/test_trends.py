@@ -274,3 +274,32 @@ def test_odd_and_hostile_trend_queries_never_500_and_stay_text(client, q):
     html = client.get("/trends", query_string={"q": [q, "baby"], "by": "year"}).get_data(as_text=True)
     no_live_markup(html)
     assert "<script>alert" not in html
+
+
+# -- dates known only to a month or a year ------------------------------------------------------
+
+def test_a_date_known_only_to_its_month_is_in_no_day(tmp_path):
+    """A month-only export date counts in its month, never on a made-up day, and each period's
+    count is what the search with that period's dates finds."""
+    from archive import Archive
+
+    records = [{"headline": "Harbour plan approved", "date": "2021-06-15", "text": "The harbour plan."},
+               {"headline": "Harbour plan: the June review", "date": "2021-06", "text": "A harbour review."},
+               {"headline": "Harbour year in review", "date": "2021", "text": "The harbour year."}]
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "harbour.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    arc = Archive(tmp_path / "index")
+    arc.rebuild([source])
+    by_day = arc.trends(["harbour"], by="day")
+    assert [(p.label, n) for p, n in zip(by_day.periods, by_day.trends[0].counts, strict=True)] \
+        == [("2021-06-15", 1)]
+    assert by_day.trends[0].undated == 2  # the month-only and the year-only articles
+    assert arc.search("harbour", since="2021-06-15", until="2021-06-15").total == 1
+    by_month = arc.trends(["harbour"], by="month")
+    counts = dict(zip((p.label for p in by_month.periods), by_month.trends[0].counts, strict=True))
+    assert counts == {"2021-06": 2} and by_month.trends[0].undated == 1
+    assert arc.search("harbour", since="2021-06", until="2021-06").total == 2
+    by_year = arc.trends(["harbour"], by="year")
+    assert by_year.trends[0].counts == [3] and by_year.trends[0].undated == 0
+    arc.close()

@@ -13,12 +13,15 @@ def register(app: Flask) -> None:
     app.add_template_filter(web_link)
 
 
-def long_date(value: datetime | None, with_time: bool = False) -> str:
-    """"17 June 2021" (and ", 12:01" when the time is known and asked for)."""
+def long_date(value: datetime | None, with_time: bool = False, precision: str | None = None) -> str:
+    """"17 June 2021" (and ", 12:01" when the time is known and asked for); "February 2006" or
+    "2006" for a date known only to the month or the year."""
     if value is None:
         return ""
+    if precision in ("month", "year"):
+        return value.strftime("%B %Y" if precision == "month" else "%Y")
     text = f"{value.day} {value.strftime('%B %Y')}"
-    if with_time and (value.hour or value.minute):
+    if with_time and precision != "day" and (value.hour or value.minute):
         text += value.strftime(", %H:%M")
     return text
 

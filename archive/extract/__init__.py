@@ -6,7 +6,7 @@ from datetime import datetime
 
 from ..article import Article
 from .bylines import split_byline
-from .dates import parse_date
+from .dates import Dated, parse_date, parse_field
 from .people import extract_persons
 
 __all__ = ["make_article", "parse_date", "split_byline", "extract_persons"]
@@ -20,15 +20,20 @@ def make_article(
     body: str,
     url: str | None = None,
     byline: str | list[str] | None = None,
-    published: datetime | str | None = None,
+    published: Dated | datetime | str | int | float | None = None,
     outlet: str | None = None,
+    updated: Dated | datetime | None = None,
 ) -> Article:
-    """Normalise what a reader found into an Article: bylines split, date parsed, people found."""
+    """Normalise what a reader found into an Article: bylines split, date parsed, people found.
+
+    ``published`` may be a :class:`Dated` (the date with its precision), an aware datetime
+    (precision "time"), or an export's raw field (text or a Unix timestamp, see
+    :func:`~archive.extract.dates.parse_field`)."""
     authors, agency = _authors(byline)
     if agency and not authors:
         authors = [agency]  # an agency-only byline ("Author: BANG Showbiz") is the credit
-    if isinstance(published, str):
-        published = parse_date(published)
+    when = _dated(published)
+    revised = _dated(updated)
     title = " ".join(title.split())
     return Article(
         id=id,
@@ -37,7 +42,9 @@ def make_article(
         body=body.strip(),
         url=url or None,
         authors=tuple(authors),
-        published=published,
+        published=when.value if when else None,
+        published_precision=when.precision if when else None,
+        updated=revised.value if revised and (not when or revised.value > when.value) else None,
         persons=tuple(extract_persons(title, body)),
         outlet=outlet or agency,
     )
@@ -47,3 +54,11 @@ def _authors(byline: str | list[str] | None) -> tuple[list[str], str | None]:
     if isinstance(byline, list):
         byline = ", ".join(str(part) for part in byline if part)
     return split_byline(byline)
+
+
+def _dated(value) -> Dated | None:
+    if isinstance(value, Dated) or value is None:
+        return value
+    if isinstance(value, datetime):
+        return Dated(value, "time")
+    return parse_field(value)

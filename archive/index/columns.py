@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from .postings import field_lengths, live_mask, read_postings
-from .schema import UNDATED
+from .schema import EPOCH_ORDINAL, UNDATED
 
 SCORED_FIELDS = ("title", "body", "person")
 
@@ -25,6 +25,7 @@ SCORED_FIELDS = ("title", "body", "person")
 class Columns:
     day: np.ndarray  # int32 day ordinal per document number (UNDATED = 0)
     ts: np.ndarray  # int64 publication time (epoch seconds) per document number
+    unit: np.ndarray  # int8 how much of ``day`` is known: 0 the day, 1 the month, 2 the year
     person_names: list[str]  # person id -> canonical name
     person_ids: dict[str, int]  # casefolded name -> person id
     person_start: np.ndarray  # person id -> offset into entry_doc (len = persons + 1)
@@ -74,16 +75,17 @@ class Columns:
         return cls._build(
             day=np.concatenate([old.day, _column(leaves, "day", np.int32)]),
             ts=np.concatenate([old.ts, _column(leaves, "ts", np.int64)]),
+            unit=np.concatenate([old.unit, _column(leaves, "day_unit", np.int8)]),
             names=names, starts=starts.astype(np.int64), entry_doc=entry_doc, live=live,
             lengths={f: np.concatenate([old.lengths.get(f, _EMPTY), field_lengths(leaves, f)])
                      for f in SCORED_FIELDS},
         )
 
     @classmethod
-    def _build(cls, *, day, ts, names, starts, entry_doc, lengths, live) -> Columns:
+    def _build(cls, *, day, ts, unit, names, starts, entry_doc, lengths, live) -> Columns:
         counts = np.diff(starts)
         return cls(
-            day=day, ts=ts, person_names=names,
+            day=day, ts=ts, unit=unit, person_names=names,
             person_ids={name.casefold(): pid for pid, name in enumerate(names)},
             person_start=starts, entry_doc=entry_doc,
             entry_person=np.repeat(np.arange(len(names), dtype=np.int32), counts),
@@ -97,7 +99,7 @@ class Columns:
         if self.live is not None:
             arrays["live"] = self.live
         try:
-            np.savez(tmp, day=self.day, ts=self.ts, person_start=self.person_start,
+            np.savez(tmp, day=self.day, ts=self.ts, unit=self.unit, person_start=self.person_start,
                      entry_doc=self.entry_doc, names=np.asarray(self.person_names, dtype=str),
                      **arrays)
             os.replace(tmp, path)
@@ -118,7 +120,7 @@ class Columns:
     def _from_file(cls, path: Path) -> Columns:
         with np.load(path, allow_pickle=False) as data:
             return cls._build(
-                day=data["day"], ts=data["ts"], names=data["names"].tolist(),
+                day=data["day"], ts=data["ts"], unit=data["unit"], names=data["names"].tolist(),
                 starts=data["person_start"], entry_doc=data["entry_doc"],
                 lengths={f: data[f"len_{f}"] for f in SCORED_FIELDS},
                 live=data["live"] if "live" in data.files else None,
@@ -136,6 +138,21 @@ class Columns:
     def dated(self) -> np.ndarray:
         return self.day != UNDATED
 
+    def last_day(self, ids: np.ndarray) -> np.ndarray:
+        """The last day ordinal each document's date may be: its day, or the end of its month or
+        year when only that is known."""
+        days, units = self.day[ids], self.unit[ids]
+        if not units.any():
+            return days
+        stamps = (days.astype(np.int64) - EPOCH_ORDINAL).astype("datetime64[D]")
+        ends = {1: (stamps.astype("datetime64[M]") + 1).astype("datetime64[D]"),
+                2: (stamps.astype("datetime64[Y]") + 1).astype("datetime64[D]")}
+        out = days.astype(np.int64)
+        for unit, end in ends.items():
+            pick = units == unit
+            out[pick] = end[pick].astype(np.int64) + EPOCH_ORDINAL - 1
+        return out
+
 
 _EMPTY = np.zeros(0)
 
@@ -147,11 +164,13 @@ def derived_path(generation: Path | None, toc: int | None) -> Path | None:
 
 
 def _column(leaves, name: str, dtype) -> np.ndarray:
+    """A sortable field's values; zeros for segments written before the field existed."""
     parts = [np.fromiter(leaf.column_reader(name), dtype=dtype, count=leaf.doc_count_all())
+             if leaf.has_column(name) else np.zeros(leaf.doc_count_all(), dtype)
              for leaf, _ in leaves if leaf.doc_count_all()]
     return np.concatenate(parts) if parts else np.zeros(0, dtype)
 
 
 _NO_COLUMNS = Columns._build(
-    day=np.zeros(0, np.int32), ts=np.zeros(0, np.int64), names=[], starts=np.zeros(1, np.int64),
-    entry_doc=np.zeros(0, np.int32), lengths={}, live=None)
+    day=np.zeros(0, np.int32), ts=np.zeros(0, np.int64), unit=np.zeros(0, np.int8), names=[],
+    starts=np.zeros(1, np.int64), entry_doc=np.zeros(0, np.int32), lengths={}, live=None)

@@ -56,29 +56,40 @@ def date_facet(
 
     A bucket is ``selected`` when the date filter is exactly that bucket (a clicked bar).
 
-    Undated matches are counted in a last ``undated`` bucket so that they are never lost.
+    Undated matches are counted in a last ``undated`` bucket so that they are never lost. An
+    article dated only to a month or a year is counted in that month or year (a coarser bucket
+    among finer ones) rather than on a made-up first day.
     """
     days = columns.day[ids]
-    dated = days[days != UNDATED]
+    known = days != UNDATED
+    dated = days[known]
     unit = granularity(dated)
     values: list[FacetValue] = []
-    if len(dated):
-        # count per day first (a bincount), then fold the distinct days into buckets
-        low = int(dated.min())
-        per_day = np.bincount(dated.astype(np.int64) - low)
-        present = np.flatnonzero(per_day)
-        stamps = (present + (low - EPOCH_ORDINAL)).astype("datetime64[D]")
-        buckets, which = np.unique(stamps.astype(_NUMPY_UNIT[unit]), return_inverse=True)
-        counts = np.bincount(which, weights=per_day[present], minlength=len(buckets))
-        for bucket, count in zip(buckets, counts, strict=True):
-            label = str(bucket)
-            values.append(FacetValue(label, int(count), bucket_range(label) == (since, until)))
+    # a date known only to the month (or year) is counted in its month (or year), never a day
+    levels = np.maximum(columns.unit[ids][known], _LEVELS.index(unit))
+    for level in np.unique(levels).tolist():
+        values += _buckets(dated[levels == level], _LEVELS[level], since, until)
+    values.sort(key=lambda v: (bucket_range(v.value)[0], len(v.value)))
     undated = len(days) - len(dated)
     if undated:
         values.append(FacetValue(UNDATED_VALUE, int(undated), undated_only))
     return values, unit
 
 
+def _buckets(dated: np.ndarray, unit: str, since: date | None, until: date | None) -> list[FacetValue]:
+    """Counts of the day ordinals ``dated`` per ``unit`` bucket: per day first (a bincount), then
+    the distinct days folded into buckets."""
+    low = int(dated.min())
+    per_day = np.bincount(dated.astype(np.int64) - low)
+    present = np.flatnonzero(per_day)
+    stamps = (present + (low - EPOCH_ORDINAL)).astype("datetime64[D]")
+    buckets, which = np.unique(stamps.astype(_NUMPY_UNIT[unit]), return_inverse=True)
+    counts = np.bincount(which, weights=per_day[present], minlength=len(buckets))
+    return [FacetValue(str(bucket), int(count), bucket_range(str(bucket)) == (since, until))
+            for bucket, count in zip(buckets, counts, strict=True)]
+
+
+_LEVELS = ("day", "month", "year")  # index = the ``day_unit`` column's value
 _NUMPY_UNIT = {"year": "datetime64[Y]", "month": "datetime64[M]", "day": "datetime64[D]"}
 
 

@@ -12,6 +12,9 @@ from ..article import Article
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 UNDATED = 0  # day ordinal stored for an article without a publication date
+# The ``day_unit`` column: a date known to the month or the year is stored on its first day and
+# covers the whole period (found by a filter that holds all of it; never shown as a day).
+UNITS = {"time": 0, "day": 0, "month": 1, "year": 2}
 
 TEXT = StemmingAnalyzer()
 # A name is one keyword term; keep separators out of names (see to_document).
@@ -30,6 +33,8 @@ def make_schema() -> fields.Schema:
         author=fields.KEYWORD(commas=True, lowercase=True),
         day=fields.NUMERIC(int, bits=32, signed=False, sortable=True),
         ts=fields.NUMERIC(int, bits=64, signed=True, sortable=True),
+        # how much of the day is known: 0 a day (or a time), 1 a month, 2 a year (see UNITS)
+        day_unit=fields.NUMERIC(int, bits=32, signed=False, sortable=True),
         record=fields.STORED,
     )
 
@@ -44,6 +49,7 @@ def to_document(article: Article) -> dict:
         "person_name": persons,
         "author": SEP.join(clean_name(a) for a in article.authors),
         "day": day_ordinal(article.published),
+        "day_unit": UNITS.get(article.published_precision, 0),
         "ts": int(article.published.timestamp()) if article.published else -(2**62),
         "record": json.dumps(record_of(article), ensure_ascii=False),
     }
@@ -57,6 +63,8 @@ def record_of(article: Article) -> dict:
         "url": article.url,
         "authors": list(article.authors),
         "published": article.published.isoformat() if article.published else None,
+        "published_precision": article.published_precision,
+        "updated": article.updated.isoformat() if article.updated else None,
         "persons": list(article.persons),
         "outlet": article.outlet,
         "content_hash": article.content_hash,

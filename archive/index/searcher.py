@@ -278,13 +278,13 @@ def _matches(columns, scored, selected, since, until, undated) -> np.ndarray:
     for pid in selected:
         ids = np.intersect1d(ids, columns.docs_with_person(pid), assume_unique=True) \
             if pid >= 0 else ids[:0]
-    if since or until:
+    if since or until:  # a month- or year-only date matches a range that holds all of it
         days = columns.day[ids]
         keep = days != UNDATED
         if since:
             keep &= days >= since.toordinal()
         if until:
-            keep &= days <= until.toordinal()
+            keep &= columns.last_day(ids) <= until.toordinal()
         ids = ids[keep]
     if undated:
         ids = ids[columns.day[ids] == UNDATED]
@@ -348,6 +348,7 @@ def _hit_of(article: Article, score: float | None, terms: frozenset[str]) -> Hit
         id=article.id, title=title, url=article.url, published=article.published,
         authors=article.authors, persons=article.persons, snippet=snippet(article.body, terms),
         score=score, outlet=article.outlet, source=article.source,
+        published_precision=article.published_precision,
     )
 
 

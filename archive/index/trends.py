@@ -35,15 +35,25 @@ def period_labels(first: int, last: int, unit: str) -> list[str]:
     return np.arange(first, last + 1).astype(f"datetime64[{_UNIT_CODE[unit]}]").astype(str).tolist()
 
 
-def dated_within(columns: Columns, since: date | None, until: date | None) -> np.ndarray:
-    """The day ordinals of the archive's live, dated articles within since/until."""
-    days = columns.day if columns.live is None else columns.day[columns.live]
-    keep = days != UNDATED
+def dated_within(columns: Columns, since: date | None, until: date | None, unit: str) -> np.ndarray:
+    """The day ordinals of the archive's live articles dated to a ``unit`` at least (a
+    month-only date is in no day) within since/until, as a search's date filter reads them."""
+    ids = np.arange(len(columns.day)) if columns.live is None else np.flatnonzero(columns.live)
+    ids = placed(columns, ids, unit)
+    days = columns.day[ids]
+    keep = np.ones(len(ids), dtype=bool)
     if since:
         keep &= days >= since.toordinal()
     if until:
-        keep &= days <= until.toordinal()
+        keep &= columns.last_day(ids) <= until.toordinal()
     return days[keep]
+
+
+def placed(columns: Columns, ids: np.ndarray, unit: str) -> np.ndarray:
+    """Those of ``ids`` whose date is known to a ``unit`` at least: the ones a period holds."""
+    keep = columns.day[ids] != UNDATED
+    keep &= columns.unit[ids] <= UNITS[::-1].index(unit)  # day_unit: 0 day, 1 month, 2 year
+    return ids[keep]
 
 
 def per_period(days: np.ndarray, unit: str, first: int, last: int) -> np.ndarray:
@@ -67,9 +77,9 @@ def build(columns: Columns, unit: str, since: date | None, until: date | None,
           series: list[tuple[str, np.ndarray]], persons: tuple[str, ...] = ()) -> TrendsResult:
     """The trend of each (query, matching document numbers) of ``series`` per ``unit``, over
     the periods of the archive's dated articles within since/until."""
-    days = dated_within(columns, since, until)
+    days = dated_within(columns, since, until, unit)
     if not len(days):
-        return TrendsResult(unit, [], [Trend(q, [], _undated(columns, ids)) for q, ids in series],
+        return TrendsResult(unit, [], [Trend(q, [], _unplaced(columns, ids, unit)) for q, ids in series],
                             persons, since, until)
     first, last = (int(n) for n in period_numbers(np.asarray([days.min(), days.max()]), unit))
     if last - first + 1 > MAX_PERIODS:
@@ -82,10 +92,11 @@ def build(columns: Columns, unit: str, since: date | None, until: date | None,
         start, end = bucket_range(label)
         cut = (max(start, since or start), min(end, until or end))
         periods.append(Period(label, *cut, int(total), cut == (start, end)))
-    trends = [Trend(q, per_period(columns.day[ids], unit, first, last).tolist(), _undated(columns, ids))
-              for q, ids in series]
+    trends = [Trend(q, per_period(columns.day[placed(columns, ids, unit)], unit, first, last).tolist(),
+                    _unplaced(columns, ids, unit)) for q, ids in series]
     return TrendsResult(unit, periods, trends, persons, since, until)
 
 
-def _undated(columns: Columns, ids: np.ndarray) -> int:
-    return int(np.count_nonzero(columns.day[ids] == UNDATED))
+def _unplaced(columns: Columns, ids: np.ndarray, unit: str) -> int:
+    """How many of ``ids`` no period holds: undated, or dated only to a longer period."""
+    return int(len(ids) - len(placed(columns, ids, unit)))

@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 from ..article import Article
 from ..errors import BadDocument
 from ..extract import make_article
+from ..extract.dates import Dated
 from . import htmldates, htmlmeta
 from .decode import decode_html
 from .htmlbylines import byline
@@ -23,6 +24,13 @@ from .maintext import main_text
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 # what parts a page's headline from the site's name in its <title>
+# what the stand-in pages of bot checks say, and the scripts they load
+_BOT_CHECK = re.compile(r"checking your browser|verify(?:ing)? you are (?:a )?human|are you a robot|"
+                        r"enable (?:javascript and )?cookies to continue|captcha|just a moment\.\.\."
+                        r"|request unsuccessful\. incapsula|access denied|attention required", re.I)
+_BOT_MARKUP = re.compile(r"_Incapsula_Resource|cf-browser-verification|/cdn-cgi/challenge-platform"
+                         r"|ddos-shield", re.I)
+_STUB_CHARS = 600  # a stand-in page says a sentence or two
 _SITE_SEPARATOR = re.compile(r"\s+[|\-–—·:»]+\s+|\s*[：|｜]\s*")
 
 
@@ -33,13 +41,14 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
     url = htmlmeta.page_url(tree, meta)
     title = htmlmeta.headline(tree, meta, ld)
     site = htmlmeta.site_name(meta, ld)
-    published = htmldates.published(tree, meta, ld)
+    seen = htmlmeta.visible_text(tree)
+    if (stub := _stub(tree, seen)) is not None:
+        raise BadDocument(stub)
+    dates = htmldates.page_dates(raw, tree, meta, ld, url, seen=seen)
     people, agency = byline(tree, meta, ld, site)
-    body = _without_headline(main_text(tree), title)
+    body = _without_headline(main_text(tree), title) or _page_text(seen, meta, title)
     if not title or not body:
-        raise BadDocument("not an article: no headline or no main text found in the page")
-    if published is None:
-        published = htmldates.dateline(body) or htmldates.url_date(url)
+        raise BadDocument(_not_a_page(title, body))
     yield make_article(
         id=rel,
         source=rel,
@@ -47,9 +56,46 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
         body=body,
         url=url,
         byline=people or ([agency] if agency else None),
-        published=published,
+        published=_finest(dates.published, htmldates.dateline(body)),
+        updated=dates.updated,
         outlet=agency or site,
     )
+
+
+def _finest(page: Dated | None, dateline: Dated | None) -> Dated | None:
+    """The page's date, unless it is only a month or a year and the story's dateline gives a day."""
+    if page is not None and (page.precision in ("time", "day") or dateline is None):
+        return page
+    return dateline or page
+
+
+def _page_text(seen: str, meta: dict[str, str], title: str) -> str:
+    """What text a page has when no story text stands out (a photo page, a short notice): its
+    own description, else its visible text (``seen``, read before the furniture was stripped)
+    unless that is only the headline."""
+    described = (meta.get("og:description") or meta.get("description") or "").strip()
+    return described or ("" if _is_headline(seen, title) else seen)
+
+
+def _stub(tree, text: str) -> str | None:
+    """Why a page is a stand-in for one rather than a page (a redirect, a bot check), or None.
+    Only a short page is a stub: a story that mentions a captcha is still a story."""
+    if len(text) > _STUB_CHARS:
+        return None
+    refresh = tree.xpath('//meta[translate(@http-equiv, "REFRESH", "refresh")="refresh"]/@content')
+    if refresh and "url=" in refresh[0].lower().replace(" ", ""):
+        target = refresh[0].split("=", 1)[-1].strip(" '\"")[:120]
+        return f"not an article: a redirect page (meta refresh to {target})"
+    markup = etree.tostring(tree, encoding="unicode")[:20000]
+    if _BOT_CHECK.search(text) or _BOT_MARKUP.search(markup):
+        return "not an article: a bot-check page (it asks the browser to prove it is human)"
+    return None
+
+
+def _not_a_page(title: str, text: str) -> str:
+    if not title:
+        return "not an article: the page has no headline (no og:title, <h1> or <title>)"
+    return f"not an article: the page has a headline ({title[:80]!r}) but no text at all"
 
 
 def _without_headline(body: str, title: str) -> str:

@@ -1,21 +1,35 @@
-"""A saved page's publication date, from its own evidence, most trusted first.
+"""A saved page's publication date (and its "updated" date, kept apart), from its own evidence.
 
-JSON-LD ``datePublished``; ``article:published_time`` and similar ``<meta>``; elements marked as
-the publication date (``itemprop="datePublished"``, ``<time pubdate>``, then the first ``<time>``
-of the page outside navigation); visible "Published/Updated …" lines and date-classed elements;
-a dateline at the start of the body; the URL path. Nothing found is ``None``: the date is never
-the day the page was saved or indexed.
+:func:`page_dates`: htmldate (``find_date(original_date=True)``, extensive search) decides the
+day — it reads the URL, ``<meta>`` headers, JSON-LD, ``<time>``/``<abbr>`` and visible dates in
+many languages; measured on ``../shared/corpora/dates_html`` it beats any order of the archive's
+own evidence (``python -m benchmarks.dates_html --rules``). Around it:
+
+- a visible line that labels its date as the publication ("Published on …", "Erschienen am …",
+  "Publié le …"; the words are in ``archive/extract/data/dates.toml``) wins; a line labelled as an
+  update ("Updated …", "Aktualisiert: …") gives ``updated``, and a page whose only date is that
+  gets no publication date;
+- the page's own stamp of htmldate's day (JSON-LD ``datePublished``, ``article:published_time``
+  and similar ``<meta>``, ``itemprop="datePublished"``, the first ``<time>``) gives the time and
+  the offset htmldate leaves out; when htmldate finds no day, the most trusted stamp is the date.
+
+Never invented: nothing found is ``None`` (not "today", not the file's time). htmldate answers
+only with dates the page holds, no later than today; where it fills in a missing day (the 1st of
+a month, January 1st of a copyright year) and the page does not write that day out, only the
+month or the year is kept (:class:`~archive.extract.dates.Dated` precision), never a day.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+import warnings
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from lxml import html as lxml_html
 
-from ..extract.dates import parse_date
-from .htmlmeta import text_of
+from ..extract.dates import MONTHS, WORDS, Dated, find_date, parse_dated
+from .htmlmeta import OUTSIDE, text_of, visible_text
 
 DATE_META = (
     "article:published_time", "og:article:published_time", "article:published", "datepublished",
@@ -25,57 +39,118 @@ DATE_META = (
     "dcterms.created", "date", "sailthru.date", "parsely-pub-date", "cxenseparse:recs:publishtime",
     "originalpublicationdate", "displaydate", "dc.date.created", "citation_publication_date",
 )
-_OUTSIDE = re.compile(r"\b(?:nav|menu|footer|sidebar|related|comment|promo|trending|popular)", re.I)
-_DATE_CLASS = re.compile(r"date|time|publish|posted|dateline|byline|meta|info", re.I)
-_LINE = re.compile(r"(?:published|posted|updated|last updated|first published|publié|publicado"
-                   r"|veröffentlicht|aktualisiert|公開|更新|配信)\s*(?:on|at|le|am|el|:|：)?\s*", re.I)
+UPDATED_META = (
+    "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
+    "last-modified", "lastmod", "dcterms.modified", "dc.date.modified", "revised", "modified",
+)
 _MARKED = '//*[@itemprop="datePublished"] | //time[@pubdate] | //*[@property="datePublished"]'
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|-|\b)")
 _DATELINE = re.compile(
     r"^[^\n]{0,60}?\b(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8}\.? "
     r"(?:19|20)\d\d)\b[^\n]{0,20}?(?:—|–|--| - |\()"
 )
 
 
-def published(tree: lxml_html.HtmlElement, meta: dict[str, str], ld: dict) -> datetime | None:
-    """The publication date the page itself gives, or None (body datelines: see :func:`dateline`)."""
-    for finder in (lambda: _ld_date(ld), lambda: _meta_date(meta), lambda: _marked(tree),
-                   lambda: _visible(tree)):
-        date = finder()
-        if date is not None:
-            return date
-    return None
+def _label_pattern(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
 
 
-def _ld_date(ld: dict) -> datetime | None:
-    value = ld.get("datePublished") or ld.get("dateCreated")
+# a label, then at most a preposition or a colon before the date: "Published on", "Erschienen am:"
+_LABEL = re.compile(
+    r"(?<!\w)(?:(?P<updated>" + _label_pattern(WORDS["labels"]["updated"]) + r")|(?P<published>"
+    + _label_pattern(WORDS["labels"]["published"]) + r"))(?!\w)\s*(?:on|at|am|um|le|el|il|em|op|:|：|-|–)?"
+    r"\s*(?:on|am|le|:)?\s*",
+    re.I,
+)
+_LABEL_GAP = 12  # characters between a label and its date: "Wednesday, " and no more
+
+
+@dataclass(frozen=True)
+class PageDates:
+    published: Dated | None
+    updated: Dated | None
+
+
+RULES = frozenset({"labelled", "structured"})
+
+
+def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld: dict,
+               url: str | None, *, seen: str | None = None, rules: frozenset[str] = RULES) -> PageDates:
+    """The page's publication and updated dates (see the module docstring for the order).
+
+    ``seen``: the page's visible text, when the caller has it (:func:`.htmlmeta.visible_text`).
+    ``rules``: which of the archive's own steps run around htmldate (all of them; the benchmark
+    ``python -m benchmarks.dates_html --rules`` measures each with and without)."""
+    line_published, line_updated = (labelled(seen or visible_text(tree)) if "labelled" in rules
+                                    else (None, None))
+    updated = line_updated or _ld(ld, "dateModified") or _meta(meta, UPDATED_META)
+    found = library_date(raw, tree, url)
+    stamps = _structured(tree, meta, ld) if "structured" in rules else []
+    day = found is not None and found.precision == "day"
+    if day:  # the page's own stamp of htmldate's day adds its time and offset; none: the day
+        stamp = next((s for s in stamps if s.value.date() == found.value.date()), None)
+    else:
+        stamp = next(iter(stamps), None)
+    published = line_published or stamp or found
+    if published is found and day and not stamps and line_updated is not None and \
+            found.value.date() == line_updated.value.date():
+        published = None  # htmldate found only the date the page shows as its update
+    if published is not None and updated is not None and updated.value <= published.value:
+        updated = None  # the same stamp twice, or an "updated" that is not later: no revision
+    return PageDates(published, updated)
+
+
+def _structured(tree, meta: dict[str, str], ld: dict) -> list[Dated]:
+    """The page's machine-readable publication stamps, most trusted first: JSON-LD, ``<meta>``,
+    an element marked ``datePublished``, the first ``<time>``."""
+    stamps = [_ld(ld, "datePublished"), _meta(meta, DATE_META), _marked(tree), _first_time(tree)]
+    return [stamp for stamp in stamps if stamp is not None]
+
+
+def labelled(text: str) -> tuple[Dated | None, Dated | None]:
+    """The first date labelled as the publication and the first labelled as an update, in a
+    page's visible text (:func:`.htmlmeta.visible_text`). The date must follow its label at once
+    (a weekday may stand between): "Published on Mon 20 Jan 2020", "Erschienen am: 13.10.2021"."""
+    found: dict[str, Dated] = {}
+    for match in _LABEL.finditer(text):
+        kind = "updated" if match.group("updated") else "published"
+        if kind in found:
+            continue
+        date = find_date(text[match.end(): match.end() + 60])
+        if date is not None and date[1] <= _LABEL_GAP:
+            found[kind] = date[0]
+            if len(found) == 2:
+                break
+    return found.get("published"), found.get("updated")
+
+
+def _ld(ld: dict, key: str) -> Dated | None:
+    value = ld.get(key) or (ld.get("dateCreated") if key == "datePublished" else None)
     if isinstance(value, list):
         value = value[0] if value else None
-    return parse_date(value) if isinstance(value, str) else None
+    return parse_dated(value) if isinstance(value, str) else None
 
 
-def _meta_date(meta: dict[str, str]) -> datetime | None:
-    for key in DATE_META:
-        if meta.get(key) and (date := parse_date(meta[key])) is not None:
-            return date
+def _meta(meta: dict[str, str], keys: tuple[str, ...]) -> Dated | None:
+    for key in keys:
+        if meta.get(key) and (dated := parse_dated(meta[key])) is not None:
+            return dated
     return None
 
 
-def _marked(tree) -> datetime | None:
-    """Elements that say they hold the publication date, then the first plain ``<time>``."""
+def _marked(tree) -> Dated | None:
+    """The first element that says it holds the publication date."""
     for element in tree.xpath(_MARKED):
-        if (date := _element_date(element)) is not None:
-            return date
-    for element in tree.iter("time"):
-        if not in_furniture(element) and (date := _element_date(element)) is not None:
-            return date
+        for value in (element.get("datetime"), element.get("content"), text_of(element)[:120]):
+            if value and (dated := parse_dated(value)) is not None:
+                return dated
     return None
 
 
-def _element_date(element) -> datetime | None:
-    for value in (element.get("datetime"), element.get("content"), text_of(element)[:120]):
-        if value and (date := parse_date(value)) is not None:
-            return date
+def _first_time(tree) -> Dated | None:
+    """The first ``<time datetime>`` outside navigation, rails and comments."""
+    for element in tree.iter("time"):
+        if element.get("datetime") and not in_furniture(element):
+            return parse_dated(element.get("datetime"))
     return None
 
 
@@ -83,35 +158,55 @@ def in_furniture(element) -> bool:
     for ancestor in element.iterancestors():
         if ancestor.tag in ("nav", "footer", "aside"):
             return True
-        if _OUTSIDE.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+        if OUTSIDE.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
             return True
     return False
 
 
-def _visible(tree) -> datetime | None:
-    """A "Published/Updated …" line, or a short element whose class says it holds a date."""
-    for element in tree.iter("span", "div", "p", "li", "em", "small", "dd", "abbr", "strong", "b", "time"):
-        own = (element.text or "").strip()
-        line = _LINE.match(own) if own else None
-        classed = _DATE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}")
-        if not (line or classed) or len(element) > 8:
-            continue
-        text = text_of(element)
-        if len(text) > 160 or in_furniture(element):
-            continue
-        line = _LINE.search(text)
-        date = parse_date(text[line.end():] if line else text)
-        if date is not None:
-            return date
-    return None
-
-
-def dateline(body: str) -> datetime | None:
+def dateline(body: str) -> Dated | None:
     """A date at the head of the story: "NEW ORLEANS, Dec. 31, 2014 — Both analysts …"."""
     match = _DATELINE.match(body[:120])
-    return parse_date(match.group("date")) if match else None
+    return parse_dated(match.group("date")) if match else None
 
 
-def url_date(url: str | None) -> datetime | None:
-    match = _URL_DATE.search(url or "")
-    return parse_date("-".join(match.groups())) if match else None
+def library_date(raw: bytes, tree, url: str | None) -> Dated | None:
+    """htmldate's original publication date for the page, as a day only when the page writes
+    that day out (htmldate fills a missing day in with the 1st, a year alone with January 1st).
+
+    htmldate only answers with a date the page holds, no later than the end of today (its
+    limit, which keeps announced future dates out). Bounding it by the page's own "modified"
+    date was measured and left out: such dates are often stale (2 right days lost on the
+    development split, none gained)."""
+    from htmldate import find_date  # imported on first use: ~0.3 s of dateparser start-up
+
+    # bytes, never a URL string: htmldate downloads a page when it is handed a URL
+    with warnings.catch_warnings():  # dateutil warns about zone names it does not know
+        warnings.simplefilter("ignore")
+        found = find_date(raw, original_date=True, extensive_search=EXTENSIVE, url=url,
+                          outputformat="%Y-%m-%d")
+    if not found:
+        return None
+    value = datetime.strptime(found, "%Y-%m-%d").replace(tzinfo=UTC)
+    if value.day == 1 and not _writes_day(tree, value):
+        return Dated(value, "year" if value.month == 1 else "month")
+    return Dated(value, "day")
+
+
+EXTENSIVE = True  # htmldate's extensive_search (see the README's figures with it on and off)
+
+
+def _writes_day(tree, value: datetime) -> bool:
+    """Whether the page's markup writes ``value`` out as a full date, in any of the forms
+    :mod:`archive.extract.dates` reads (htmldate fills a missing day in with the 1st, and a year
+    alone with January 1st)."""
+    y, m, d = value.year, value.month, value.day
+    names = "|".join(re.escape(name) for name, number in MONTHS.items() if number == m)
+    forms = re.compile(
+        rf"{y}-{m:02}-{d:02}|{y}/0?{m}/0?{d}\b|{y}年\s*{m}\s*月\s*{d}\s*日|(?<!\d)0?{d}\.\s?0?{m}\.\s?{y}"
+        rf"|(?<!\d)0?{d}/0?{m}/{y}|(?<!\d)0?{m}/0?{d}/{y}"
+        rf"|(?<!\d)0?{d}(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?(?:{names})\b\.?,?\s*(?:de\s+)?{y}"
+        rf"|\b(?:{names})\b\.?\s*0?{d}(?:st|nd|rd|th)?,?\s+{y}",
+        re.I,
+    )
+    return forms.search(lxml_html.tostring(tree, encoding="unicode")) is not None
+

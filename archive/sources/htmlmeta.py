@@ -13,6 +13,9 @@ from collections.abc import Iterator
 from lxml import html as lxml_html
 
 _ARTICLE_TYPES = re.compile(r"Article|Posting|Report|NewsArticle|BlogPosting", re.I)
+# class or id words of page furniture (navigation, menus, footers, rails, comments)
+OUTSIDE = re.compile(r"\b(?:nav|menu|footer|sidebar|related|comment|promo|trending|popular)", re.I)
+_UNSEEN = {"script", "style", "noscript", "template", "nav", "footer", "aside", "select", "option"}
 
 
 def meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
@@ -104,3 +107,31 @@ def site_name(meta: dict[str, str], ld: dict) -> str | None:
         publisher = publisher[0] if publisher else None
     name = publisher.get("name") if isinstance(publisher, dict) else None
     return meta.get("og:site_name") or (name if isinstance(name, str) else None)
+
+
+def visible_text(tree: lxml_html.HtmlElement) -> str:
+    """The whitespace-normalised text a reader sees in the page's body, in document order, without
+    scripts, styles, ``<nav>``, ``<footer>`` and ``<aside>`` (class names are not trusted here: a
+    wrapper of the whole page may be called "has-sidebar")."""
+    body = tree.find("body")
+    return " ".join(" ".join(_text_parts(body if body is not None else tree)).split())
+
+
+def _text_parts(element) -> list[str]:
+    out: list[str] = []
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            out.append(node)
+            continue
+        if not isinstance(node.tag, str) or node.tag in _UNSEEN:
+            if node.tail:
+                stack.append(node.tail)
+            continue
+        if node.tail and node is not element:
+            stack.append(node.tail)
+        stack.extend(reversed(list(node)))
+        if node.text:
+            stack.append(node.text)
+    return out

@@ -14,18 +14,14 @@ from ..article import Article
 from ..errors import BadDocument
 from ..extract import make_article
 from ..extract.boilerplate import is_boilerplate
-from ..extract.dates import parse_date
+from ..extract.dates import Dated, find_date, parse_dated
 from .decode import decode_text
 
-_DATE_LINE = re.compile(
-    r"^\s*(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?:?\s*)?"
-    r"(?P<date>(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d{4}-\d\d-\d\d)"
-    r"(?:(?:\s*(?:at|,|-|–)?\s*)\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s*(?:utc|gmt|[a-z]{2,4}t))?)?)"
-    r"[\s.|,;:–-]*",
-    re.I,
-)
+# A date line: perhaps a label, then a date at once ("Last updated on Jun 17th, 2021 at 12:01 pm",
+# "Thursday, February 23, 2006", "23/02/2006", "2006-02-23T10:00:00+01:00"); what follows the
+# date on the same line ("| 3 min read", the first words of the story) is kept apart.
+_DATE_LABEL = re.compile(r"^\s*(?:(?:last\s+)?(?:updated|published|posted|modified)(?:\s+on)?:?\s*)?", re.I)
+_DATE_TAIL = re.compile(r"^[\s.|,;:–-]*")
 # A date line glued to the end of the headline when the text was copied: "Biologist Nick Bos tells
 # Wikinews about 'self-medicating' ants Tuesday, September 1, 2015" (the weekday makes it a dateline,
 # not a date the headline talks about).
@@ -48,14 +44,11 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
     body: list[str] = []
     for index, para in enumerate(paragraphs):
         head = index < _HEAD_LINES and not body
-        if head and published is None and (match := _DATE_LINE.match(para)):
-            date = parse_date(match.group("date"))
-            if date is not None:
-                published = date
-                rest = para[match.end():].strip()
-                if rest and title is not None:
-                    body.append(rest)
-                continue
+        if head and published is None and (line := _date_line(para)) is not None:
+            published, rest = line
+            if rest and title is not None:
+                body.append(rest)
+            continue
         if head and byline is None and (match := _BYLINE.match(para)):
             byline = match.group("who")
             continue
@@ -75,10 +68,21 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
                        byline=byline, published=published)
 
 
+def _date_line(para: str) -> tuple[Dated, str] | None:
+    """The date a line starts with (after its label) and the rest of the line, or None."""
+    label = _DATE_LABEL.match(para)
+    found = find_date(para[label.end():])
+    if found is None or found[1] > 0:
+        return None
+    dated, _, end = found
+    rest = para[label.end() + end:]
+    return dated, rest[_DATE_TAIL.match(rest).end():].strip()
+
+
 def _dated_title(line: str):
     """The headline without a date glued to its end, and that date (or None)."""
     match = _TITLE_DATE.search(line)
-    date = parse_date(match.group("date")) if match and match.start() > 0 else None
+    date = parse_dated(match.group("date")) if match and match.start() > 0 else None
     return (line[: match.start()].rstrip(" ,.-–|"), date) if date else (line, None)
 
 
