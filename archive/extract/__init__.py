@@ -7,7 +7,7 @@ from datetime import datetime
 from ..article import Article
 from .bylines import split_byline
 from .dates import parse_date
-from .people import extract_persons
+from .people import extract_persons, people_and_candidates
 
 __all__ = ["make_article", "parse_date", "split_byline", "extract_persons"]
 
@@ -30,6 +30,7 @@ def make_article(
     if isinstance(published, str):
         published = parse_date(published)
     title = " ".join(title.split())
+    persons, candidates = people_and_candidates(title, body)
     return Article(
         id=id,
         source=source,
@@ -38,8 +39,9 @@ def make_article(
         url=url or None,
         authors=tuple(authors),
         published=published,
-        persons=tuple(extract_persons(title, body)),
+        persons=tuple(persons),
         outlet=outlet or agency,
+        candidates=tuple(candidates),
     )
 
 

@@ -78,7 +78,10 @@ class Lexicon:
             return True
         if word in self.surnames or word in self.first_names:
             return False
-        parts = word.lower().split("-")
+        low = word.lower()
+        if low.endswith("s") and (low[:-1] in self.common_words or low.endswith("es") and low[:-2] in self.common_words):
+            return True  # a verb or a plural: "Dings", "Slams"
+        parts = low.split("-")
         return all(part in self.common_words or part in self.more_words for part in parts)
 
 
