@@ -517,6 +517,8 @@ def _leading_noise(words: list[str], mention: _Mention, lex: Lexicon) -> bool:
         return True  # "Treasurer Peter Costello", "Producer Aamir Khan"
     if first in lex.places or NOT_A_NAME_ENDING.search(first) and lex.is_first_name(words[1]):
         return True  # "Belgian forward …", "Scientologist Tom Cruise"
+    if lex.is_demonym(first) and words[1] in lex.first_names:
+        return True  # "Frenchman Alain Prost", "Queenslander Mitchell Rawlins"
     introduced = mention.cue >= ROLE and len(words) == 2 and not mention.start
     return lex.is_common(first) and not introduced and (mention.start or lex.is_first_name(words[1]))
 
@@ -534,6 +536,8 @@ def _after_organisation(words: list[str], lex: Lexicon) -> int | None:
     if last < 0:
         return 0
     rest = words[last + 1 :]
+    if rest and f"{words[last]} {rest[0]}" in lex.gazetteer:
+        return None  # "St. Louis Cardinals": a place's name, then what is named after it
     if len(rest) < 2:
         return None
     named = any(word in lex.first_names or word in lex.honorifics for word in rest[:-1]) or not any(

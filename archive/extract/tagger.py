@@ -31,7 +31,8 @@ _CONTEXT = 2  # words tagged on each side of a capitalised word
 # A token: initials ("U.S.", "H.W.", "J."), a word with inner hyphens, dots or apostrophes ("Clark-Coates",
 # "O'Brien"; not the possessive "'s", which is a token of its own), or one other character.
 _TOKEN = re.compile(
-    r"(?:[^\W\d_]\.)+(?![^\W_])"
+    r"(?:Jr|Sr|St|Dr|Mr|Mrs|Ms|Mt|Ft|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Hon|Inc|Corp|Co|Ltd|No|vs)\.(?!\w)"
+    r"|(?:[^\W\d_]\.)+(?![^\W_])"
     r"|[^\W_](?:[^\W_]|['’](?=[^\W\d_])(?![sS]\b)|[-.](?=[^\W_]))*"
     r"|['’][sS]\b|\S"
 )
@@ -115,7 +116,7 @@ def _flags(word: str, low: str, lex: Lexicon) -> list[str]:
         flags.append("fictional")
     if _INITIAL.fullmatch(word):
         flags.append("initial")
-    if cap and _demonym(word, lex):
+    if cap and lex.is_demonym(word):
         flags.append("demonym")
     if "-" in word:
         flags.append("hyphen")
@@ -123,20 +124,6 @@ def _flags(word: str, low: str, lex: Lexicon) -> list[str]:
 
 
 _INITIAL = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_a-z]")
-_DEMONYM = re.compile(r"(?:ians?|ans?|ers?|men|man|ese|ish|is|i|ns?)$")
-
-
-def _demonym(word: str, lex: Lexicon) -> bool:
-    """ "German", "Queenslander", "Frenchman", "Minnesotan": a place's people, by a place's name."""
-    if word in lex.places and not lex.is_first_name(word):
-        return word[:1].isupper() and bool(_DEMONYM.search(word))
-    stem = _DEMONYM.sub("", word)
-    return len(stem) >= 3 and any(
-        candidate in lex.gazetteer or candidate in lex.places
-        for candidate in (stem, stem + "a", stem + "e", stem + "y", stem + "o", stem + "land")
-    )
-
-
 def windows(toks: list[Token], skip: Collection[str] = ()) -> Iterator[tuple[int, int]]:
     """(first, end) of each stretch of tokens within ``_CONTEXT`` of a capitalised word that is not
     a function word; with ``skip``, only the stretches that have a capitalised word not in it."""

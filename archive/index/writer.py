@@ -122,15 +122,18 @@ def keyword_terms(generation: Path, field: str) -> list[str]:
     return terms
 
 
-def articles_with(generation: Path, field: str, terms: Iterable[str], persons: Iterable[str] = ()) -> list[Article]:
+def articles_with(
+    generation: Path, field: str, terms: Iterable[str], persons: Iterable[str] = ()
+) -> list[Article]:
     """The live articles with any of ``terms`` in the keyword ``field``, or any of ``persons``."""
     ix = whoosh_index.open_dir(generation)
     with ix.searcher() as searcher:
         columns = Columns.load(searcher.reader(), generation, ix.latest_generation())
+        reader = searcher.reader()
         found: set[int] = set()
         for term in terms:
-            found.update(searcher.reader().postings(field, term).all_ids()
-                         if searcher.reader().has_word(field, term) else ())
+            if (field, term) in reader:
+                found.update(reader.postings(field, term).all_ids())
         for name in persons:
             pid = columns.person_ids.get(name.casefold(), -1)
             if pid >= 0:
