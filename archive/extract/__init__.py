@@ -7,7 +7,8 @@ from datetime import datetime
 from ..article import Article
 from .bylines import split_byline
 from .dates import parse_date
-from .people import extract_persons, people_and_candidates
+from . import learned
+from .people import extract_persons
 
 __all__ = ["make_article", "parse_date", "split_byline", "extract_persons"]
 
@@ -30,7 +31,7 @@ def make_article(
     if isinstance(published, str):
         published = parse_date(published)
     title = " ".join(title.split())
-    persons, candidates = people_and_candidates(title, body)
+    persons, candidates = learned.people(title, body, learned.METHOD)
     return Article(
         id=id,
         source=source,

@@ -141,7 +141,7 @@ def _organisation(words: list[str], evidence: dict[str, int], orgs: dict[str, in
         return True
     if len(words) == 2 and _team(words, lex) and cue < TITLE:
         return True  # "Houston Astros", "Baltimore Colts": a city's team
-    if words[0] in _ARTICLES and cue < ROLE and not any(word in lex.first_names for word in words):
+    if words[0] in _ARTICLES and cue < ROLE and not any(word in lex.first_names for word in words[1:]):
         return True  # "El Mundo", "O Globo", "Les Bains": a paper, a place, a work
     plural = words[-1].endswith("s") and words[-1][:-1].lower() in lex.common_words
     if len(words) > 1 and plural and words[0] not in lex.first_names and words[-1] not in lex.surnames:

@@ -517,7 +517,7 @@ def _leading_noise(words: list[str], mention: _Mention, lex: Lexicon) -> bool:
         return True  # "Treasurer Peter Costello", "Producer Aamir Khan"
     if first in lex.places or NOT_A_NAME_ENDING.search(first) and lex.is_first_name(words[1]):
         return True  # "Belgian forward …", "Scientologist Tom Cruise"
-    if lex.is_demonym(first) and words[1] in lex.first_names:
+    if lex.is_demonym(first) and (words[1] in lex.first_names or len(words) > 2):
         return True  # "Frenchman Alain Prost", "Queenslander Mitchell Rawlins"
     introduced = mention.cue >= ROLE and len(words) == 2 and not mention.start
     return lex.is_common(first) and not introduced and (mention.start or lex.is_first_name(words[1]))

@@ -6,6 +6,7 @@ when a rebuild swaps in a new generation (checked with one ``stat`` per request)
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from ..article import Article
+from ..extract.across import Variants
 from ..errors import ArticleNotFound
 from ..results import FacetValue, Hit, SearchResult
 from . import facets, store
@@ -26,6 +28,12 @@ from .matching import Matcher, ranked, restrict
 from .postings import PostingSource
 from .query import expand_names, parse
 from .schema import UNDATED, from_stored
+
+
+@functools.lru_cache(maxsize=4)
+def _variants(generation: Path) -> Variants:
+    """The generation's record of merged variants (a generation is never changed once live)."""
+    return Variants.load(generation)
 from .snippets import body_terms, snippet
 
 EXPORT_CHUNK = 500  # stored articles read at a time by an export
@@ -165,18 +173,21 @@ class Engine:
                 start = stop
             return hits
 
-    def people(self, contains: str, limit: int) -> tuple[int, list[FacetValue]]:
+    def people(self, contains: str, limit: int) -> tuple[int, list[FacetValue], dict[str, dict[str, int]]]:
         """People (in live articles) whose names contain ``contains`` (case-insensitive), most
-        mentioned first, then by name: how many match, and the first ``limit``."""
+        mentioned first, then by name: how many match, the first ``limit``, and the variants the
+        archive merged into each of those (see extract.across.Variants)."""
         self.refresh()
         needle = " ".join(contains.split()).casefold()
         with self._lock:
-            columns = self._columns
+            columns, generation = self._columns, self.generation
             counts = columns.article_counts()
             found = [(int(counts[pid]), name) for pid, name in enumerate(columns.person_names)
                      if counts[pid] and needle in name.casefold()]
         found.sort(key=lambda pair: (-pair[0], pair[1]))
-        return len(found), [FacetValue(name, count) for count, name in found[:limit]]
+        variants = _variants(generation)
+        listed = [FacetValue(name, count) for count, name in found[:limit]]
+        return len(found), listed, {p.value: forms for p in listed if (forms := variants.of(p.value))}
 
     def highlight_terms(self, q: str) -> frozenset[str]:
         """The indexed body words the query ``q`` looks for, to mark in a full article (its
