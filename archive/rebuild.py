@@ -118,8 +118,8 @@ def _rebuild(index_dir: Path, inputs, started: float, progress, workers) -> Rebu
                                    procs=_writer_procs(files, workers))
         kept = _live_articles(index_dir) if indexed == 0 else None
         if kept is None:
+            _drop_firms(generation, manifest)  # first: a firm's person count must not be inflated
             _confirm_names(generation, variants)
-            _drop_firms(generation, manifest)
             manifest.save(generation)
             store.swap_in(index_dir, generation)
         else:  # a wrong folder must not empty a working index: keep it, and say so
@@ -151,9 +151,8 @@ def read_articles(
     _, corrections, _, files = _inputs(sources, aliases)
     manifest = Manifest(sources=[])
     articles = list(merged_names(_pipeline(_read_all(files, None, workers), manifest, Dedup(), corrections)))
-    articles = confirm_all(articles)
     firms = firms_named_as_persons(Counter(p for a in articles for p in a.persons), manifest.firm_counts())
-    yield from (renamed_persons(article, firms) for article in articles)
+    yield from confirm_all([renamed_persons(article, firms) for article in articles])
     if skipped is not None:
         skipped.extend(manifest.skipped())
 
@@ -325,8 +324,8 @@ def _commit_update(index_dir: Path, live: Path, manifest: Manifest, delete, add)
         store.link_copy(live, generation, derived=not (delete or add))
         if delete or add:
             update_generation(generation, delete, add, live=live)
-            _confirm_names(generation, Variants.load(live))
             _drop_firms(generation, manifest)
+            _confirm_names(generation, Variants.load(live))
         manifest.save(generation)
         store.swap_in(index_dir, generation)
     except BaseException:

@@ -2,7 +2,7 @@
 extraction, then the archive's own evidence — lone names, middle initials, firms):
 
     python -m benchmarks.people_archive              # HuffPost Trump figures, top 50 of both corpora
-    python -m benchmarks.people_archive --read 40    # also 40 seeded random articles to read by eye
+    python -m benchmarks.people_archive --read 20    # also 20 seeded random articles of each to read
 
 "Refers to Donald Trump" is a transparent scan, not the extractor: the headline or the text has the
 word "Trump" at least once where the word before it is not another Trump's first name (Ivanka,

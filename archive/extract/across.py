@@ -68,6 +68,7 @@ class Evidence:
             if len(words) > 1 and not any(word in non_person for word in words):
                 self._by_surname[words[-1].casefold()].append(name)
         self._non_person = non_person
+        self._full: dict[tuple[str, int], str | None] = {}  # full_name's answers: asked once per article
 
     @classmethod
     def of(cls, counts: Mapping[str, int]) -> Evidence:
@@ -79,6 +80,12 @@ class Evidence:
         ``DOMINANCE`` times as many articles as any other — counted within ``WINDOW`` years of
         ``year`` when the archive has any there (the Bush of 1987 is not the Bush of 2003), else
         over the whole archive."""
+        key = (word, year)
+        if key not in self._full:
+            self._full[key] = self._full_name(word, year)
+        return self._full[key]
+
+    def _full_name(self, word: str, year: int) -> str | None:
         if " " in word.strip() or word in self._non_person:
             return None
         names = self._by_surname.get(word.casefold(), ())
@@ -205,13 +212,16 @@ def confirmed(article: Article, evidence: Evidence, folds: Mapping[str, str]) ->
     unless another person the article lists has that surname, middle initials folded. Returns the
     article and what was renamed (variant → name), for the variants record."""
     year = year_of(article)
-    renamed = {name: full for name in article.persons if (full := folds.get(name) or
-                                                            evidence.full_name(name, year))}
+    renamed = {name: folds[name] if name in folds else full for name in article.persons
+               if name in folds or (full := evidence.full_name(name, year))}
     persons = [new for name in article.persons if (new := renamed.get(name, name))]
     surnames = {name.split()[-1].casefold() for name in persons}
+    firms: set[str] | None = None
     for candidate in article.candidates:
         if evidence.confirmed_pair(candidate):
-            persons.append(folds.get(candidate, candidate))
+            firms = firm_names(article.title, article.body) if firms is None else firms
+            if candidate not in firms:  # "Merrill Lynch" of "Merrill Lynch and Co Inc" stays a firm
+                persons.append(folds.get(candidate, candidate))
         elif " " not in candidate and candidate.casefold() not in surnames:
             full = evidence.full_name(candidate, year)
             if full and evidence.established(full):
@@ -252,7 +262,7 @@ class Variants:
 
     def record(self, renamed: Mapping[str, str]) -> None:
         for variant, name in renamed.items():
-            if variant != name:
+            if name and variant != name:  # a name dropped ("Trump-Putin Presser") is no variant
                 self.data[name][variant] += 1
 
     def to_dict(self) -> dict[str, dict[str, int]]:

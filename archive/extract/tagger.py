@@ -56,8 +56,9 @@ def _shape(word: str) -> str:
 
 
 @lru_cache(maxsize=32768)
-def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """What the word lists say of a word: (its own features, as a neighbour one away, two away)."""
+def word_features(word: str) -> tuple[tuple[str, ...], ...]:
+    """What the word lists say of a word: its own features, then as seen from the word after it
+    ("-1:"), before it ("+1:"), two after ("-2:") and two before ("+2:")."""
     lex = lexicon()
     low = word.lower()
     flags = _flags(word, low, lex)
@@ -67,7 +68,8 @@ def word_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[st
     ident = f"w={low}" if known else "w=?"
     own = (ident, f"sh={_shape(word)}", f"suf={low[-2:]}", *flags)
     near = (ident, *flags)
-    return own, near, (ident,)
+    return (own, tuple("-1:" + f for f in near), tuple("+1:" + f for f in near), ("-2:" + ident,),
+            ("+2:" + ident,))
 
 
 def _flags(word: str, low: str, lex: Lexicon) -> list[str]:
@@ -182,34 +184,31 @@ def doc_facts(toks: list[Token], title_end: int, ruled: dict | None = None) -> D
     return DocFacts(frozenset(lower), frozenset(surnames), title_end, ruled or {})
 
 
-def sequence(toks: list[Token], first: int, end: int, text: str, facts: DocFacts) -> list[list[str]]:
+_NO_BEFORE, _NO_AFTER = ("-1:none",), ("+1:none",)
+
+
+def sequence(toks: list[Token], first: int, end: int, text: str, facts: DocFacts) -> list[tuple[str, ...]]:
     """The features of tokens[first:end], each with its neighbours' (within the whole text)."""
-    feats = [word_features(tok.text) for tok in toks[max(0, first - 2) : end + 2]]
-    offset = first - max(0, first - 2)
+    lo, hi = max(0, first - 2), min(len(toks), end + 2)
+    feats = [word_features(tok.text) for tok in toks[lo:hi]]
     count = len(feats)
     out = []
     for index in range(first, end):
-        local = index - first + offset
-        tok = toks[index]
-        row = list(feats[local][0])
-        for delta, prefix in ((-1, "-1:"), (1, "+1:")):
-            other = local + delta
-            if 0 <= other < count:
-                row.extend([prefix + f for f in feats[other][1]])
-            else:
-                row.append(prefix + "none")
-        for delta, prefix in ((-2, "-2:"), (2, "+2:")):
-            other = local + delta
-            if 0 <= other < count:
-                row.append(prefix + feats[other][2][0])
-        row.extend(_position(toks, index, text, facts))
-        out.append(row)
+        local = index - lo
+        row = feats[local][0]
+        row += feats[local - 1][1] if local >= 1 else _NO_BEFORE
+        row += feats[local + 1][2] if local + 1 < count else _NO_AFTER
+        if local >= 2:
+            row += feats[local - 2][3]
+        if local + 2 < count:
+            row += feats[local + 2][4]
+        out.append(row + _position(toks, index, text, facts))
     return out
 
 
-def _position(toks: list[Token], index: int, text: str, facts: DocFacts) -> list[str]:
+def _position(toks: list[Token], index: int, text: str, facts: DocFacts) -> tuple[str, ...]:
     tok = toks[index]
-    found = []
+    found: list[str] = []
     opens = index == 0 or "\n" in text[toks[index - 1].end : tok.start]
     if opens:
         found.append("line_start")
@@ -228,7 +227,7 @@ def _position(toks: list[Token], index: int, text: str, facts: DocFacts) -> list
         rule = facts.ruled.get(tok.text)
         if rule:
             found.append(rule)
-    return found
+    return tuple(found)
 
 
 @cache
