@@ -178,8 +178,9 @@ def _pipeline(results, manifest: Manifest, dedup: Dedup, aliases: Aliases) -> It
         entry.firms = firms
         manifest.files[str(path)] = entry
         for item in items:
-            if aliases and isinstance(item, Article):
-                item = replace(item, persons=aliases.apply(item.persons))
+            if aliases and isinstance(item, Article):  # candidates too: "Trump" ignored is never merged
+                item = replace(item, persons=aliases.apply(item.persons),
+                               candidates=aliases.apply(item.candidates))
             article = dedup.admit(item, entry.skipped)
             if article is not None:
                 entry.add(article)

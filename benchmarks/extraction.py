@@ -168,7 +168,7 @@ def _texts() -> list[tuple[str, str]]:
 
 def report_throughput() -> None:
     print("People — throughput (one core, CPU time, best of 3): the whole extraction of an article")
-    print("  (make_article: byline, date, people by the chosen method and their candidates), and people alone")
+    print("  (make_article: byline, date, people by the chosen method, candidates), and people alone")
     if not WIKINEWS.exists() or not BBC.exists():
         print(f"  skipped: {WIKINEWS} or {BBC} not found")
         return
@@ -177,8 +177,10 @@ def report_throughput() -> None:
     whole = _best_of_3(texts, lambda t, b: make_article(id="x", source="x", title=t, body=b))
     alone = _best_of_3(texts, lambda t, b: learned.people(t, b, learned.METHOD))
     rules = _best_of_3(texts, extract_persons)
-    for label, seconds in (("make_article", whole), (f"people ({learned.METHOD})", alone), ("rules alone", rules)):
-        print(f"  {label:<22} {len(texts)} texts, {words:,} words in {seconds:.2f} s: {words / seconds:,.0f} words/s")
+    for label, seconds in (("make_article", whole), (f"people ({learned.METHOD})", alone),
+                           ("rules alone", rules)):
+        rate = f"{words / seconds:,.0f} words/s"
+        print(f"  {label:<22} {len(texts)} texts, {words:,} words in {seconds:.2f} s: {rate}")
 
 
 def _best_of_3(texts, extract) -> float:
@@ -210,7 +212,8 @@ def report_methods() -> None:
                 if genre != "pooled":
                     total.add(value)
             chosen = " (used)" if method == learned.METHOD else ""
-            print(f"  {method + chosen:<19} {side:<4} {scores['pooled'].line('pooled')}   {total.line('all genres')}")
+            pooled = scores["pooled"].line("pooled")
+            print(f"  {method + chosen:<19} {side:<4} {pooled}   {total.line('all genres')}")
 
 
 def main(argv: list[str] | None = None) -> None:

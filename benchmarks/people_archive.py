@@ -48,7 +48,8 @@ def trump_figures(articles) -> None:
     counted = [a for a in refer if "Donald Trump" in a.persons]
     facet = sum("Donald Trump" in a.persons for a in articles)
     print(f"  records that refer to Donald Trump (scan): {len(refer)}")
-    print(f"  of those, with Donald Trump in the facet: {len(counted)} = {len(counted) / max(1, len(refer)):.1%}"
+    share = len(counted) / max(1, len(refer))
+    print(f"  of those, with Donald Trump in the facet: {len(counted)} = {share:.1%}"
           f"   (facet total: {facet})")
     names = Counter(p for a in articles for p in a.persons if "Trump" in p)
     print(f"  names with 'Trump': {dict(names.most_common())}")

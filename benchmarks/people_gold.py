@@ -157,7 +157,8 @@ class Score:
 
     def line(self, label: str) -> str:
         p, r, f = self.prf
-        return f"{label:<12} docs {self.docs:>3}  P {p:.3f} R {r:.3f} F1 {f:.3f}  (tp {self.tp} fp {self.fp} fn {self.fn})"
+        counts = f"(tp {self.tp} fp {self.fp} fn {self.fn})"
+        return f"{label:<12} docs {self.docs:>3}  P {p:.3f} R {r:.3f} F1 {f:.3f}  {counts}"
 
 
 def score_doc(predicted: Iterable[str], doc: GoldDoc, lenient: bool = False) -> tuple[Score, list, list]:

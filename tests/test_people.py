@@ -691,9 +691,10 @@ def test_a_role_introduces_a_two_word_name_whose_given_name_is_a_word():
          ["Audrey Tautou"]),
         # HuffPost headlines: a name glued to a country is the name; "-Themed" is about him
         ("It's closer than the president may think, said the host.",
-         "Seth Meyers Finds The Smoking Gun In The Donald Trump-Ukraine Scandal", ["Seth Meyers", "Donald Trump"]),
-        ("Does the back say it?", "The RNC Is Selling 'Sickening' Donald Trump-Themed Merch Ahead Of Mother's Day",
-         ["Donald Trump"]),
+         "Seth Meyers Finds The Smoking Gun In The Donald Trump-Ukraine Scandal",
+         ["Seth Meyers", "Donald Trump"]),
+        ("Does the back say it?",
+         "The RNC Is Selling 'Sickening' Donald Trump-Themed Merch Ahead Of Mother's Day", ["Donald Trump"]),
     ],
 )
 def test_nothing_glued_to_a_name(body, title, expected):
@@ -712,6 +713,7 @@ def test_headline_names_the_article_cannot_confirm_are_kept_as_candidates():
         "Ivanka Trump Passed On Offer To Lead World Bank", "President Donald Trump said last week.")
     assert names == ["Donald Trump"]
     assert "Ivanka Trump" in candidates and "Trump" not in candidates
-    names, candidates = people_and_candidates("Trump Attorneys File Do-Over Motion Regarding Mar-A-Lago Search",
-                                              "The former president's legal team followed a judge's order.")
+    names, candidates = people_and_candidates(
+        "Trump Attorneys File Do-Over Motion Regarding Mar-A-Lago Search",
+        "The former president's legal team followed a judge's order.")
     assert names == [] and "Trump" in candidates

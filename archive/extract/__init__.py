@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..article import Article
+from . import learned
 from .bylines import split_byline
 from .dates import parse_date
-from . import learned
 from .people import extract_persons
 
 __all__ = ["make_article", "parse_date", "split_byline", "extract_persons"]

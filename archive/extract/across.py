@@ -5,7 +5,7 @@ within an article. Across articles, one story may name only "Reagan" ("President
 while hundreds of others name "Ronald Reagan"; the facet must not show two people. After the
 articles are indexed, a person named by one word is renamed to the full name the archive gives
 that surname, when exactly one full name has it, or one full name is named in at least
-``DOMINANCE`` times as many articles as any other (a lone "Smith" stays as it is beside a
+``DOMINANCE`` times as many articles as any other (counted near the article's date) (a lone "Smith" stays as it is beside a
 "John Smith" and a "Mary Smith" named about as often).
 
 A rebuild applies this as the articles stream into the index (:func:`merged_names`: the few
@@ -24,6 +24,15 @@ on Reuters-21578, 160 names such as Merrill Lynch, Goldman Sachs, E.F. Hutton, C
 Gillette; not Ivan Boesky, Mario Gabelli nor Robert M. Bass, whose firms bear their names in fewer
 articles than they are named. Both a rebuild and an update drop
 them in the index after writing (the counts per file are kept in the manifest).
+
+And the archive confirms what one article cannot (:class:`Evidence`, :func:`confirmed`; applied
+after writing, when every article's people are counted per year): each article keeps the names it
+showed but could not confirm (``Article.candidates``: :mod:`.candidates`). A candidate pair the
+archive lists as a person is that person ("Ivanka Trump" in a headline); a candidate surname is the
+established full name the archive names by it near the article's date ("Trump" → Donald Trump;
+the Bush of 1987 is not the Bush of 2003); a lone name is renamed the same way; middle initials and
+a headline's glued verb fold ("Donald J. Trump", "Donald Trump Dings" → Donald Trump). Each merge
+is recorded (:class:`Variants`, kept with the generation), so that a user sees and can undo it.
 """
 
 from __future__ import annotations
@@ -121,7 +130,9 @@ class Evidence:
         is the surname of an established person ("Ivanka Trump"; not "Eddie Record", "White House")."""
         lex = lexicon()
         words = candidate.split()
-        if len(words) != 2 or not self.listed(candidate) or lex.is_common(words[0]):
+        if len(words) != 2 or not self.listed(candidate):
+            return False
+        if lex.is_common(words[0]) and words[0] not in lex.first_names:  # "Mark Wahlberg"; not "White House"
             return False
         return not lex.is_common(words[1]) or any(
             self.established(name) for name in self._by_surname.get(words[1].casefold(), ()))
@@ -155,8 +166,9 @@ class Evidence:
         for name, count in self.totals.items():
             words = name.split()
             head = words[-1].rpartition("-")[0]
-            shorter = [" ".join(words[:-1])] if len(words) >= 3 else []  # "Donald Trump Dings": a verb glued on
-            shorter += [" ".join([*words[:-1], head])] if head and len(words) > 1 else []  # "Donald Trump-Turnberry"
+            # "Donald Trump Dings": a verb glued on; "Donald Trump-Turnberry": a place
+            shorter = [" ".join(words[:-1])] if len(words) >= 3 else []
+            shorter += [" ".join([*words[:-1], head])] if head and len(words) > 1 else []
             for short in shorter:
                 if count <= 2 and self.totals.get(short, 0) >= GLUED * count:
                     folds.setdefault(name, short)
@@ -205,7 +217,9 @@ def merged_names(articles: Iterable[Article], variants: Variants | None = None) 
         yield renamed_persons(article, renamed)
 
 
-def confirmed(article: Article, evidence: Evidence, folds: Mapping[str, str]) -> tuple[Article, dict[str, str]]:
+def confirmed(
+    article: Article, evidence: Evidence, folds: Mapping[str, str]
+) -> tuple[Article, dict[str, str]]:
     """The article with the archive's evidence applied: lone names renamed to their full name,
     candidates that the archive lists as people added ("Ivanka Trump" in a headline), candidate
     surnames added as the full name they stand for at the article's date ("Trump" → Donald Trump)
@@ -275,7 +289,8 @@ class Variants:
         """Written beside and renamed over: the file may be a hard link into the live generation."""
         path = Path(generation) / VARIANTS_FILE
         tmp = path.with_name(f".{VARIANTS_FILE}.tmp")
-        tmp.write_text(json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        data = json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        tmp.write_text(data, encoding="utf-8")
         os.replace(tmp, path)
 
     @classmethod

@@ -63,6 +63,7 @@ def people(title: str, body: str, method: str = RULES_AND_MODEL) -> tuple[list[s
         return found, [name for name in candidates if name not in found]
     have = {word for name in rules for word in name.split()}
     firms = firm_names(title, body)  # the article gives it a corporate ending: "Merrill Lynch and Co"
-    extra = [name for name in found if " " in name and not have.intersection(name.split()) and name not in firms]
+    extra = [name for name in found
+             if " " in name and not have.intersection(name.split()) and name not in firms]
     persons = rules + extra
     return persons, [name for name in candidates if name not in extra]

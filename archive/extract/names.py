@@ -85,7 +85,8 @@ class Lexicon:
         if word in self.surnames or word in self.first_names:
             return False
         low = word.lower()
-        if low.endswith("s") and (low[:-1] in self.common_words or low.endswith("es") and low[:-2] in self.common_words):
+        stems = (low[:-1], low[:-2] if low.endswith("es") else "")
+        if low.endswith("s") and any(stem in self.common_words for stem in stems if stem):
             return True  # a verb or a plural: "Dings", "Slams"
         parts = low.split("-")
         return all(part in self.common_words or part in self.more_words for part in parts)

@@ -15,6 +15,7 @@ capital is never a name), the same in training and in use: most of a news text c
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -232,7 +233,7 @@ def _position(toks: list[Token], index: int, text: str, facts: DocFacts) -> tupl
 
 @cache
 def _tagger():
-    import pycrfsuite  # noqa: PLC0415 (only when the model is used)
+    import pycrfsuite  # only when the model is used
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL))
@@ -240,7 +241,8 @@ def _tagger():
 
 
 def model_available() -> bool:
-    return MODEL.exists()
+    """The weights are shipped; python-crfsuite is an optional dependency (the ``model`` extra)."""
+    return MODEL.exists() and importlib.util.find_spec("pycrfsuite") is not None
 
 
 def person_spans(

@@ -19,8 +19,8 @@ from whoosh import query as wq
 from whoosh.scoring import BM25F
 
 from ..article import Article
-from ..extract.across import Variants
 from ..errors import ArticleNotFound
+from ..extract.across import Variants
 from ..results import FacetValue, Hit, SearchResult
 from . import facets, store
 from .columns import Columns
@@ -28,13 +28,14 @@ from .matching import Matcher, ranked, restrict
 from .postings import PostingSource
 from .query import expand_names, parse
 from .schema import UNDATED, from_stored
+from .snippets import body_terms, snippet
 
 
 @functools.lru_cache(maxsize=4)
 def _variants(generation: Path) -> Variants:
     """The generation's record of merged variants (a generation is never changed once live)."""
     return Variants.load(generation)
-from .snippets import body_terms, snippet
+
 
 EXPORT_CHUNK = 500  # stored articles read at a time by an export
 SIMILAR_TERMS = 12  # distinctive words of an article that find the ones like it
