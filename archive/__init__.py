@@ -7,7 +7,15 @@
 """
 
 from .article import Article
-from .errors import ArchiveError, ArticleNotFound, BadDocument, BadQuery, IndexBusy, IndexMissing
+from .errors import (
+    ArchiveError,
+    ArticleNotFound,
+    BadDocument,
+    BadQuery,
+    IndexBusy,
+    IndexMissing,
+    SearchTimeout,
+)
 from .library import Archive
 from .results import FacetValue, Hit, PeopleResult, SearchResult
 
@@ -37,6 +45,7 @@ __all__ = [
     "PeopleResult",
     "RebuildReport",
     "SearchResult",
+    "SearchTimeout",
     "Skipped",
     "read",
     "scan",

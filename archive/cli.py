@@ -15,7 +15,15 @@ import click
 
 from .errors import ArchiveError
 from .export import csv_text
-from .library import DEFAULT_INDEX, DEFAULT_SOURCES, SORTS, Archive
+from .library import (
+    DEFAULT_INDEX,
+    DEFAULT_SOURCES,
+    MAX_PAGE,
+    MAX_PEOPLE,
+    MAX_PER_PAGE,
+    SORTS,
+    Archive,
+)
 
 SKIPPED_SHOWN = 50
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
@@ -52,7 +60,7 @@ def cli():
     """A searchable full-text archive of news articles."""
 
 
-@cli.command()
+@cli.command(short_help="Build the index anew from files and folders of articles.")
 @click.argument("sources", nargs=-1, type=click.Path())
 @index_option
 @json_option
@@ -68,13 +76,13 @@ def rebuild(sources, index_dir, as_json, quiet, aliases):
     if report is None:
         return
     if report.kept is not None:
-        held = f" ({report.kept:,} articles)" if report.kept >= 0 else ""
+        held = f" ({_count(report.kept, 'article')})" if report.kept >= 0 else ""
         click.echo(f"Nothing to index: no article in {_count(report.files, 'file')}. The index in "
                    f"{report.index}/ was left as it was{held}.", err=True)
         click.echo("Hint: check the sources given (the reasons are below); to empty the index, delete "
                    "its folder.", err=True)
     else:
-        click.echo(f"Indexed {report.indexed:,} articles from {_count(report.files, 'file')} "
+        click.echo(f"Indexed {_count(report.indexed, 'article')} from {_count(report.files, 'file')} "
                    f"in {report.seconds:.1f} s into {report.index}/")
     if report.skipped:
         click.echo(f"Skipped {len(report.skipped):,}:")
@@ -87,7 +95,7 @@ def rebuild(sources, index_dir, as_json, quiet, aliases):
         raise SystemExit(1)
 
 
-@cli.command()
+@cli.command(short_help="Re-index only files added, changed or removed since the last build.")
 @click.argument("sources", nargs=-1, type=click.Path())
 @index_option
 @json_option
@@ -108,7 +116,7 @@ def update(sources, index_dir, as_json, quiet, aliases):
     else:
         click.echo(f"Updated {report.index}/ in {report.seconds:.1f} s: {report.added:,} added, "
                    f"{report.changed:,} changed, {report.removed:,} removed.")
-    click.echo(f"{report.indexed:,} articles from {report.files:,} files; "
+    click.echo(f"{_count(report.indexed, 'article')} from {_count(report.files, 'file')}; "
                f"{len(report.skipped):,} skipped (--json lists them).")
 
 
@@ -133,16 +141,19 @@ def _indexing(action, sources, aliases, as_json: bool, quiet: bool):
     return report
 
 
-@cli.command()
+@cli.command(short_help="Search the archive: ranked hits, people and dates.")
 @click.argument("query", required=False, default="")
 @click.option("--person", "persons", multiple=True, metavar="NAME",
               help="Only articles that mention this person (repeat: all of them).")
 @click.option("--since", metavar="DATE", help="Published on or after (YYYY, YYYY-MM, YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Published on or before (YYYY, YYYY-MM, YYYY-MM-DD).")
 @click.option("--undated", is_flag=True, help="Only articles without a publication date.")
-@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
-@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--per-page", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True,
+              help="Best matches first, or by publication date (undated articles last).")
+@click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True,
+              help="Which page of results to print.")
+@click.option("--per-page", type=click.IntRange(1, MAX_PER_PAGE), default=10, show_default=True,
+              help="Hits on a page.")
 @click.option("--explain", is_flag=True, help="Also print how the query was read.")
 @index_option
 @json_option
@@ -169,7 +180,7 @@ def search(query, persons, since, until, undated, sort, page, per_page, explain,
         return
     tty = sys.stdout.isatty()
     shown = f"page {result.page} of {result.pages}" if result.total else ""
-    click.echo(f"{result.total:,} results for {query!r} ({result.seconds * 1000:.0f} ms) {shown}")
+    click.echo(f"{_count(result.total, 'result')} for {query!r} ({result.seconds * 1000:.0f} ms) {shown}")
     for note in result.notes:
         click.echo(f"Note: {note}")
     if explain:
@@ -190,7 +201,7 @@ def search(query, persons, since, until, undated, sort, page, per_page, explain,
                 f"{'[x] ' if v.selected else ''}{v.value} ({v.count})" for v in values[:12]))
 
 
-@cli.command()
+@cli.command(short_help="Show one article by its ID (as search prints it).")
 @click.argument("article_id")
 @index_option
 @json_option
@@ -226,7 +237,7 @@ def show(article_id, index_dir, as_json, similar):
             click.echo(f"  {day}  {hit.title}\n              id: {hit.id}")
 
 
-@cli.command()
+@cli.command(short_help="Numbers about the index: articles, people, date range.")
 @index_option
 @json_option
 @friendly
@@ -241,15 +252,19 @@ def stats(index_dir, as_json):
         click.echo(f"{key + ':':<10}{value}")
 
 
-@cli.command()
+@cli.command(short_help="Serve the web interface at http://HOST:PORT/.")
 @index_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on (0: any free port).")
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
               help="Requests served at once.")
+@click.option("--max-connections", default=1000, show_default=True, type=click.IntRange(1, 100_000),
+              help="Connections open at once (fewer if the open file limit is lower).")
+@click.option("--idle-timeout", default=15, show_default=True, type=click.IntRange(1, 3600),
+              metavar="SECONDS", help="Close a connection that sends or reads nothing this long.")
 @friendly
-def serve(index_dir, host, port, threads):
+def serve(index_dir, host, port, threads, max_connections, idle_timeout):
     """Serve the web interface (with waitress) at http://HOST:PORT/.
 
     When the default index does not exist yet it is built from data/ first.
@@ -265,9 +280,39 @@ def serve(index_dir, host, port, threads):
         click.echo(f"No index in {index_dir}/ yet: building it from "
                    f"{', '.join(DEFAULT_SOURCES)}/ first…", err=True)
         report = archive.rebuild(DEFAULT_SOURCES)
-        click.echo(f"Indexed {report.indexed:,} articles in {report.seconds:.1f} s.", err=True)
+        click.echo(f"Indexed {_count(report.indexed, 'article')} in {report.seconds:.1f} s.", err=True)
     archive.close()
-    serve_web(index_dir, host=host, port=port, threads=threads, announce=click.echo)
+    serve_web(index_dir, host=host, port=port, threads=threads, max_connections=max_connections,
+              idle_timeout=idle_timeout, announce=click.echo)
+
+
+@cli.command(short_help="List the people the archive mentions, most mentioned first.")
+@click.argument("text", required=False, default="")
+@click.option("--limit", type=click.IntRange(1, MAX_PEOPLE), default=100, show_default=True,
+              metavar="N", help="List at most N people.")
+@index_option
+@json_option
+@friendly
+def people(text, limit, index_dir, as_json):
+    """The people the archive mentions whose names contain TEXT (any case; everyone without
+    it), most mentioned first, with the number of articles that mention each (as /people in
+    the browser). Use a name with search --person."""
+    with Archive(index_dir) as archive:
+        found = archive.people(text, limit=limit)
+    if as_json:
+        click.echo(json.dumps(found.to_dict(), indent=2, ensure_ascii=False))
+        return
+    where = f" with {text!r} in their name" if text.strip() else ""
+    if not found.total:
+        click.echo(f"No one{where} is mentioned in the archive.")
+        return
+    noun = "person" if found.total == 1 else "people"
+    click.echo(f"{found.total:,} {noun}{where}, most mentioned first:")
+    for person in found.people:
+        click.echo(f"{person.count:>7,}  {person.value}")
+    if found.total > len(found.people):
+        click.echo(f"… and {found.total - len(found.people):,} more (--limit N lists more; "
+                   "TEXT narrows the list).")
 
 
 def _write_stdout(chunks) -> None:

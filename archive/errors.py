@@ -30,6 +30,13 @@ class BadQuery(ArchiveError):
     """A query, filter or search parameter cannot be understood."""
 
 
+class SearchTimeout(ArchiveError):
+    """A search ran past its time budget and was stopped (``Archive(..., time_budget=…)``)."""
+
+    hint = ("Narrow the search (fewer words joined with OR, longer prefixes than co*), or try "
+            "again in a moment if the archive is busy.")
+
+
 class BadDocument(ArchiveError):
     """An input file is not an article the archive can read (empty, undecodable, not news)."""
 

@@ -40,15 +40,22 @@ class Archive:
     >>> arc.search("baby loss", persons=["Kate Beckinsale"]).total  # doctest: +SKIP
     """
 
-    def __init__(self, index_dir: str | os.PathLike = DEFAULT_INDEX) -> None:
+    def __init__(self, index_dir: str | os.PathLike = DEFAULT_INDEX, *,
+                 time_budget: float | None = None) -> None:
+        """``time_budget``: seconds a search, export selection or similar-articles lookup may
+        take before it stops with SearchTimeout (None: no limit; the web interface sets one)."""
+        if time_budget is not None and not time_budget > 0:
+            raise BadQuery(f"time_budget={time_budget!r} is not a positive number of seconds.",
+                           hint="Use e.g. time_budget=3.0, or None for no limit.")
         self.index_dir = Path(index_dir)
+        self.time_budget = time_budget
         self._engine: Engine | None = None
 
     @property
     def engine(self) -> Engine:
         """The open index (opened on first use; IndexMissing says how to build one)."""
         if self._engine is None:
-            self._engine = Engine(self.index_dir)
+            self._engine = Engine(self.index_dir, time_budget=self.time_budget)
         return self._engine
 
     def exists(self) -> bool:
@@ -60,7 +67,7 @@ class Archive:
         return True
 
     def rebuild(
-        self, sources: Iterable[str | os.PathLike] = DEFAULT_SOURCES, *,
+        self, sources: str | os.PathLike | Iterable[str | os.PathLike] = DEFAULT_SOURCES, *,
         progress: Progress | None = None, workers: int | None = None,
         aliases: str | os.PathLike | None = None,
     ) -> RebuildReport:
@@ -69,10 +76,11 @@ class Archive:
         IndexBusy if another rebuild or update is writing this index."""
         from .rebuild import rebuild
 
-        return rebuild(self.index_dir, sources, progress=progress, workers=workers, aliases=aliases)
+        return rebuild(self.index_dir, _paths(sources), progress=progress, workers=workers,
+                       aliases=aliases)
 
     def update(
-        self, sources: Iterable[str | os.PathLike] | None = None, *,
+        self, sources: str | os.PathLike | Iterable[str | os.PathLike] | None = None, *,
         progress: Progress | None = None, workers: int | None = None,
         aliases: str | os.PathLike | None = None,
     ) -> RebuildReport:
@@ -81,10 +89,11 @@ class Archive:
         Changed person corrections are applied to every article. IndexBusy as for ``rebuild``."""
         from .rebuild import update
 
-        return update(self.index_dir, sources, progress=progress, workers=workers, aliases=aliases)
+        return update(self.index_dir, None if sources is None else _paths(sources),
+                      progress=progress, workers=workers, aliases=aliases)
 
     def search(
-        self, q: str = "", *, persons: Sequence[str] = (), since: str | date | None = None,
+        self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
         until: str | date | None = None, undated: bool = False, sort: str = "relevance",
         page: int = 1, per_page: int = 10,
     ) -> SearchResult:
@@ -92,7 +101,9 @@ class Archive:
 
         ``since``/``until`` take a date or "YYYY", "YYYY-MM", "YYYY-MM-DD" (a partial ``until``
         means the end of that year or month); ``undated=True`` keeps only articles without a
-        publication date (the "undated" date bucket). Raises BadQuery for parameters out of range.
+        publication date (the "undated" date bucket); ``persons``: names the articles must all
+        mention (one string is one name). Raises BadQuery for parameters out of range, and
+        SearchTimeout past the archive's ``time_budget``.
         """
         filters = _filters(persons, since, until, undated, sort)
         _check_range("page", page, 1, MAX_PAGE)
@@ -100,7 +111,7 @@ class Archive:
         return self.engine.search(q or "", **filters, page=page, per_page=per_page)
 
     def export(
-        self, q: str = "", *, persons: Sequence[str] = (), since: str | date | None = None,
+        self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
         until: str | date | None = None, undated: bool = False, sort: str = "relevance",
         limit: int | None = None,
     ) -> Iterator[dict]:
@@ -148,11 +159,14 @@ class Archive:
     def stats(self) -> dict:
         return self.engine.stats()
 
-    def serve(self, *, host: str = "127.0.0.1", port: int = 5000, threads: int = 8) -> None:
-        """Serve the web interface over this archive until interrupted (as ``archive serve``)."""
+    def serve(self, *, host: str = "127.0.0.1", port: int = 5000, threads: int = 8,
+              max_connections: int = 1000, idle_timeout: int = 15) -> None:
+        """Serve the web interface over this archive until interrupted (as ``archive serve``):
+        at most ``max_connections`` open at once, a silent one closed after ``idle_timeout`` s."""
         from web.server import serve
 
-        serve(self.index_dir, host=host, port=port, threads=threads)
+        serve(self.index_dir, host=host, port=port, threads=threads,
+              max_connections=max_connections, idle_timeout=idle_timeout)
 
     def close(self) -> None:
         if self._engine is not None:
@@ -177,8 +191,31 @@ def _filters(persons: Sequence[str], since, until, undated: bool, sort: str) -> 
     if start and end and start > end:
         raise BadQuery(f"since ({start}) is after until ({end}).",
                        hint="Swap the two dates.")
-    names = [" ".join(str(p).split()) for p in persons if str(p).strip()]
+    names = [" ".join(p.split()) for p in _names(persons, "persons") if p.strip()]
     return {"persons": names, "since": start, "until": end, "undated": undated, "sort": sort}
+
+
+def _names(value, name: str) -> list[str]:
+    """A list-of-names parameter: one string is one name (``persons="Kate Beckinsale"``), never
+    a sequence of letters; anything else must hold strings only."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (bytes, bytearray)) or not isinstance(value, Iterable):
+        raise BadQuery(f"{name}={value!r} is not a list of names.",
+                       hint=f'Give {name}=["Kate Beckinsale", …], or one name as a string.')
+    items = list(value)
+    for item in items:
+        if not isinstance(item, str):
+            raise BadQuery(f"{name} holds {item!r}, which is not a name.",
+                           hint=f'Give {name}=["Kate Beckinsale", …] (strings).')
+    return items
+
+
+def _paths(sources) -> list:
+    """Sources as a list: one path (a string or a Path) is one source, never its letters."""
+    if isinstance(sources, (str, os.PathLike)):
+        return [sources]
+    return list(sources)
 
 
 def to_day(value: str | date | None, name: str, *, end: bool = False) -> date | None:

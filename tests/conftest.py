@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+import archive
 from archive import Archive
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -97,5 +100,50 @@ def web_archive(web_dir, tmp_path_factory) -> Archive:
     """A real index of ``web_dir`` for the web tests (read-only)."""
     arc = Archive(tmp_path_factory.mktemp("web-index") / "index")
     arc.rebuild([web_dir])
+    yield arc
+    arc.close()
+
+
+# -- hostile names, odd record keys, a long article and many words (tests/test_robust.py) -----
+
+WORDS = Path(archive.__file__).parent / "extract" / "data" / "common_words.txt.gz"
+# Record keys (the JSON Lines "id" field) that a browser or a router would rewrite.
+ODD_KEYS = ["a/../b", "x//y", "ends/", "q?#%&+ z", "tab\there", "./dot"]
+
+
+def glossary(words: list[str]) -> str:
+    """A real-word text with thousands of distinct words: what makes two-letter prefixes costly."""
+    lines = [" ".join(words[i:i + 12]) + "." for i in range(0, len(words), 12)]
+    return "A glossary of common English words\n\nAuthor: Archive Tests\n\n" + "\n\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="session")
+def robust_dir(tmp_path_factory) -> Path:
+    """Seeds and Wikinews under file names with a tab and a newline, HuffPost records whose keys
+    hold slashes, dots and URL syntax, a 300,000-character article and a glossary."""
+    folder = tmp_path_factory.mktemp("robust")
+    shutil.copy(FIXTURES / SEEDS[0], folder / SEEDS[0])
+    shutil.copy(FIXTURES / SEEDS[1], folder / "new\nline.txt")
+    shutil.copy(FIXTURES / "wikinews-iodine.txt", folder / "tab\tstory.txt")
+    records = [json.loads(line) for line in (FIXTURES / "huffpost-sample.jsonl").read_text().splitlines()]
+    with (folder / "odd-keys.jsonl").open("w", encoding="utf-8") as out:
+        for number, key in enumerate(ODD_KEYS):  # five records: the sixth is the first again, retitled
+            record = records[number % len(records)]
+            title = record["headline"] + (" (again)" if number >= len(records) else "")
+            out.write(json.dumps({**record, "headline": title, "id": key}) + "\n")
+    iodine = (FIXTURES / "wikinews-iodine.txt").read_text(encoding="utf-8").split("\n\n")
+    paragraphs = [f"Part {n}. {iodine[n % (len(iodine) - 2) + 2]}" for n in range(1, 1000)]
+    body = "\n\n".join(paragraphs)[:300_000]
+    (folder / "long.txt").write_text(f"A very long report on iodine in schools\n\n{body}\n", encoding="utf-8")
+    words = [w for w in gzip.decompress(WORDS.read_bytes()).decode().split() if w.isalpha()]
+    (folder / "glossary.txt").write_text(glossary(words[::6]), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def robust(robust_dir, tmp_path_factory) -> Archive:
+    arc = Archive(tmp_path_factory.mktemp("robust-index") / "index")
+    report = arc.rebuild([robust_dir])
+    assert report.indexed == 1 + 2 + len(ODD_KEYS) + 2, report.skipped
     yield arc
     arc.close()

@@ -292,3 +292,22 @@ def test_similar_articles_leave_out_repeats_of_one_text(tmp_path):
     arc = Archive(tmp_path / "index")
     assert arc.rebuild([src]).indexed == 4
     assert [hit.id for hit in arc.similar("c.txt")] == ["a.txt"]
+
+
+def test_one_name_given_as_a_string_is_one_name(seeds_archive):
+    one = seeds_archive.search("", persons="Chrissy Teigen")
+    assert one.to_dict() == seeds_archive.search("", persons=["Chrissy Teigen"]).to_dict()
+    assert one.total == 2 and [v.value for v in one.facets["person"] if v.selected] == ["Chrissy Teigen"]
+    rows = list(seeds_archive.export("", persons="Chrissy Teigen"))
+    assert len(rows) == 2
+
+
+@pytest.mark.parametrize("persons", [b"Chrissy Teigen", 42, ["Chrissy Teigen", 7], [None]])
+def test_persons_that_are_not_names_are_bad_queries(seeds_archive, persons):
+    with pytest.raises(BadQuery, match="persons"):
+        seeds_archive.search("", persons=persons)
+
+
+def test_one_source_given_as_a_string_is_one_source(tmp_path, seeds_dir):
+    report = Archive(tmp_path / "index").rebuild(str(seeds_dir / "000_22084bbc24ccd4f7.txt"))
+    assert report.indexed == 1 and report.files == 1

@@ -192,3 +192,18 @@ def test_from_an_article_to_a_similar_one(page, base_url):
     similar.first.click()
     page.wait_for_url(re.compile(r"/article/(?!000_22084bbc24ccd4f7)"))
     assert page.locator("h1").inner_text() == first
+
+
+def test_the_security_policy_blocks_nothing_the_pages_need(page, base_url):
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text or "Refused to" in message.text else None)
+    page.goto(base_url + "/")
+    heights = page.locator("a.tl-bar").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    assert len(set(heights)) > 1 and max(heights) > 50  # the bar-height classes apply
+    box = page.get_by_label("Filter, or add anyone by name")
+    box.fill("beckin")
+    assert page.locator(".facet-person li:visible").count() == 1  # app.js runs
+    page.goto(base_url + "/article/000_22084bbc24ccd4f7.txt?q=baby")
+    assert page.locator(".article-body mark").count() > 0
+    assert refused == []

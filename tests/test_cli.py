@@ -255,3 +255,46 @@ def test_show_lists_similar_articles(built):
     data = json.loads(run("show", SEEDS[0], "--similar", "1", "--json", "--index", index).output)
     assert [hit["id"] for hit in data["similar"]] == [SEEDS[1]]
     assert "similar" not in json.loads(run("show", SEEDS[0], "--json", "--index", index).output)
+
+
+# -- a newcomer's first hour -------------------------------------------------------------------
+
+def test_archive_help_shows_every_command_summary_whole():
+    result = run("--help")
+    listed = dict(re.findall(r"^  (\w+)\s+(.+)$", result.output.split("Commands:")[1], re.M))
+    assert set(listed) == set(cli.commands)
+    for name, command in cli.commands.items():
+        assert listed[name] == command.short_help, name  # not cut off with "..."
+        assert not listed[name].endswith("...")
+
+
+def test_search_options_have_help():
+    output = run("search", "--help").output
+    assert "Best matches first, or by publication date" in output
+    assert "Which page of results to print" in output and "Hits on a page" in output
+
+
+def test_people_lists_who_the_archive_mentions(built):
+    index, _ = built
+    result = run("people", "teig", "--index", index)
+    assert result.exit_code == 0
+    assert result.output.splitlines() == ["1 person with 'teig' in their name, most mentioned first:",
+                                          "      2  Chrissy Teigen"]
+    data = json.loads(run("people", "--limit", "2", "--json", "--index", index).output)
+    assert data["limit"] == 2 and len(data["people"]) == 2 and data["total"] > 2
+    assert {"name", "count"} == set(data["people"][0])
+    everyone = run("people", "--limit", "2", "--index", index).output
+    assert f"… and {data['total'] - 2:,} more (--limit N lists more" in everyone
+    nobody = run("people", "zzzz", "--index", index).output
+    assert nobody == "No one with 'zzzz' in their name is mentioned in the archive.\n"
+    assert run("people", "--limit", "0", "--index", index).exit_code == 2
+
+
+def test_counts_of_one_are_singular(built, tmp_path):
+    index, _ = built
+    one = run("search", "ambassador", "--index", index)
+    assert re.match(r"1 result for 'ambassador' \(\d+ ms\) page 1 of 1", one.output)
+    rebuilt = run("rebuild", FIXTURES / SEEDS[0], "--index", tmp_path / "one")
+    assert rebuilt.output.startswith("Indexed 1 article from 1 file in ")
+    updated = run("update", FIXTURES / SEEDS[0], "--index", tmp_path / "one")
+    assert "1 article from 1 file; 0 skipped" in updated.output

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from . import api, article, display, errors, meta, people, search
+from . import api, article, display, errors, headers, meta, people, search
+from .ids import ArticleIdConverter
 from .store import ArchiveHolder
 
 DEFAULTS = {
@@ -23,6 +24,9 @@ DEFAULTS = {
     "PEOPLE_SHOWN": 10,  # people listed before "More people"
     "PEOPLE_LISTED": 200,  # people on /people unless ?limit= says otherwise (at most 1000)
     "MAX_QUERY_CHARS": 500,
+    "TIME_BUDGET": 3.0,  # seconds a search may take before it stops with a 503 (None: no limit)
+    "ARTICLE_CHARS": 100_000,  # characters of a body an article page shows (the rest: /article/<id>.txt)
+    "BASE_URL": "",  # the archive's address for absolute links (OpenSearch), e.g. https://news.example.org
 }
 
 
@@ -35,9 +39,12 @@ def create_app(config: Mapping | None = None) -> Flask:
         app.config.from_mapping(config)
     app.json.sort_keys = False  # keep the key order of archive's to_dict() shapes
     app.json.ensure_ascii = False
-    app.extensions["archive"] = ArchiveHolder(app.config["INDEX"])
+    meta.check_base_url(app.config["BASE_URL"])
+    app.url_map.converters["article_id"] = ArticleIdConverter
+    app.extensions["archive"] = ArchiveHolder(app.config["INDEX"], time_budget=app.config["TIME_BUDGET"])
     for blueprint in (search.bp, article.bp, people.bp, api.bp, meta.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     display.register(app)
+    headers.register(app)
     return app

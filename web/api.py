@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from flask import Blueprint, jsonify, request
 
-from archive import BadQuery
-
 from .article import check_id
-from .params import SearchParams
+from .params import SearchParams, whole
 from .people import lookup
 from .store import get_archive
 
@@ -21,20 +19,17 @@ def search():
     return jsonify(params.run(get_archive()).to_dict())
 
 
-@bp.get("/article/<path:article_id>")
+@bp.get("/article/<article_id:article_id>", merge_slashes=False)
 def article(article_id: str):
     check_id(article_id)
     return jsonify(get_archive().get(article_id).to_dict())
 
 
-@bp.get("/similar/<path:article_id>")
+@bp.get("/similar/<article_id:article_id>", merge_slashes=False)
 def similar(article_id: str):
     """The articles most like this one (``?limit=`` 1–100, default 5), as search hits."""
     check_id(article_id)
-    limit = request.args.get("limit", "5")
-    if not limit.isdigit():
-        raise BadQuery(f"limit={limit[:40]!r} is not a number.", hint="Use a whole number from 1 to 100.")
-    hits = get_archive().similar(article_id, limit=int(limit))
+    hits = get_archive().similar(article_id, limit=whole(request.args, "limit", 5))
     return jsonify({"id": article_id, "similar": [hit.to_dict() for hit in hits]})
 
 

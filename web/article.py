@@ -1,13 +1,18 @@
-"""``/article/<id>``: one article in full, the search's terms highlighted, a way back."""
+"""``/article/<id>``: one article, the search's terms highlighted, a way back; its full text as
+plain text at ``/article/<id>.txt``.
+
+A page shows at most ``ARTICLE_CHARS`` characters of the body (a 20 MB text would make a page
+no browser wants), cut at a paragraph or word boundary, with a link to the whole text.
+"""
 
 from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from markupsafe import Markup, escape
 
-from archive import BadQuery
+from archive import Article, ArticleNotFound, BadQuery, SearchTimeout
 
 from .params import SearchParams
 from .store import get_archive
@@ -15,38 +20,73 @@ from .store import get_archive
 bp = Blueprint("article", __name__)
 MAX_ID_CHARS = 1000
 SIMILAR_SHOWN = 5
-_UNSAFE_ID = re.compile(r"[\x00-\x1f\x7f]|(^|/)\.\.?(/|$)|^/")
+TITLE_CHARS = 1000
+TEXT_SUFFIX = ".txt"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _INDENTED_LINE = re.compile(r"\n(?=[ \t]{2,}\S)")  # wire copy: hard-wrapped, paragraphs indented
 
 
-@bp.get("/article/<path:article_id>")
+@bp.get("/article/<article_id:article_id>", merge_slashes=False)
 def show(article_id: str):
     check_id(article_id)
+    archive = get_archive()
+    try:
+        article = archive.get(article_id)
+    except ArticleNotFound:
+        if not article_id.endswith(TEXT_SUFFIX) or article_id == TEXT_SUFFIX:
+            raise
+        return full_text(archive.get(article_id[: -len(TEXT_SUFFIX)]))
     try:
         params = SearchParams.from_args(request.args)
     except BadQuery:  # a mangled link back to the results still shows the article
         params = SearchParams()
-    archive = get_archive()
-    article = archive.get(article_id)
+    shown = opening(article.body, current_app.config["ARTICLE_CHARS"])
+    title = article.title[:TITLE_CHARS]
     if params.q:
-        title, body = archive.highlight(article.title, params.q), archive.highlight(article.body, params.q)
+        title, body = archive.highlight(title, params.q), archive.highlight(shown, params.q)
     else:
-        title, body = str(escape(article.title)), str(escape(article.body))
+        title, body = str(escape(title)), str(escape(shown))
     body = body.replace("<mark>", '<mark id="first-mark">', 1)
+    try:
+        similar = archive.similar(article.id, limit=SIMILAR_SHOWN)
+    except SearchTimeout:  # the article is what was asked for: show it without the list
+        similar = []
     return render_template(
-        "article.html", article=article, params=params, title=Markup(title),
-        similar=archive.similar(article.id, limit=SIMILAR_SHOWN),
+        "article.html", article=article, params=params, title=Markup(title), similar=similar,
         paragraphs=[Markup(p) for p in paragraphs(body)],
         from_search=bool(request.args), marks=body.count("<mark"),
+        shown_chars=len(shown), cut=len(shown) < len(article.body), text_url=text_url(article.id),
         person_url=lambda name: SearchParams(persons=(name,)).url(),
     )
 
 
+def full_text(article: Article) -> Response:
+    """The article as plain text: headline, blank line, body."""
+    return Response(f"{article.title}\n\n{article.body}\n", mimetype="text/plain")
+
+
+def text_url(article_id: str) -> str:
+    return url_for("article.show", article_id=article_id + TEXT_SUFFIX)
+
+
 def check_id(article_id: str) -> None:
-    """Refuse ids no article can have (``../../etc/passwd``) before looking anything up."""
-    if len(article_id) > MAX_ID_CHARS or _UNSAFE_ID.search(article_id):
-        abort(404, f"Article {article_id[:80]!r} does not exist in this archive.")
+    """Refuse ids no article can have before looking anything up. (Ids are only looked up in
+    the index, never opened as files; see ids.py.)"""
+    if len(article_id) > MAX_ID_CHARS:
+        abort(404, f"Article {article_id[:80]!r}… does not exist in this archive.")
+
+
+def opening(text: str, limit: int) -> str:
+    """``text`` if it has at most ``limit`` characters, else its start up to the last paragraph
+    break (or, failing that, space) before the limit."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    for breaker in ("\n\n", "\n", " "):
+        cut = head.rfind(breaker)
+        if cut > limit // 2:
+            return head[:cut]
+    return head
 
 
 def paragraphs(text: str) -> list[str]:

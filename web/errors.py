@@ -6,9 +6,10 @@ from __future__ import annotations
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from archive import ArchiveError, ArticleNotFound, BadQuery, IndexMissing
+from archive import ArchiveError, ArticleNotFound, BadQuery, IndexMissing, SearchTimeout
 
-STATUS = {BadQuery: 400, ArticleNotFound: 404, IndexMissing: 503}
+STATUS = {BadQuery: 400, ArticleNotFound: 404, IndexMissing: 503, SearchTimeout: 503}
+RETRY_AFTER = "5"  # seconds, on a search stopped by its time budget
 
 
 def register(app: Flask) -> None:
@@ -19,7 +20,9 @@ def register(app: Flask) -> None:
 
 def archive_error(error: ArchiveError):
     status = next((code for kind, code in STATUS.items() if isinstance(error, kind)), 400)
-    return respond(status, type(error).__name__, error.message, error.hint)
+    response, status = respond(status, type(error).__name__, error.message, error.hint)
+    headers = {"Retry-After": RETRY_AFTER} if isinstance(error, SearchTimeout) else {}
+    return response, status, headers
 
 
 def http_error(error: HTTPException):

@@ -12,6 +12,7 @@ from .params import SearchParams
 
 UNDATED = "undated"
 MAX_BARS = 400
+BAR_STEP = 5  # bar heights are classes tl-h5 … tl-h100 of style.css (no inline style: see headers.py)
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Item:
     selected: bool
     url: str
     short: str = ""  # axis label of a date bar ("" when the axis skips it)
-    height: int = 0  # bar height in percent of the tallest bar
+    height: int = 0  # bar height in percent of the tallest bar, a multiple of BAR_STEP
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def timeline(result: SearchResult, params: SearchParams) -> tuple[list[Item], It
         target = params.with_dates() if v.selected else params.with_dates(v.value, v.value)
         bars.append(Item(v.value, long_label(v.value), v.count, v.selected, target.url(),
                          short=axis_label(v.value, unit, number, dated),
-                         height=max(4, round(100 * v.count / tallest))))
+                         height=bar_height(v.count, tallest)))
     undated = next((v for v in values if v.value == UNDATED), None)
     if undated is None and params.undated:
         undated_item = Item(UNDATED, "Undated", 0, True, params.only_undated(False).url())
@@ -68,6 +69,12 @@ def timeline(result: SearchResult, params: SearchParams) -> tuple[list[Item], It
         undated_item = Item(UNDATED, "Undated", undated.count, params.undated,
                             params.only_undated(not params.undated).url())
     return bars, undated_item
+
+
+def bar_height(count: int, tallest: int) -> int:
+    """The height of a bar of ``count`` in percent of the tallest, in steps of BAR_STEP (a bar
+    with any count gets the first step)."""
+    return BAR_STEP * max(1, round(count * (100 // BAR_STEP) / tallest))
 
 
 def chips(params: SearchParams) -> list[Chip]:

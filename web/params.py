@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from archive import Archive, BadQuery, SearchResult
 TRUE = {"1", "true", "yes", "on"}
 FALSE = {"", "0", "false", "no", "off"}
 MAX_PERSONS = 20
+_WHOLE = re.compile(r"-?[0-9]{1,9}")
 
 
 @dataclass(frozen=True)
@@ -119,11 +121,13 @@ def _flag(value: str) -> bool:
 
 
 def whole(args: MultiDict, name: str, default: int) -> int:
+    """The whole-number parameter ``name`` (ASCII digits, perhaps a minus sign: not "²", "١٢",
+    "1_000" or "1e3", which Python's ``int`` or ``str.isdigit`` would take), or ``default``;
+    its range is checked where it is used."""
     value = args.get(name, "").strip()
     if not value:
         return default
-    try:
-        return int(value, 10)
-    except ValueError:
+    if not _WHOLE.fullmatch(value):
         raise BadQuery(f"{name}={value[:40]!r} is not a whole number.",
-                       hint=f"Use {name}=1, {name}=2, …") from None
+                       hint=f"Use {name}=1, {name}=2, …")
+    return int(value)

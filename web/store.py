@@ -14,8 +14,8 @@ from archive import Archive
 class ArchiveHolder:
     """Opens the archive on first use (so an app can start before its index exists)."""
 
-    def __init__(self, index_dir: str | os.PathLike) -> None:
-        self.archive = Archive(index_dir)
+    def __init__(self, index_dir: str | os.PathLike, *, time_budget: float | None = None) -> None:
+        self.archive = Archive(index_dir, time_budget=time_budget)
         self._lock = threading.Lock()
         self._warm = False
 

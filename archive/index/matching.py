@@ -1,36 +1,75 @@
 """The set of matching documents and their BM25F scores, computed with array operations.
 
 Term, And, Or, Not and Prefix nodes are evaluated from posting arrays (numpy set operations;
-scores summed as Whoosh's union and intersection matchers sum them). Any other node (phrases,
-wildcards…) is evaluated by Whoosh's own matcher once and the result cached for the generation,
-so the answer always equals ``searcher.docs_for_query`` and the ranking equals Whoosh's.
+scores summed as Whoosh's union and intersection matchers sum them). Any other node (phrases…)
+is evaluated by Whoosh's own matcher once and the result cached for the generation, so the
+answer always equals ``searcher.docs_for_query`` and the ranking equals Whoosh's.
+
+Every search is bounded: the trailing wildcards of one query may stand for at most
+``MAX_EXPANSIONS`` indexed words in all (as Lucene's maximum clause count); beyond that the
+search is refused with a BadQuery naming the prefixes (a partial answer from some of the words
+would give wrong totals and facet counts without saying so). The search's :class:`Deadline` is
+checked before each node and every ``CHECK_EVERY`` terms or documents.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from itertools import islice
 
 import numpy as np
 from whoosh import query as wq
 
+from ..errors import BadQuery
+from .budget import CHECK_EVERY, Deadline
+from .cache import LRU
 from .postings import PostingSource, Scored
 
-PREFIX_EXPANSION = 1000  # terms a trailing wildcard may expand to before Whoosh evaluates it
+MAX_EXPANSIONS = 1024  # indexed words (of titles and bodies) all the wildcards of one query may stand for
 CACHE_NODES = 256
 DENSE_MIN = 4096  # postings from which set operations use dense arrays instead of sorting
 NOT_SCORE = 1.0  # the weight Whoosh's InverseMatcher gives every document it matches
 
 
-class Matcher:
-    """Evaluates parsed Whoosh queries against one generation's posting source."""
+class _TooBroad(Exception):
+    """The wildcards of the query stand for more than MAX_EXPANSIONS words."""
 
-    def __init__(self, source: PostingSource, doc_count: int) -> None:
+
+class Matcher:
+    """Evaluates parsed Whoosh queries for one search against a generation's posting source.
+
+    ``nodes`` caches evaluated wildcards and phrases for the generation (shared by its searches;
+    private when not given); ``deadline`` bounds the search's time.
+    """
+
+    def __init__(self, source: PostingSource, doc_count: int, nodes: LRU | None = None,
+                 deadline: Deadline | None = None) -> None:
         self.source = source
         self.doc_count = doc_count
-        self._nodes: OrderedDict[str, Scored] = OrderedDict()
+        self.nodes = LRU(CACHE_NODES) if nodes is None else nodes
+        self.deadline = deadline or Deadline()
+        self.expanded = 0  # words the wildcards listed so far stand for
+        self._counted: dict[tuple, tuple] = {}  # the wildcards counted, with their words
+
+    def match(self, query) -> Scored:
+        """The matches of a whole query. Its wildcards are listed first, so that a query that
+        stands for too many words is refused (BadQuery) before any posting is read."""
+        try:
+            for leaf in query.leaves():
+                if isinstance(leaf, wq.Prefix):
+                    self._words(leaf)
+            return self.evaluate(query)
+        except _TooBroad:
+            prefixes = list(dict.fromkeys(str(leaf.text) for leaf in query.leaves()
+                                          if isinstance(leaf, wq.Prefix)))
+            named = ", ".join(prefixes[:5]) + (f" and {len(prefixes) - 5} more" if len(prefixes) > 5 else "")
+            raise BadQuery(
+                f"Too many words start with {named}: the wildcards of this search stand for more "
+                f"than {MAX_EXPANSIONS:,} indexed words (titles and bodies counted apart).",
+                hint="Make the prefixes longer (comp* rather than co*), or use fewer of them.",
+            ) from None
 
     def evaluate(self, node) -> Scored:
+        self.deadline.check()
         kind = type(node)
         if kind is wq.Term:
             return self._boost(self.source.term(node.fieldname, node.text), node.boost)
@@ -43,10 +82,10 @@ class Matcher:
         if kind is wq.Not:
             return self._complement(self.evaluate(node.query))
         if kind is wq.Prefix:
-            return self._cached(node, self._prefix)
+            return self._prefix(node)
         if node is wq.NullQuery or isinstance(node, type(wq.NullQuery)):
             return Scored.empty()
-        return self._cached(node, self._whoosh)
+        return self._cached(node)
 
     def ids(self, node) -> np.ndarray:
         return self.evaluate(node).ids
@@ -73,42 +112,58 @@ class Matcher:
         ids = np.setdiff1d(every, excluded.ids, assume_unique=True)
         return Scored(ids, np.full(len(ids), NOT_SCORE))
 
-    def _prefix(self, node) -> Scored | None:
-        reader = self.source.reader
-        if node.fieldname not in self.source.searcher.schema:
-            return Scored.empty()
-        words = list(islice(reader.expand_prefix(node.fieldname, node.text), PREFIX_EXPANSION + 1))
-        if len(words) > PREFIX_EXPANSION:
-            return None
-        # An OR of the expanded terms, each scored as a term with the query's boost. (This is
-        # Whoosh's ranking on indexes over 5,000 documents; on smaller segments Whoosh preloads
-        # the OR and scores some matches 1.0 instead, an artefact not worth copying.)
-        return union([self._boost(self.source.term(node.fieldname, w), node.boost) for w in words])
+    def _prefix(self, node) -> Scored:
+        """An OR of the words the prefix stands for, each scored as a term with the query's
+        boost. (This is Whoosh's ranking on indexes over 5,000 documents; on smaller segments
+        Whoosh preloads the OR and scores some matches 1.0 instead, an artefact not worth
+        copying.)"""
+        words = self._words(node)
+        key = ("prefix", repr(node))
+        scored = self.nodes.get(key)
+        if scored is None:
+            parts = self.source.prefix(node.fieldname, node.text, words, self.deadline)
+            scored = self.nodes.put(key, union([self._boost(p, node.boost) for p in parts]))
+        return scored
+
+    def _words(self, node) -> tuple:
+        """The indexed words a prefix stands for (kept for the generation), counted once per
+        search against MAX_EXPANSIONS: _TooBroad past it (listing stops there)."""
+        key = ("words", repr(node))
+        words = self._counted.get(key)
+        if words is not None:
+            return words
+        words = self.nodes.get(key)
+        if words is None:
+            room = MAX_EXPANSIONS - self.expanded
+            words = () if node.fieldname not in self.source.searcher.schema else tuple(
+                islice(self.source.reader.expand_prefix(node.fieldname, node.text), room + 1))
+            if len(words) <= room:
+                self.nodes.put(key, words)
+        self.expanded += len(words)
+        if self.expanded > MAX_EXPANSIONS:
+            raise _TooBroad
+        self._counted[key] = words
+        return words
 
     def _whoosh(self, node) -> Scored:
         searcher = self.source.searcher
         m = node.matcher(searcher, searcher.context())
         ids, scores = [], []
         while m.is_active():
+            if len(ids) % CHECK_EVERY == 0:
+                self.deadline.check()
             ids.append(m.id())
             scores.append(m.score())
             m.next()
         order = np.argsort(np.asarray(ids, dtype=np.int64), kind="stable")
         return Scored(np.asarray(ids, dtype=np.int32)[order], np.asarray(scores, dtype=np.float64)[order])
 
-    def _cached(self, node, compute) -> Scored:
-        key = repr(node)
-        hit = self._nodes.get(key)
-        if hit is not None:
-            self._nodes.move_to_end(key)
-            return hit
-        result = compute(node)
-        if result is None:
-            result = self._whoosh(node)
-        self._nodes[key] = result
-        if len(self._nodes) > CACHE_NODES:
-            self._nodes.popitem(last=False)
-        return result
+    def _cached(self, node) -> Scored:
+        key = ("whoosh", repr(node))
+        hit = self.nodes.get(key)
+        if hit is None:
+            hit = self.nodes.put(key, self._whoosh(node))
+        return hit
 
     @staticmethod
     def _boost(scored: Scored, boost: float) -> Scored:

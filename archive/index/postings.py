@@ -4,17 +4,25 @@ Walking Whoosh's matcher tree costs Python calls per posting per node; reading a
 blocks straight into arrays and combining them with numpy costs one call per block. Scores use
 the same statistics and formula as :class:`whoosh.scoring.BM25F` (global idf, average field
 length, the quantised per-document field length), so rankings match Whoosh's.
+
+A :class:`PostingSource` serves one search (one thread, with the Whoosh searcher it borrowed);
+the arrays it reads are kept in the generation's :class:`~archive.index.cache.LRU`, which every
+search of that generation shares.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from math import log
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.matching import WrappingMatcher
+from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
+
+from .budget import CHECK_EVERY
+from .cache import LRU
 
 CACHE_POSTINGS = 6_000_000  # postings kept in the per-generation cache (~72 MB)
 EMPTY_IDS = np.zeros(0, dtype=np.int32)
@@ -38,64 +46,98 @@ class Scored:
 
 
 class PostingSource:
-    """Term postings of one index generation (a searcher), as scored arrays, with an LRU cache."""
+    """Term postings of one index generation (read through ``searcher``), as scored arrays,
+    kept in ``cache`` (shared by the generation's searches; a private one when not given)."""
 
-    def __init__(self, searcher, lengths: dict[str, np.ndarray], live: np.ndarray | None) -> None:
+    def __init__(self, searcher, lengths: dict[str, np.ndarray], live: np.ndarray | None,
+                 cache: LRU | None = None) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.lengths = lengths  # field -> quantised length per document number (float64)
         self.live = live  # None when nothing is deleted
         weighting = searcher.weighting
         self.bm25 = isinstance(weighting, BM25F)
+        self.doc_count_all = searcher.doc_count_all()
         self.K1 = getattr(weighting, "K1", 1.2)
         self._B = getattr(weighting, "B", 0.75)
         self._field_B = getattr(weighting, "_field_B", {})
-        self._cache: OrderedDict[tuple, Scored] = OrderedDict()
-        self._cached = 0
+        self._avgfl: dict[str, float] = {}
+        self.cache = LRU(CACHE_POSTINGS) if cache is None else cache
 
     def term(self, fieldname: str, text) -> Scored:
-        key = (fieldname, text)
-        hit = self._cache.get(key)
-        if hit is not None:
-            self._cache.move_to_end(key)
-            return hit
-        scored = self._load(fieldname, text)
-        self._cache[key] = scored
-        self._cached += len(scored)
-        while self._cached > CACHE_POSTINGS and len(self._cache) > 1:
-            _, old = self._cache.popitem(last=False)
-            self._cached -= len(old)
-        return scored
-
-    def _load(self, fieldname: str, text) -> Scored:
-        field = self.searcher.schema[fieldname] if fieldname in self.searcher.schema else None
+        field = self._field(fieldname)
         if field is None:
             return Scored.empty()
-        btext = field.to_bytes(text) if isinstance(text, str) else text
-        parts_ids, parts_w = [], []
+        key = (fieldname, field.to_bytes(text) if isinstance(text, str) else text)
+        hit = self.cache.get(key)
+        if hit is not None:
+            return hit
+        parts = []
         for leaf, base in self.reader.leaf_readers():
-            if (fieldname, btext) not in leaf:
+            try:  # one term lookup per segment (``in`` and then ``postings`` would be two)
+                parts.append((read_postings(leaf.postings(fieldname, key[1])), base))
+            except TermNotFound:
                 continue
-            ids, weights = read_postings(leaf.postings(fieldname, btext))
-            parts_ids.append(ids + base)
-            parts_w.append(weights)
-        if not parts_ids:
-            return Scored.empty()
-        ids = np.concatenate(parts_ids).astype(np.int32, copy=False)
-        weights = np.concatenate(parts_w)
+        return self._keep(key, field, parts)
+
+    def prefix(self, fieldname: str, prefix, words, deadline) -> list[Scored]:
+        """The postings of ``words`` (those of ``fieldname`` that start with ``prefix``), read in
+        one ordered pass over each segment's terms: no lookup per word, and each posting list
+        opened from the term's own entry (about twice as fast as a ``term`` call per word)."""
+        field = self._field(fieldname)
+        if field is None:
+            return []
+        keys = [(fieldname, field.to_bytes(w) if isinstance(w, str) else w) for w in words]
+        found = {key: self.cache.get(key) for key in keys}
+        wanted = {key[1] for key, hit in found.items() if hit is None}
+        read: dict[bytes, list] = {term: [] for term in wanted}
+        for leaf, base in self.reader.leaf_readers() if wanted else ():
+            for number, (term, info) in enumerate(leaf.iter_prefix(fieldname, prefix)):
+                if number % CHECK_EVERY == 0:
+                    deadline.check()
+                if term in read:
+                    read[term].append((read_postings(_postings(leaf, fieldname, term, info)), base))
+        for term, parts in read.items():
+            found[(fieldname, term)] = self._keep((fieldname, term), field, parts)
+        return [found[key] for key in keys]
+
+    def _field(self, fieldname: str):
+        schema = self.searcher.schema
+        return schema[fieldname] if fieldname in schema else None
+
+    def _keep(self, key: tuple, field, parts: list) -> Scored:
+        """The scored postings of a term from its segments' (ids, weights) and bases, cached."""
+        if not parts:
+            return self.cache.put(key, Scored.empty())
+        ids = np.concatenate([found[0] + base for found, base in parts]).astype(np.int32, copy=False)
+        weights = np.concatenate([found[1] for found, _ in parts])
+        frequency = len(ids)  # every posting, deleted documents' too: Whoosh's doc_frequency
         if self.live is not None:
             keep = self.live[ids]
             ids, weights = ids[keep], weights[keep]
-        return Scored(ids, self._score(fieldname, btext, ids, weights, field.scorable))
+        scored = Scored(ids, self._score(key[0], frequency, ids, weights, field.scorable))
+        return self.cache.put(key, scored, size=max(1, len(scored)))
 
-    def _score(self, fieldname: str, btext: bytes, ids, weights, scorable: bool) -> np.ndarray:
+    def _score(self, fieldname: str, frequency: int, ids, weights, scorable: bool) -> np.ndarray:
         if not (self.bm25 and scorable):
             return weights  # Whoosh's WeightScorer: the posting weight itself
-        idf = self.searcher.idf(fieldname, btext)
-        avgfl = self.searcher.avg_field_length(fieldname) or 1
+        idf = log(self.doc_count_all / (frequency + 1)) + 1  # BM25F's idf, without more lookups
+        avgfl = self._avgfl.get(fieldname)
+        if avgfl is None:
+            avgfl = self._avgfl[fieldname] = self.searcher.avg_field_length(fieldname) or 1
         B, K1 = self._field_B.get(fieldname, self._B), self.K1
         length = self.lengths[fieldname][ids]
         return idf * ((weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * length / avgfl)))
+
+
+def _postings(leaf, fieldname: str, term: bytes, info):
+    """The posting matcher of ``term`` in a segment, opened from the term's entry ``info`` (the
+    W3 codec's own way, without looking the term up again), or through the public lookup."""
+    terms = getattr(leaf, "_terms", None)
+    codec, postfile = getattr(terms, "_codec", None), getattr(terms, "_postfile", None)
+    if codec is None or postfile is None:
+        return leaf.postings(fieldname, term)
+    return codec.postings_reader(postfile, info, leaf.schema[fieldname].format)
 
 
 def read_postings(matcher) -> tuple[np.ndarray, np.ndarray]:

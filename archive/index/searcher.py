@@ -1,7 +1,10 @@
-"""Searching an index generation: ranked hits, filters, facets and snippets.
+"""Searching the live index generation: ranked hits, filters, facets and snippets.
 
-An :class:`Engine` keeps one Whoosh searcher and its derived columns open, and reopens both
-when a rebuild swaps in a new generation (checked with one ``stat`` per request).
+An :class:`Engine` answers from the live :class:`~archive.index.generation.Generation` and
+opens the next one when a rebuild swaps it in (checked with one ``stat`` per request). Searches
+run at the same time in many threads: each takes the generation that is live when it starts
+and borrows a Whoosh searcher of its own from it; the only lock is taken to open a new
+generation, and searches do not wait for it (they answer from the old one meanwhile).
 """
 
 from __future__ import annotations
@@ -16,16 +19,15 @@ from pathlib import Path
 import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.scoring import BM25F
 
 from ..article import Article
 from ..errors import ArticleNotFound
 from ..extract.across import Variants
 from ..results import FacetValue, Hit, SearchResult
 from . import facets, store
-from .columns import Columns
-from .matching import Matcher, ranked, restrict
-from .postings import PostingSource
+from .budget import Deadline
+from .generation import Generation
+from .matching import ranked, restrict
 from .query import expand_names, parse
 from .schema import UNDATED, from_stored
 from .snippets import body_terms, snippet
@@ -39,57 +41,67 @@ def _variants(generation: Path) -> Variants:
 
 EXPORT_CHUNK = 500  # stored articles read at a time by an export
 SIMILAR_TERMS = 12  # distinctive words of an article that find the ones like it
+SIMILAR_CHARS = 20_000  # the opening of an article whose words are weighed (huge ones are not read whole)
+TITLE_CHARS = 1_000  # the longest title a hit shows (a text without line breaks is all title)
 
 
 class Engine:
-    def __init__(self, index_dir: str | Path) -> None:
+    """Searches the index at ``index_dir``; ``time_budget``: seconds a search may take before
+    it stops with SearchTimeout (None: no limit)."""
+
+    def __init__(self, index_dir: str | Path, *, time_budget: float | None = None) -> None:
         self.index_dir = Path(index_dir)
-        self._lock = threading.RLock()
-        self._stamp = None
-        self._searcher = None
-        self._columns: Columns | None = None
-        self._matcher: Matcher | None = None
-        self.generation: Path | None = None
-        self._open()
+        self.time_budget = time_budget
+        self._swap = threading.Lock()
+        self._live: Generation | None = Generation(self.index_dir)
 
     # -- lifecycle -----------------------------------------------------------------------
-    def _open(self) -> None:
-        generation = store.live_generation(self.index_dir)
-        stamp = store.pointer_stamp(self.index_dir)
-        ix = whoosh_index.open_dir(generation)
-        searcher = ix.searcher(weighting=BM25F())
-        columns = Columns.load(searcher.reader(), generation, ix.latest_generation())
-        source = PostingSource(searcher, columns.lengths, columns.live)
-        old = self._searcher
-        self._searcher, self._columns, self._stamp, self.generation = (
-            searcher, columns, stamp, generation)
-        self._matcher = Matcher(source, searcher.reader().doc_count_all())
-        if old is not None:
-            old.close()
+    @property
+    def generation(self) -> Path:
+        """The folder of the generation searches are answered from."""
+        return self._current().path
+
+    def _current(self) -> Generation:
+        """The live generation, opened anew if a rebuild has swapped in another one since."""
+        live = self._live
+        if live is not None and store.pointer_stamp(self.index_dir) == live.stamp:
+            return live
+        if not self._swap.acquire(blocking=live is None):
+            return live  # another thread is opening the new one: answer from this one meanwhile
+        try:
+            live = self._live
+            if live is None or store.pointer_stamp(self.index_dir) != live.stamp:
+                fresh = Generation(self.index_dir)
+                self._live = fresh
+                if live is not None:
+                    live.retire()
+                live = fresh
+            return live
+        finally:
+            self._swap.release()
 
     def refresh(self) -> None:
         """Reopen if a rebuild has swapped in a new generation since the last request."""
-        if store.pointer_stamp(self.index_dir) != self._stamp:
-            with self._lock:
-                if store.pointer_stamp(self.index_dir) != self._stamp:
-                    self._open()
+        self._current()
 
     def close(self) -> None:
-        with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+        with self._swap:
+            live, self._live = self._live, None
+        if live is not None:
+            live.retire()
 
     def __del__(self) -> None:  # an Archive left to the garbage collector still closes its files
-        searcher = getattr(self, "_searcher", None)
-        if searcher is not None:
-            searcher.close()
+        live = getattr(self, "_live", None)
+        if live is not None:
+            live.retire()
+
+    def _deadline(self) -> Deadline:
+        return Deadline(self.time_budget)
 
     # -- reading -------------------------------------------------------------------------
     def get(self, article_id: str) -> Article:
-        self.refresh()
-        with self._lock:
-            stored = self._searcher.document(id=article_id)
+        with self._current().searcher() as searcher:
+            stored = searcher.document(id=article_id)
         if stored is None:
             raise ArticleNotFound(f"Article {article_id!r} does not exist in this archive.")
         return from_stored(stored)
@@ -99,19 +111,25 @@ class Engine:
         undated: bool = False, sort: str, page: int, per_page: int,
     ) -> SearchResult:
         started = time.perf_counter()
-        self.refresh()
+        deadline = self._deadline()
         parsed, plain = parse(q)
-        with self._lock:
-            searcher, columns = self._searcher, self._columns
-            parsed = expand_names(parsed, searcher.reader())
-            selected, scored, ids = self._select(parsed, persons, since, until, undated)
+        live = self._current()
+        columns = live.columns
+        with live.searcher() as searcher:
+            reader = searcher.reader()
+            parsed = expand_names(parsed, reader)
+            matcher = live.matcher(searcher, deadline)
+            selected, scored, ids = _select(columns, matcher, parsed, persons, since, until, undated)
             mask = np.zeros(len(columns.day), dtype=bool)
             mask[ids] = True
-            page_docs = self._page(columns, scored, ids, sort, page, per_page)
-            terms = body_terms(parsed, searcher.reader())
-            hits = [self._hit(searcher, docnum, score, terms) for docnum, score in page_docs]
-            date_values, unit = facets.date_facet(columns, ids, since, until, undated)
-            person_values = facets.person_facet(columns, mask, [p for p in selected if p >= 0])
+            page_docs = _page(columns, scored, ids, sort, page, per_page)
+            terms = body_terms(parsed, reader)
+            hits = []
+            for docnum, score in page_docs:
+                deadline.check()
+                hits.append(_hit_of(from_stored(searcher.stored_fields(docnum)), score, terms))
+        date_values, unit = facets.date_facet(columns, ids, since, until, undated)
+        person_values = facets.person_facet(columns, mask, [p for p in selected if p >= 0])
         person_values += [FacetValue(name, 0, True)
                           for name, pid in zip(persons, selected, strict=True) if pid < 0]
         return SearchResult(
@@ -126,65 +144,53 @@ class Engine:
         undated: bool = False, sort: str, limit: int | None = None,
     ) -> Iterator[tuple[Article, float | None]]:
         """Every hit of a search (the first ``limit``) in result order, with its score (None
-        unless ranked by relevance). The hits are chosen now; the articles are read as the
-        iterator is consumed, through a reader of this generation of its own, so that a swap
-        meanwhile (which closes the engine's searcher) does not cut the export short."""
-        self.refresh()
+        unless ranked by relevance). The hits are chosen now (within the time budget); the
+        articles are read as the iterator is consumed, through a reader of this generation of
+        its own, so that a swap meanwhile (which retires the generation) does not cut the
+        export short."""
         parsed, _ = parse(q)
-        with self._lock:
-            parsed = expand_names(parsed, self._searcher.reader())
-            _, scored, ids = self._select(parsed, persons, since, until, undated)
-            docs, scores = self._ranked(self._columns, scored, ids, sort, limit)
-            generation = self.generation
-        return _stored_in_order(generation, docs, scores)
+        live = self._current()
+        with live.searcher() as searcher:
+            parsed = expand_names(parsed, searcher.reader())
+            matcher = live.matcher(searcher, self._deadline())
+            _, scored, ids = _select(live.columns, matcher, parsed, persons, since, until, undated)
+        docs, scores = _ranked(live.columns, scored, ids, sort, limit)
+        return _stored_in_order(live.path, docs, scores)
 
     def similar(self, article_id: str, limit: int) -> list[Hit]:
-        """Articles most like ``article_id``: its most distinctive words (Whoosh's Bo1 model over
-        the index's statistics, ``SIMILAR_TERMS`` of them, weighted) searched in titles and bodies,
-        best first, the article itself and repeats of one text (wire stories sent again) left out.
-        Raises ArticleNotFound."""
-        self.refresh()
-        with self._lock:
-            searcher = self._searcher
+        """Articles most like ``article_id``: the most distinctive words of its title and opening
+        (Whoosh's Bo1 model over the index's statistics, ``SIMILAR_TERMS`` of them, weighted)
+        searched in titles and bodies, best first, the article itself and repeats of one text
+        (wire stories sent again) left out. Raises ArticleNotFound."""
+        deadline = self._deadline()
+        live = self._current()
+        with live.searcher() as searcher:
             docnum = searcher.document_number(id=article_id)
             if docnum is None:
                 raise ArticleNotFound(f"Article {article_id!r} does not exist in this archive.")
             article = from_stored(searcher.stored_fields(docnum))
             keys = searcher.key_terms_from_text(
-                "body", f"{article.title}\n{article.body}", numterms=SIMILAR_TERMS)
+                "body", f"{article.title[:TITLE_CHARS]}\n{article.body[:SIMILAR_CHARS]}",
+                numterms=SIMILAR_TERMS)
             if not keys:
                 return []
             top = max(weight for _, weight in keys)
             node = wq.Or([wq.Term(field, term, boost=weight / top)
                           for term, weight in keys for field in ("title", "body")])
-            scored = self._matcher.evaluate(node)
-            terms = frozenset(term for term, _ in keys)
-            seen, hits, start = {article.content_hash}, [], 0  # a wire story sent again is not news
-            for stop in (4 * limit + 1, 32 * limit + 1, 256 * limit + 1):  # more if repeats crowd in
-                docs, scores = ranked(scored, stop)
-                for doc, score in zip(docs[start:], scores[start:], strict=True):
-                    found = from_stored(searcher.stored_fields(int(doc)))
-                    if found.content_hash not in seen:
-                        seen.add(found.content_hash)
-                        hits.append(_hit_of(found, float(score), terms))
-                        if len(hits) == limit:
-                            return hits
-                if len(docs) < stop:
-                    break
-                start = stop
-            return hits
+            scored = live.matcher(searcher, deadline).evaluate(node)
+            return _distinct_hits(searcher, scored, frozenset(t for t, _ in keys), limit,
+                                  {article.content_hash}, deadline)
 
     def people(self, contains: str, limit: int) -> tuple[int, list[FacetValue], dict[str, dict[str, int]]]:
         """People (in live articles) whose names contain ``contains`` (case-insensitive), most
         mentioned first, then by name: how many match, the first ``limit``, and the variants the
         archive merged into each of those (see extract.across.Variants)."""
-        self.refresh()
         needle = " ".join(contains.split()).casefold()
-        with self._lock:
-            columns, generation = self._columns, self.generation
-            counts = columns.article_counts()
-            found = [(int(counts[pid]), name) for pid, name in enumerate(columns.person_names)
-                     if counts[pid] and needle in name.casefold()]
+        live = self._current()
+        columns, generation = live.columns, live.path
+        counts = columns.article_counts()
+        found = [(int(counts[pid]), name) for pid, name in enumerate(columns.person_names)
+                 if counts[pid] and needle in name.casefold()]
         found.sort(key=lambda pair: (-pair[0], pair[1]))
         variants = _variants(generation)
         listed = [FacetValue(name, count) for count, name in found[:limit]]
@@ -193,102 +199,120 @@ class Engine:
     def highlight_terms(self, q: str) -> frozenset[str]:
         """The indexed body words the query ``q`` looks for, to mark in a full article (its
         trailing wildcards, such as miscarr*, expanded against this index)."""
-        self.refresh()
-        parsed, _ = parse(q or "")
-        with self._lock:
-            return body_terms(parsed, self._searcher.reader())
+        live = self._current()
+        terms = live.highlights.get(q or "")
+        if terms is None:
+            parsed, _ = parse(q or "")
+            with live.searcher() as searcher:
+                terms = live.highlights.put(q or "", body_terms(parsed, searcher.reader()))
+        return terms
 
     def stats(self) -> dict:
-        self.refresh()
-        with self._lock:
-            columns, searcher = self._columns, self._searcher
-            live = columns.day if columns.live is None else columns.day[columns.live]
-            days = live[live != UNDATED]
-            return {
-                "articles": searcher.doc_count(),
-                "persons": int(np.count_nonzero(np.diff(columns.person_start))),
-                "earliest": _iso_day(days.min()) if len(days) else None,
-                "latest": _iso_day(days.max()) if len(days) else None,
-                "undated": int(len(live) - len(days)),
-                "index": str(self.index_dir),
-                "built": datetime.fromtimestamp(self.generation.stat().st_mtime, UTC).isoformat(),
-            }
+        live = self._current()
+        columns = live.columns
+        alive = columns.day if columns.live is None else columns.day[columns.live]
+        days = alive[alive != UNDATED]
+        return {
+            "articles": int(len(alive)),
+            "persons": int(np.count_nonzero(np.diff(columns.person_start))),
+            "earliest": _iso_day(days.min()) if len(days) else None,
+            "latest": _iso_day(days.max()) if len(days) else None,
+            "undated": int(len(alive) - len(days)),
+            "index": str(self.index_dir),
+            "built": datetime.fromtimestamp(live.path.stat().st_mtime, UTC).isoformat(),
+        }
 
-    # -- steps ---------------------------------------------------------------------------
-    def _select(self, parsed, persons, since, until, undated):
-        """(person ids of ``persons``, -1 for unknown names; the scored matches or None for the
-        empty query; the document numbers matching the query and every filter). Under the lock."""
-        columns = self._columns
-        selected = [columns.person_ids.get(name.casefold(), -1) for name in persons]
-        scored = None if isinstance(parsed, wq.Every) else self._matcher.evaluate(parsed)
-        ids = self._matches(columns, scored, selected, since, until, undated)
-        if scored is not None and len(ids) < len(scored):
-            scored = restrict(scored, ids)
-        return selected, scored, ids
 
-    @staticmethod
-    def _matches(columns, scored, selected, since, until, undated) -> np.ndarray:
-        """Document numbers that match the query and every filter, ascending."""
-        if scored is None:  # the empty query: every article
-            ids = np.arange(len(columns.day), dtype=np.int32)
-            if columns.live is not None:
-                ids = ids[columns.live]
-        else:
-            ids = scored.ids
-        for pid in selected:
-            ids = np.intersect1d(ids, columns.docs_with_person(pid), assume_unique=True) \
-                if pid >= 0 else ids[:0]
-        if since or until:
-            days = columns.day[ids]
-            keep = days != UNDATED
-            if since:
-                keep &= days >= since.toordinal()
-            if until:
-                keep &= days <= until.toordinal()
-            ids = ids[keep]
-        if undated:
-            ids = ids[columns.day[ids] == UNDATED]
-        return ids
+def _select(columns, matcher, parsed, persons, since, until, undated):
+    """(person ids of ``persons``, -1 for unknown names; the scored matches or None for the
+    empty query; the document numbers matching the query and every filter)."""
+    selected = [columns.person_ids.get(name.casefold(), -1) for name in persons]
+    scored = None if isinstance(parsed, wq.Every) else matcher.match(parsed)
+    ids = _matches(columns, scored, selected, since, until, undated)
+    if scored is not None and len(ids) < len(scored):
+        scored = restrict(scored, ids)
+    return selected, scored, ids
 
-    @classmethod
-    def _page(cls, columns, scored, ids, sort, page, per_page) -> list[tuple]:
-        """(document number, score) of the hits on the requested page."""
-        start = (page - 1) * per_page
-        if start >= len(ids):
-            return []
-        docs, scores = cls._ranked(columns, scored, ids, sort, start + per_page)
-        if scores is None:
-            return [(int(d), None) for d in docs[start:]]
-        return [(int(d), float(s)) for d, s in zip(docs[start:], scores[start:], strict=True)]
 
-    @staticmethod
-    def _ranked(columns, scored, ids, sort, stop: int | None = None):
-        """The matching document numbers in result order (the first ``stop``, or all) and their
-        scores (None unless ranked by relevance)."""
-        if sort in ("newest", "oldest"):
-            stamps = columns.ts[ids]
-            undated = columns.day[ids] == UNDATED
-            key = -stamps if sort == "newest" else stamps
-            if stop is not None and len(ids) > 4 * stop:
-                # only what can reach the page: the first ``stop`` keys and ties
-                rank = np.where(undated, np.iinfo(np.int64).max, key)
-                cut = np.partition(rank, stop - 1)[stop - 1]
-                pick = np.flatnonzero(rank <= cut)
-                ids, key, undated = ids[pick], key[pick], undated[pick]
-            order = np.lexsort((ids, key, undated))  # dated first, then by time, then docnum
-            return ids[order[:stop]], None
-        if scored is None:
-            return ids[:stop], None
-        return ranked(scored, stop)
+def _matches(columns, scored, selected, since, until, undated) -> np.ndarray:
+    """Document numbers that match the query and every filter, ascending."""
+    if scored is None:  # the empty query: every article
+        ids = np.arange(len(columns.day), dtype=np.int32)
+        if columns.live is not None:
+            ids = ids[columns.live]
+    else:
+        ids = scored.ids
+    for pid in selected:
+        ids = np.intersect1d(ids, columns.docs_with_person(pid), assume_unique=True) \
+            if pid >= 0 else ids[:0]
+    if since or until:
+        days = columns.day[ids]
+        keep = days != UNDATED
+        if since:
+            keep &= days >= since.toordinal()
+        if until:
+            keep &= days <= until.toordinal()
+        ids = ids[keep]
+    if undated:
+        ids = ids[columns.day[ids] == UNDATED]
+    return ids
 
-    @staticmethod
-    def _hit(searcher, docnum: int, score: float | None, terms: frozenset[str]) -> Hit:
-        return _hit_of(from_stored(searcher.stored_fields(docnum)), score, terms)
+
+def _page(columns, scored, ids, sort, page, per_page) -> list[tuple]:
+    """(document number, score) of the hits on the requested page."""
+    start = (page - 1) * per_page
+    if start >= len(ids):
+        return []
+    docs, scores = _ranked(columns, scored, ids, sort, start + per_page)
+    if scores is None:
+        return [(int(d), None) for d in docs[start:]]
+    return [(int(d), float(s)) for d, s in zip(docs[start:], scores[start:], strict=True)]
+
+
+def _ranked(columns, scored, ids, sort, stop: int | None = None):
+    """The matching document numbers in result order (the first ``stop``, or all) and their
+    scores (None unless ranked by relevance)."""
+    if sort in ("newest", "oldest"):
+        stamps = columns.ts[ids]
+        undated = columns.day[ids] == UNDATED
+        key = -stamps if sort == "newest" else stamps
+        if stop is not None and len(ids) > 4 * stop:
+            # only what can reach the page: the first ``stop`` keys and ties
+            rank = np.where(undated, np.iinfo(np.int64).max, key)
+            cut = np.partition(rank, stop - 1)[stop - 1]
+            pick = np.flatnonzero(rank <= cut)
+            ids, key, undated = ids[pick], key[pick], undated[pick]
+        order = np.lexsort((ids, key, undated))  # dated first, then by time, then docnum
+        return ids[order[:stop]], None
+    if scored is None:
+        return ids[:stop], None
+    return ranked(scored, stop)
+
+
+def _distinct_hits(searcher, scored, terms, limit: int, seen: set, deadline: Deadline) -> list[Hit]:
+    """The best ``limit`` hits of ``scored`` whose texts are not in ``seen`` nor repeat one
+    another (a wire story sent again is not news)."""
+    hits, start = [], 0
+    for stop in (4 * limit + 1, 32 * limit + 1, 256 * limit + 1):  # more if repeats crowd in
+        docs, scores = ranked(scored, stop)
+        for doc, score in zip(docs[start:], scores[start:], strict=True):
+            deadline.check()
+            found = from_stored(searcher.stored_fields(int(doc)))
+            if found.content_hash not in seen:
+                seen.add(found.content_hash)
+                hits.append(_hit_of(found, float(score), terms))
+                if len(hits) == limit:
+                    return hits
+        if len(docs) < stop:
+            break
+        start = stop
+    return hits
 
 
 def _hit_of(article: Article, score: float | None, terms: frozenset[str]) -> Hit:
+    title = article.title if len(article.title) <= TITLE_CHARS else article.title[:TITLE_CHARS] + " …"
     return Hit(
-        id=article.id, title=article.title, url=article.url, published=article.published,
+        id=article.id, title=title, url=article.url, published=article.published,
         authors=article.authors, persons=article.persons, snippet=snippet(article.body, terms),
         score=score, outlet=article.outlet, source=article.source,
     )
