@@ -17,6 +17,7 @@ from archive.extract.across import (
     renamed_persons,
 )
 from archive.rebuild import read_articles
+from web import create_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -189,3 +190,7 @@ def test_headline_surnames_count_for_the_person_and_the_merge_is_shown(tmp_path)
     assert found.variants["Donald Trump"]["Donald J. Trump"] == 1
     assert found.to_dict()["people"][0]["variants"] == found.variants["Donald Trump"]
     assert list(read_articles([src]))[6].persons[0] == "Donald Trump"  # the same without an index
+    client = create_app({"INDEX": str(tmp_path / "index"), "TESTING": True}).test_client()
+    html = client.get("/people?q=trump").get_data(as_text=True)
+    assert "Also counted as: “Trump”" in html and "“Donald J. Trump” (1)" in html
+    assert client.get("/api/people?q=trump").get_json()["people"][0]["variants"]["Donald J. Trump"] == 1
