@@ -5,8 +5,8 @@ within an article. Across articles, one story may name only "Reagan" ("President
 while hundreds of others name "Ronald Reagan"; the facet must not show two people. After the
 articles are indexed, a person named by one word is renamed to the full name the archive gives
 that surname, when exactly one full name has it, or one full name is named in at least
-``DOMINANCE`` times as many articles as any other (counted near the article's date) (a lone "Smith" stays as it is beside a
-"John Smith" and a "Mary Smith" named about as often).
+``DOMINANCE`` times as many articles as any other, counted near the article's date (a lone
+"Smith" stays as it is beside a "John Smith" and a "Mary Smith" named about as often).
 
 A rebuild applies this as the articles stream into the index (:func:`merged_names`: the few
 articles that name someone by one word, ~4% of Reuters-21578, are held back and written last,

@@ -24,6 +24,7 @@ _NAME_WORD = re.compile(r"^[^\W\d_a-z][^\W\d_]+(?:-[^\W\d_]+)*$")
 
 class Mention(Protocol):
     words: list[str]
+    cue: int
     org: int
 
 
@@ -32,8 +33,8 @@ def unconfirmed(persons: Sequence[str], mentions: Iterable[Mention], title: str,
     the runs the rules did not confirm, and the capitalised words of the headline as written."""
     taken = {word for name in persons for word in name.split()} | {f" {name} " for name in persons}
     found: dict[str, None] = {}
-    for mention in mentions:
-        if mention.org < _STRONG_ORG and len(mention.words) <= 2:
+    for mention in mentions:  # a lone word in the text needs some cue ("with Trump"; not "Ward's Reports")
+        if mention.org < _STRONG_ORG and (len(mention.words) == 2 or len(mention.words) == 1 and mention.cue):
             _add(found, mention.words, taken, lex)
     words = [_core(word) for word in title.split()] + [""]
     for index, word in enumerate(words[:-1]):

@@ -87,7 +87,8 @@ _TICKER_AFTER = re.compile(r"^[ \t]*<[A-Z][A-Z.]*>")
 # "Merrill Lynch Capital Markets", "Morgan Stanley International".
 _FIRM_END = re.compile(
     r",?[ \t]+(?:and|&)[ \t]+Co(?![\w-])"
-    r"|[ \t]+(?:Inc|Corp|Co|Cos|Plc|PLC|Ltd|Brothers|Capital|International|Group|Securities|Holdings|GmbH|AG)"
+    r"|[ \t]+(?:Inc|Corp|Co|Cos|Plc|PLC|Ltd|Brothers|Capital|International|Group|Securities|Holdings|GmbH|AG|"
+    r"P\.C|LLP|L\.P)"
     r"(?![\w-])"
 )
 # "and" only before the last word: "Fenner and Smith Inc", "Tata Iron and Steel"; not "investor Asher
