@@ -36,11 +36,12 @@ def unconfirmed(persons: Sequence[str], mentions: Iterable[Mention], title: str,
     for mention in mentions:  # a lone word in the text needs some cue ("with Trump"; not "Ward's Reports")
         if mention.org < _STRONG_ORG and (len(mention.words) == 2 or len(mention.words) == 1 and mention.cue):
             _add(found, mention.words, taken, lex)
-    words = [_core(word) for word in title.split()] + [""]
+    raw = title.split()
+    words = [_core(word) for word in raw] + [""]
     for index, word in enumerate(words[:-1]):
         if not _plausible(word, lex):
             continue
-        before = words[index - 1] if index else ""
+        before = words[index - 1] if index and raw[index - 1][-1:].isalnum() else ""  # not after "Cheney:"
         if not (_plausible(before, lex) and not lex.is_word(before)):  # not the surname of "Ivanka Trump"
             _add(found, [word], taken, lex)
         after, then = words[index + 1], words[index + 2] if index + 2 < len(words) else ""
