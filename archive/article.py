@@ -33,6 +33,9 @@ class Article:
     persons: tuple[str, ...] = ()
     outlet: str | None = None
     content_hash: str = field(default="")
+    # names the article shows but cannot confirm as people alone; the archive's evidence decides
+    # (archive.extract.candidates, archive.extract.across). Never shown as people.
+    candidates: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -43,6 +46,7 @@ class Article:
         data = asdict(self)
         data["authors"] = list(self.authors)
         data["persons"] = list(self.persons)
+        data["candidates"] = list(self.candidates)
         data["published"] = self.published_text
         data["updated"] = self.updated.isoformat() if self.updated else None
         return data
@@ -69,6 +73,7 @@ class Article:
             persons=tuple(data.get("persons") or ()),
             outlet=data.get("outlet"),
             content_hash=data.get("content_hash") or "",
+            candidates=tuple(data.get("candidates") or ()),
         )
 
 

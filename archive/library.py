@@ -177,12 +177,13 @@ class Archive:
 
     def people(self, contains: str = "", *, limit: int = 100) -> PeopleResult:
         """The people the archive mentions whose names contain ``contains`` (case-insensitive;
-        "" for everyone), most mentioned first, each with the number of articles."""
+        "" for everyone), most mentioned first, each with the number of articles, and the variants
+        the archive merged into each ("Trump" alone, "Donald J. Trump" → Donald Trump)."""
         if not 1 <= limit <= MAX_PEOPLE:
             raise BadQuery(f"limit must be between 1 and {MAX_PEOPLE}, not {limit}.",
                            hint="Narrow the list with part of a name instead.")
-        total, people = self.engine.people(contains, limit)
-        return PeopleResult(contains=contains, total=total, people=people, limit=limit)
+        total, people, variants = self.engine.people(contains, limit)
+        return PeopleResult(contains=contains, total=total, people=people, limit=limit, variants=variants)
 
     def get(self, article_id: str) -> Article:
         """The stored article with this id; ArticleNotFound if there is none."""

@@ -33,7 +33,10 @@ from pathlib import Path
 from .article import Article
 from .errors import ArchiveError
 from .extract.across import (
-    across_articles,
+    Evidence,
+    Variants,
+    confirm_all,
+    confirmed,
     firm_counts,
     firms_named_as_persons,
     merged_names,
@@ -42,7 +45,15 @@ from .extract.across import (
 from .extract.aliases import Aliases, aliases_for
 from .index import store
 from .index.manifest import Dedup, FileEntry, Manifest, file_stat
-from .index.writer import person_counts, rename_persons, update_generation, write_generation
+from .index.writer import (
+    articles_with,
+    keyword_terms,
+    person_counts,
+    person_counts_by_year,
+    rename_persons,
+    update_generation,
+    write_generation,
+)
 from .sources import Skipped, iter_files, scan
 
 Progress = Callable[[int, int, int], None]  # (files done, files total, articles so far)
@@ -102,10 +113,13 @@ def _rebuild(index_dir: Path, inputs, started: float, progress, workers) -> Rebu
     generation = store.new_generation(index_dir)
     try:
         articles = _pipeline(_read_all(files, progress, workers), manifest, Dedup(), corrections)
-        indexed = write_generation(generation, merged_names(articles), procs=_writer_procs(files, workers))
+        variants = Variants()
+        indexed = write_generation(generation, merged_names(articles, variants),
+                                   procs=_writer_procs(files, workers))
         kept = _live_articles(index_dir) if indexed == 0 else None
         if kept is None:
-            _drop_firms(generation, manifest)
+            _drop_firms(generation, manifest)  # first: a firm's person count must not be inflated
+            _confirm_names(generation, variants)
             manifest.save(generation)
             store.swap_in(index_dir, generation)
         else:  # a wrong folder must not empty a working index: keep it, and say so
@@ -138,7 +152,7 @@ def read_articles(
     manifest = Manifest(sources=[])
     articles = list(merged_names(_pipeline(_read_all(files, None, workers), manifest, Dedup(), corrections)))
     firms = firms_named_as_persons(Counter(p for a in articles for p in a.persons), manifest.firm_counts())
-    yield from (renamed_persons(article, firms) for article in articles)
+    yield from confirm_all([renamed_persons(article, firms) for article in articles])
     if skipped is not None:
         skipped.extend(manifest.skipped())
 
@@ -164,18 +178,32 @@ def _pipeline(results, manifest: Manifest, dedup: Dedup, aliases: Aliases) -> It
         entry.firms = firms
         manifest.files[str(path)] = entry
         for item in items:
-            if aliases and isinstance(item, Article):
-                item = replace(item, persons=aliases.apply(item.persons))
+            if aliases and isinstance(item, Article):  # candidates too: "Trump" ignored is never merged
+                item = replace(item, persons=aliases.apply(item.persons),
+                               candidates=aliases.apply(item.candidates))
             article = dedup.admit(item, entry.skipped)
             if article is not None:
                 entry.add(article)
                 yield article
 
 
-def _merge_names(generation: Path) -> None:
-    """After an update: lone-word names that stand for a full name the archive uses are renamed
-    to it in the indexed articles (a rebuild merges them on the way in; see extract.across)."""
-    rename_persons(generation, across_articles(person_counts(generation)))
+def _confirm_names(generation: Path, variants: Variants) -> None:
+    """After writing: the archive's evidence applied to the articles it concerns — lone names and
+    candidates ("Trump" in a headline) to the full name the archive uses near their date, middle
+    initials folded (see extract.across) — and the record of what was merged saved with the
+    generation (a rebuild merges most lone names on the way in)."""
+    evidence = Evidence(person_counts_by_year(generation))
+    folds = evidence.middle_folds()
+    terms = [term for term in keyword_terms(generation, "candidate") if evidence.confirms(term)]
+    changed = []
+    for article in articles_with(generation, "candidate", terms, persons=[*folds, *evidence.lone_names()]):
+        new, renamed = confirmed(article, evidence, folds)
+        variants.record(renamed)
+        if new is not article:
+            changed.append(new)
+    if changed:
+        update_generation(generation, [article.id for article in changed], changed, live=generation)
+    variants.save(generation)
 
 
 def _drop_firms(generation: Path, manifest: Manifest) -> None:
@@ -297,8 +325,8 @@ def _commit_update(index_dir: Path, live: Path, manifest: Manifest, delete, add)
         store.link_copy(live, generation, derived=not (delete or add))
         if delete or add:
             update_generation(generation, delete, add, live=live)
-            _merge_names(generation)
             _drop_firms(generation, manifest)
+            _confirm_names(generation, Variants.load(live))
         manifest.save(generation)
         store.swap_in(index_dir, generation)
     except BaseException:

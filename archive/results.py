@@ -60,10 +60,14 @@ class PeopleResult:
     total: int  # how many people match, of which ``people`` holds the first ``limit``
     people: list[FacetValue]  # value: the name; count: the articles that mention the person
     limit: int
+    # per listed name, the other forms the archive merged into it (a surname alone, middle initials)
+    # and in how many articles each: to check a merge, and undo it in people.toml
+    variants: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {"contains": self.contains, "total": self.total, "limit": self.limit,
-                "people": [{"name": p.value, "count": p.count} for p in self.people]}
+                "people": [{"name": p.value, "count": p.count, "variants": self.variants.get(p.value, {})}
+                           for p in self.people]}
 
 
 @dataclass(frozen=True)

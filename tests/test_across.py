@@ -3,9 +3,23 @@ the full name other articles give it (archive.extract.across), at rebuild and af
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
 from archive import Archive, Article
-from archive.extract.across import across_articles, firms_named_as_persons, merged_names, renamed_persons
+from archive.extract.across import (
+    Evidence,
+    across_articles,
+    confirmed,
+    firms_named_as_persons,
+    merged_names,
+    renamed_persons,
+)
 from archive.rebuild import read_articles
+from web import create_app
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 # Two Reuters-21578 stories (reut2-000.sgm, 26-FEB-1987) name only "President Reagan"; others the
 # full name. Short texts in that style:
@@ -127,3 +141,56 @@ def test_rebuild_update_and_read_articles_keep_firms_out_of_the_person_facet(tmp
     arc.rebuild([src])
     assert arc.get("person.txt").persons == ("Merrill Lynch", "Robert Jones")
     assert facet(arc)["Merrill Lynch"] == 2
+
+
+# --- the archive's evidence: candidates, dates, middle initials, the variants record ------------
+
+def test_a_surname_alone_follows_the_full_name_of_its_period():
+    evidence = Evidence({"George Bush": {1987: 40}, "George W. Bush": {2003: 30, 2004: 25},
+                         "Laura Bush": {2003: 2}})
+    assert evidence.full_name("Bush", 1987) == "George Bush"
+    assert evidence.full_name("Bush", 2004) == "George W. Bush"
+    assert evidence.full_name("Bush", 0) is None  # over the whole archive neither dominates
+
+
+def test_middle_initials_fold_when_the_archive_has_one_such_person():
+    folds = Evidence.of({"Donald Trump": 442, "Donald J. Trump": 2, "George H.W. Bush": 9,
+                         "George W. Bush": 30, "George Bush": 12, "Donald Trump Dings": 1,
+                         "Vladimir Putin": 50, "Trump-Putin Presser": 1}).middle_folds()
+    assert folds["Donald J. Trump"] == "Donald Trump"
+    assert folds["Donald Trump Dings"] == "Donald Trump"  # a headline's verb glued on
+    assert folds["Trump-Putin Presser"] == ""  # two people's surnames: their meeting
+    assert not any(name.startswith("George") for name in folds)
+
+
+def test_candidates_are_confirmed_by_the_archive():
+    evidence = Evidence({"Donald Trump": {2019: 400}, "Ivanka Trump": {2019: 3}, "Eddie Record": {1987: 2}})
+    article = Article(id="a", source="s", title="Ivanka Trump Slams Critics", body="",
+                      published=datetime(2019, 5, 1, tzinfo=UTC), candidates=("Ivanka Trump", "Slams"))
+    assert confirmed(article, evidence, {})[0].persons == ("Ivanka Trump",)
+    lone = replace(article, title="Trump Says No", candidates=("Trump", "Says"))
+    new, renamed = confirmed(lone, evidence, {})
+    assert new.persons == ("Donald Trump",) and renamed == {"Trump": "Donald Trump"}
+    record = replace(article, candidates=("Record",))  # a full name in two articles is not established
+    assert confirmed(record, evidence, {})[0].persons == ()
+
+
+def test_headline_surnames_count_for_the_person_and_the_merge_is_shown(tmp_path):
+    """Real HuffPost records (tests/fixtures/huffpost-trump.jsonl): four headlines say "Trump"
+    alone ("Trump Attorneys File Do-Over Motion …"), one "Donald J. Trump"."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "huffpost.jsonl").write_bytes((FIXTURES / "huffpost-trump.jsonl").read_bytes())
+    arc = Archive(tmp_path / "index")
+    arc.rebuild([src])
+    found = arc.people("trump")
+    counts = {p.value: p.count for p in found.people}
+    assert counts["Donald Trump"] == 11 and "Donald J. Trump" not in counts
+    assert found.variants["Donald Trump"]["Trump"] >= 4
+    assert found.variants["Donald Trump"]["Donald J. Trump"] == 1
+    assert found.to_dict()["people"][0]["variants"] == found.variants["Donald Trump"]
+    assert list(read_articles([src]))[6].persons[0] == "Donald Trump"  # the same without an index
+    client = create_app({"INDEX": str(tmp_path / "index"), "TESTING": True}).test_client()
+    html = client.get("/people?q=trump").get_data(as_text=True)
+    assert "Also counted as: “Trump”" in html and "“Donald J. Trump” (1)" in html
+    assert client.get("/api/people?q=trump").get_json()["people"][0]["variants"]["Donald J. Trump"] == 1

@@ -206,7 +206,8 @@ def test_people_lists_everyone_the_archive_mentions(seeds_archive):
     assert everyone.total == 4 and everyone.people[0].count == 2
     assert [p.value for p in seeds_archive.people("clark").people] == ["Zoe Clark-Coates"]
     assert seeds_archive.people("clark").to_dict() == {
-        "contains": "clark", "total": 1, "limit": 100, "people": [{"name": "Zoe Clark-Coates", "count": 1}]}
+        "contains": "clark", "total": 1, "limit": 100,
+        "people": [{"name": "Zoe Clark-Coates", "count": 1, "variants": {}}]}
     with pytest.raises(BadQuery, match="limit must be between"):
         seeds_archive.people(limit=0)
 

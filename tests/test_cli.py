@@ -282,7 +282,7 @@ def test_people_lists_who_the_archive_mentions(built):
                                           "      2  Chrissy Teigen"]
     data = json.loads(run("people", "--limit", "2", "--json", "--index", index).output)
     assert data["limit"] == 2 and len(data["people"]) == 2 and data["total"] > 2
-    assert {"name", "count"} == set(data["people"][0])
+    assert {"name", "count", "variants"} == set(data["people"][0])
     everyone = run("people", "--limit", "2", "--index", index).output
     assert f"… and {data['total'] - 2:,} more (--limit N lists more" in everyone
     nobody = run("people", "zzzz", "--index", index).output

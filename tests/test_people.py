@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES, SEEDS, shared_path
 
 from archive import read
-from archive.extract.people import extract_persons
+from archive.extract.people import extract_persons, people_and_candidates
 
 
 def persons(body: str, title: str = "") -> list[str]:
@@ -676,3 +676,44 @@ def test_a_role_introduces_a_two_word_name_whose_given_name_is_a_word():
     # wikinews_gum GUM_news_iodine: "Mu" is an English word, but after "researcher" it is his name
     body = "Senior researcher Mu Li, of the University of NSW's school of public health, said it was small."
     assert persons(body) == ["Mu Li"]
+
+
+# --- newswire precision: nationalities, papers, teams, compounds (issue 12) --------------------
+
+@pytest.mark.parametrize(
+    ("body", "title", "expected"),
+    [
+        # bbc_news sport: a nationality before a name is not part of it
+        ("Frenchman Arnaud Clement beat Britain's Tim Henman.", "", ["Arnaud Clement", "Tim Henman"]),
+        ("Masai's fellow Kenyan Alice Timbilil finished third.", "", ["Alice Timbilil"]),
+        # bbc_news entertainment: a foreign paper is no person
+        ("The highest-ranking woman on Le Figaro's list was Audrey Tautou in 10th place.", "",
+         ["Audrey Tautou"]),
+        # HuffPost headlines: a name glued to a country is the name; "-Themed" is about him
+        ("It's closer than the president may think, said the host.",
+         "Seth Meyers Finds The Smoking Gun In The Donald Trump-Ukraine Scandal",
+         ["Seth Meyers", "Donald Trump"]),
+        ("Does the back say it?",
+         "The RNC Is Selling 'Sickening' Donald Trump-Themed Merch Ahead Of Mother's Day", ["Donald Trump"]),
+    ],
+)
+def test_nothing_glued_to_a_name(body, title, expected):
+    assert persons(body, title) == expected
+
+
+def test_a_city_and_a_plural_is_a_team():
+    # WikiGold style (a sports biography): teams named after their cities
+    found = persons("He was traded by the Baltimore Colts to the St. Louis Cardinals, said coach Don Shula.")
+    assert found == ["Don Shula"]
+
+
+def test_headline_names_the_article_cannot_confirm_are_kept_as_candidates():
+    # HuffPost 2019: "Ivanka" is no census name and "trump" an English word
+    names, candidates = people_and_candidates(
+        "Ivanka Trump Passed On Offer To Lead World Bank", "President Donald Trump said last week.")
+    assert names == ["Donald Trump"]
+    assert "Ivanka Trump" in candidates and "Trump" not in candidates
+    names, candidates = people_and_candidates(
+        "Trump Attorneys File Do-Over Motion Regarding Mar-A-Lago Search",
+        "The former president's legal team followed a judge's order.")
+    assert names == [] and "Trump" in candidates

@@ -237,7 +237,7 @@ def test_people_page_reaches_everyone_with_a_json_twin(client, web_archive):
     teigen = web_archive.search("", persons=["Chrissy Teigen"]).total
     found = api(client, "/api/people?q=TEIG")
     assert found == {"contains": "TEIG", "total": 1, "limit": 200,
-                     "people": [{"name": "Chrissy Teigen", "count": teigen}]}
+                     "people": [{"name": "Chrissy Teigen", "count": teigen, "variants": {}}]}
     html = page(client, "/people?q=teig")
     assert links(html, "facet-item") == ["/?person=Chrissy+Teigen"]
     assert "/api/people?q=teig" in html

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..article import Article
+from . import learned
 from .bylines import split_byline
 from .dates import Dated, parse_date, parse_field
 from .people import extract_persons
@@ -35,6 +36,7 @@ def make_article(
     when = _dated(published)
     revised = _dated(updated)
     title = " ".join(title.split())
+    persons, candidates = learned.people(title, body, learned.METHOD)
     return Article(
         id=id,
         source=source,
@@ -45,8 +47,9 @@ def make_article(
         published=when.value if when else None,
         published_precision=when.precision if when else None,
         updated=revised.value if revised and (not when or revised.value > when.value) else None,
-        persons=tuple(extract_persons(title, body)),
+        persons=tuple(persons),
         outlet=outlet or agency,
+        candidates=tuple(candidates),
     )
 
 

@@ -139,6 +139,10 @@ def _organisation(words: list[str], evidence: dict[str, int], orgs: dict[str, in
         return cue < ROLE and key not in lex.frequent_surnames  # "Halifax said", not "Prescott said"
     if any(_CAMEL.match(word) and not _two_initials(word, lex) for word in words):
         return True
+    if len(words) == 2 and _team(words, lex) and cue < TITLE:
+        return True  # "Houston Astros", "Baltimore Colts": a city's team
+    if words[0] in _ARTICLES and cue < ROLE and not any(word in lex.first_names for word in words[1:]):
+        return True  # "El Mundo", "O Globo", "Les Bains": a paper, a place, a work
     plural = words[-1].endswith("s") and words[-1][:-1].lower() in lex.common_words
     if len(words) > 1 and plural and words[0] not in lex.first_names and words[-1] not in lex.surnames:
         return True
@@ -147,6 +151,16 @@ def _organisation(words: list[str], evidence: dict[str, int], orgs: dict[str, in
         return cue < ROLE
     weak = org >= WEAK and cue < STRONG and not lex.is_first_name(words[0])
     return weak and words[-1] not in lex.surnames  # "the O.J. Simpson" is still a person
+
+
+_ARTICLES = {"El", "O", "Le", "La", "Les", "Il", "Los", "Las", "Die", "Der", "Das", "Het", "Lo", "Os", "As"}
+
+
+def _team(words: list[str], lex: Lexicon) -> bool:
+    """A place and a plural that is not a surname: a team named after its city."""
+    place = words[0] in lex.gazetteer or words[0] in lex.places
+    plural = words[1].endswith("s") and words[1] not in lex.frequent_surnames
+    return place and not lex.is_first_name(words[0]) and plural
 
 
 def _first_seen(name: str, order: dict[str, int]) -> int:

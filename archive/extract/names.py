@@ -14,7 +14,9 @@ Sources and licences are in ``data/README.md``.
 
 from __future__ import annotations
 
+import functools
 import gzip
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
@@ -23,7 +25,7 @@ from pathlib import Path
 DATA = Path(__file__).parent / "data"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     first_names: frozenset[str]  # capitalised: "Kate"
     surnames: frozenset[str]  # capitalised: "Beckinsale"
@@ -71,6 +73,10 @@ class Lexicon:
         return len(parts) > 1 and all(part in self.common_words for part in parts)
 
 
+    def is_demonym(self, word: str) -> bool:
+        """ "German", "Frenchman", "Queenslander", "Minnesotan": a place's people, by the place."""
+        return _demonym(self, word)
+
     def is_word(self, word: str) -> bool:
         """An English word, rarer ones included ("Congressional", "Staffers") unless they are also names
         ("Hanks", "Tucker"): for headlines Written Like This, where every word is capitalised."""
@@ -78,8 +84,29 @@ class Lexicon:
             return True
         if word in self.surnames or word in self.first_names:
             return False
-        parts = word.lower().split("-")
+        low = word.lower()
+        stems = (low[:-1], low[:-2] if low.endswith("es") else "")
+        if low.endswith("s") and any(stem in self.common_words for stem in stems if stem):
+            return True  # a verb or a plural: "Dings", "Slams"
+        parts = low.split("-")
         return all(part in self.common_words or part in self.more_words for part in parts)
+
+
+_DEMONYM = re.compile(r"(?:ians?|ans?|ers?|men|man|women|woman|ese|ish|is|i|ns?)$")
+
+
+@functools.lru_cache(maxsize=16384)
+def _demonym(lex: Lexicon, word: str) -> bool:
+    if not word[:1].isupper():
+        return False
+    if word in lex.places:
+        return bool(_DEMONYM.search(word)) and word not in lex.first_names
+    if word in lex.first_names or word in lex.surnames:
+        return False
+    stem = _DEMONYM.sub("", word)
+    return len(stem) >= 4 and any(
+        candidate in lex.places for candidate in (stem, stem + "a", stem + "e", stem + "y", stem + "o")
+    )
 
 
 def _ordered(name: str) -> list[str]:

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .candidates import unconfirmed
 from .coref import NONE, NOT_A_NAME_ENDING, ROLE, STRONG, TITLE, WEAK, resolve
 from .names import Lexicon, lexicon
 
@@ -48,7 +49,7 @@ _IN_LIST = re.compile(r"(?:\band|&|,)[ \t]*$")
 _ORG_PREFIX = re.compile(r"-(?:based|listed|owned|headquartered|registered|controlled)$")
 _ROLE_PREFIX = re.compile(r"-(?:born|winner|winning|nominated|raised|educated)$")
 _MODIFIERS = {"Former", "Acting", "Interim", "Ex", "Late"}
-_ABOUT = re.compile(r"-(?:related|linked|led|era|style|themed|inspired|funded|backed|allied)$")
+_ABOUT = re.compile(r"-(?:related|linked|led|era|style|themed|inspired|funded|backed|allied)$", re.I)
 # Two words that make the next name a company or a place: "shares in X", "state of X".
 _ORG_TWO = {
     ("shares", "in"),
@@ -86,7 +87,8 @@ _TICKER_AFTER = re.compile(r"^[ \t]*<[A-Z][A-Z.]*>")
 # "Merrill Lynch Capital Markets", "Morgan Stanley International".
 _FIRM_END = re.compile(
     r",?[ \t]+(?:and|&)[ \t]+Co(?![\w-])"
-    r"|[ \t]+(?:Inc|Corp|Co|Cos|Plc|PLC|Ltd|Brothers|Capital|International|Group|Securities|Holdings|GmbH|AG)"
+    r"|[ \t]+(?:Inc|Corp|Co|Cos|Plc|PLC|Ltd|Brothers|Capital|International|Group|Securities|Holdings|GmbH|AG|"
+    r"P\.C|LLP|L\.P)"
     r"(?![\w-])"
 )
 # "and" only before the last word: "Fenner and Smith Inc", "Tata Iron and Steel"; not "investor Asher
@@ -137,6 +139,17 @@ class _Mention:
 
 def extract_persons(title: str, body: str) -> list[str]:
     """Each person the article mentions, once, by the fullest name it uses, in order of mention."""
+    return people_and_candidates(title, body)[0]
+
+
+def people_and_candidates(title: str, body: str) -> tuple[list[str], list[str]]:
+    """The article's people, and the names it shows but cannot confirm alone (a surname in a
+    headline, a name with no cue: :mod:`.candidates`), for the archive's evidence to decide."""
+    names, mentions = _extract(title, body)
+    return names, unconfirmed(names, mentions, title, lexicon())
+
+
+def _extract(title: str, body: str) -> tuple[list[str], list[_Mention]]:
     lex = lexicon()
     text, firms = _read(title, body)
     mentions: list[_Mention] = []
@@ -151,7 +164,7 @@ def extract_persons(title: str, body: str) -> list[str]:
     _mark_firms(mentions, firms)
     storms = {match.group(1) for match in _storm_names(lex.storm_words).finditer(text)}
     names = resolve(mentions + _citations(text, lex), lex, storms, listed)
-    return [name for name in names if " " in name or not _lowercase_elsewhere(name, text)]
+    return [name for name in names if " " in name or not _lowercase_elsewhere(name, text)], mentions
 
 
 def firm_names(title: str, body: str) -> set[str]:
@@ -176,6 +189,13 @@ def _read(title: str, body: str) -> tuple[str, frozenset[str]]:
     text = f"{_as_sentence(title, lex)}\n\n{body}"
     text = text.replace("’", "'").replace("[", "").replace("]", "")
     return text, frozenset(_firms(text, lex))
+
+
+def prepared_text(title: str, body: str) -> tuple[str, int, int]:
+    """The text the tagger reads: the headline as a sentence (:func:`_as_sentence`), a blank line, the
+    body; with the headline's end and the body's start in it."""
+    head = _as_sentence(title, lexicon()) if title else ""
+    return f"{head}\n\n{body}".replace("’", "'"), len(head), len(head) + 2
 
 
 def _firms(text: str, lex: Lexicon) -> set[str]:
@@ -434,8 +454,10 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
         words, mention.start = words[1:], False
     if _ROLE_PREFIX.search(words[-1]) or _ORG_PREFIX.search(words[-1]):
         return None  # "a Booker Prize-winner", "London-based" describe someone; they are not names
-    if _ABOUT.search(words[-1]):  # "the Donald Trump-related probe" is about Donald Trump
-        words = [*words[:-1], _ABOUT.sub("", words[-1])]
+    about = next((i for i, word in enumerate(words) if _ABOUT.search(word)), None)
+    if about is not None:  # "the Donald Trump-related probe", "Donald Trump-Themed Merch": about him
+        words = [*words[:about], _ABOUT.sub("", words[about])]
+    words = _without_compound(words, lex)
     modified = False  # "Former White House Chief (of Staff)": between two titles, an institution
     for index in range(len(words) - 1, -1, -1):
         if words[index] in lex.honorifics and _is_title(words, index, lex):
@@ -458,6 +480,15 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
         return None
     mention.words = words
     return mention
+
+
+def _without_compound(words: list[str], lex: Lexicon) -> list[str]:
+    """A name glued to a country or a big city by a hyphen is the name: "the Donald Trump-Ukraine
+    scandal" (not "Zoe Clark-Coates", "Kim Min-Woo")."""
+    head, _, tail = words[-1].rpartition("-")
+    if len(words) > 1 and head[:1].isupper() and tail in lex.places:
+        return [*words[:-1], head]
+    return words
 
 
 def _is_title(words: list[str], index: int, lex: Lexicon) -> bool:
@@ -487,6 +518,8 @@ def _leading_noise(words: list[str], mention: _Mention, lex: Lexicon) -> bool:
         return True  # "Treasurer Peter Costello", "Producer Aamir Khan"
     if first in lex.places or NOT_A_NAME_ENDING.search(first) and lex.is_first_name(words[1]):
         return True  # "Belgian forward …", "Scientologist Tom Cruise"
+    if lex.is_demonym(first) and (words[1] in lex.first_names or len(words) > 2):
+        return True  # "Frenchman Alain Prost", "Queenslander Mitchell Rawlins"
     introduced = mention.cue >= ROLE and len(words) == 2 and not mention.start
     return lex.is_common(first) and not introduced and (mention.start or lex.is_first_name(words[1]))
 
@@ -504,6 +537,8 @@ def _after_organisation(words: list[str], lex: Lexicon) -> int | None:
     if last < 0:
         return 0
     rest = words[last + 1 :]
+    if rest and f"{words[last]} {rest[0]}" in lex.gazetteer:
+        return None  # "St. Louis Cardinals": a place's name, then what is named after it
     if len(rest) < 2:
         return None
     named = any(word in lex.first_names or word in lex.honorifics for word in rest[:-1]) or not any(

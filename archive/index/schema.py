@@ -30,6 +30,8 @@ def make_schema() -> fields.Schema:
         person=fields.KEYWORD(commas=True, lowercase=True, scorable=True),
         # person_name: exact canonical names, the source of the person facet column.
         person_name=fields.KEYWORD(commas=True),
+        # candidate: names the article could not confirm alone, for the archive's evidence to find
+        candidate=fields.KEYWORD(commas=True),
         author=fields.KEYWORD(commas=True, lowercase=True),
         day=fields.NUMERIC(int, bits=32, signed=False, sortable=True),
         ts=fields.NUMERIC(int, bits=64, signed=True, sortable=True),
@@ -47,6 +49,7 @@ def to_document(article: Article) -> dict:
         "body": article.body,
         "person": persons,
         "person_name": persons,
+        "candidate": SEP.join(clean_name(c) for c in article.candidates),
         "author": SEP.join(clean_name(a) for a in article.authors),
         "day": day_ordinal(article.published),
         "day_unit": UNITS.get(article.published_precision, 0),
@@ -68,6 +71,7 @@ def record_of(article: Article) -> dict:
         "persons": list(article.persons),
         "outlet": article.outlet,
         "content_hash": article.content_hash,
+        "candidates": list(article.candidates),
     }
 
 

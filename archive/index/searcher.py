@@ -10,6 +10,7 @@ generation, and searches do not wait for it (they answer from the old one meanwh
 from __future__ import annotations
 
 import dataclasses
+import functools
 import threading
 import time
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from whoosh import query as wq
 
 from ..article import Article
 from ..errors import ArticleNotFound
+from ..extract.across import Variants
 from ..results import FacetValue, Hit, SearchResult, Significant, TrendsResult
 from . import facets, significant, store, trends
 from .budget import Deadline
@@ -30,6 +32,13 @@ from .matching import ranked, restrict
 from .query import expand_names, parse
 from .schema import UNDATED, from_stored
 from .snippets import body_terms, snippet
+
+
+@functools.lru_cache(maxsize=4)
+def _variants(generation: Path) -> Variants:
+    """The generation's record of merged variants (a generation is never changed once live)."""
+    return Variants.load(generation)
+
 
 EXPORT_CHUNK = 500  # stored articles read at a time by an export
 SIMILAR_TERMS = 12  # distinctive words of an article that find the ones like it
@@ -208,16 +217,20 @@ class Engine:
             return _distinct_hits(searcher, scored, frozenset(t for t, _ in keys), limit,
                                   {article.content_hash}, deadline)
 
-    def people(self, contains: str, limit: int) -> tuple[int, list[FacetValue]]:
+    def people(self, contains: str, limit: int) -> tuple[int, list[FacetValue], dict[str, dict[str, int]]]:
         """People (in live articles) whose names contain ``contains`` (case-insensitive), most
-        mentioned first, then by name: how many match, and the first ``limit``."""
+        mentioned first, then by name: how many match, the first ``limit``, and the variants the
+        archive merged into each of those (see extract.across.Variants)."""
         needle = " ".join(contains.split()).casefold()
-        columns = self._current().columns
+        live = self._current()
+        columns, generation = live.columns, live.path
         counts = columns.article_counts()
         found = [(int(counts[pid]), name) for pid, name in enumerate(columns.person_names)
                  if counts[pid] and needle in name.casefold()]
         found.sort(key=lambda pair: (-pair[0], pair[1]))
-        return len(found), [FacetValue(name, count) for count, name in found[:limit]]
+        variants = _variants(generation)
+        listed = [FacetValue(name, count) for count, name in found[:limit]]
+        return len(found), listed, {p.value: forms for p in listed if (forms := variants.of(p.value))}
 
     def highlight_terms(self, q: str) -> frozenset[str]:
         """The indexed body words the query ``q`` looks for, to mark in a full article (its

@@ -11,7 +11,7 @@ from whoosh import index as whoosh_index
 from ..article import Article
 from ..extract.across import renamed_persons
 from .columns import Columns, derived_path
-from .schema import from_stored, make_schema, to_document
+from .schema import UNDATED, from_stored, make_schema, ordinal_to_date, to_document
 
 WRITER_MEMORY_MB = 256
 SUBWRITER_MEMORY_MB = 256  # per sub-writer process: smaller pools spill more runs (128 MB: +45% CPU)
@@ -90,6 +90,58 @@ def person_counts(generation: Path) -> dict[str, int]:
     ix.close()
     counts = columns.article_counts()
     return {name: int(n) for name, n in zip(columns.person_names, counts, strict=True) if n}
+
+
+def person_counts_by_year(generation: Path) -> dict[str, dict[int, int]]:
+    """Every person in the generation's live articles: per publication year (0: undated), the
+    number of articles naming them."""
+    ix = whoosh_index.open_dir(generation)
+    with ix.reader() as reader:
+        columns = Columns.load(reader, generation, ix.latest_generation())
+    ix.close()
+    days, inverse = np.unique(columns.day, return_inverse=True)
+    years = np.array([ordinal_to_date(int(d)).year if d != UNDATED else 0 for d in days], np.int32)[inverse]
+    counts: dict[str, dict[int, int]] = {}
+    entry_doc = columns.entry_doc
+    keep = np.ones(len(entry_doc), bool) if columns.live is None else columns.live[entry_doc]
+    for pid, name in enumerate(columns.person_names):
+        lo, hi = columns.person_start[pid], columns.person_start[pid + 1]
+        docs = entry_doc[lo:hi][keep[lo:hi]]
+        if len(docs):
+            found, n = np.unique(years[docs], return_counts=True)
+            counts[name] = dict(zip(found.tolist(), n.tolist(), strict=True))
+    return counts
+
+
+def keyword_terms(generation: Path, field: str) -> list[str]:
+    """Every term of a keyword field in the generation (deleted documents' terms included)."""
+    ix = whoosh_index.open_dir(generation)
+    with ix.reader() as reader:
+        terms = [term.decode("utf-8") if isinstance(term, bytes) else term for term in reader.lexicon(field)]
+    ix.close()
+    return terms
+
+
+def articles_with(
+    generation: Path, field: str, terms: Iterable[str], persons: Iterable[str] = ()
+) -> list[Article]:
+    """The live articles with any of ``terms`` in the keyword ``field``, or any of ``persons``."""
+    ix = whoosh_index.open_dir(generation)
+    with ix.searcher() as searcher:
+        columns = Columns.load(searcher.reader(), generation, ix.latest_generation())
+        reader = searcher.reader()
+        found: set[int] = set()
+        for term in terms:
+            if (field, term) in reader:
+                found.update(reader.postings(field, term).all_ids())
+        for name in persons:
+            pid = columns.person_ids.get(name.casefold(), -1)
+            if pid >= 0:
+                found.update(columns.docs_with_person(pid).tolist())
+        docs = sorted(doc for doc in found if columns.live is None or columns.live[doc])
+        articles = [from_stored(searcher.stored_fields(doc)) for doc in docs]
+    ix.close()
+    return articles
 
 
 def rename_persons(generation: Path, renamed: Mapping[str, str]) -> int:
