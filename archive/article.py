@@ -12,7 +12,8 @@ class Article:
     """A news story as the archive knows it.
 
     ``id`` is stable: the source path relative to the source root, plus the record key for files
-    that hold many articles (``reuters/reut2-000.sgm#17``). Whatever an extractor is unsure of
+    that hold many articles (``reuters/reut2-000.sgm#17``); with several sources, prefixed by the
+    source's label (see :mod:`archive.sources.walk`). Whatever an extractor is unsure of
     stays ``None`` (or empty) rather than guessed; ``published`` is timezone-aware or ``None``.
 
     ``published_precision`` says how much of ``published`` the source gave: "time", "day",

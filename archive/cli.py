@@ -8,13 +8,12 @@ import json
 import os
 import re
 import sys
-import time
 from functools import wraps
 
 import click
 
 from .article import shown_date
-from .errors import ArchiveError
+from .errors import ArchiveError, Interrupted
 from .export import csv_text
 from .index.trends import UNITS
 from .library import (
@@ -26,8 +25,10 @@ from .library import (
     SORTS,
     Archive,
 )
+from .progress import ProgressLine
 
-SKIPPED_SHOWN = 50
+SKIPPED_SHOWN = 10  # more skipped inputs than this are counted by reason
+GROUPS_SHOWN = 12
 STANDOUT_LABELS = {"person": "people", "word": "words"}
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -63,19 +64,45 @@ def cli():
     """A searchable full-text archive of news articles."""
 
 
+class _Size(click.ParamType):
+    """A size such as 5MB, 500k or 1048576 (bytes)."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        from .sources.limits import parse_size  # the readers load only when an index is built
+
+        try:
+            return parse_size(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is not a size (e.g. 5MB, 500k, 1048576)", param, ctx)
+
+
+size_option = click.option(
+    "--max-article-size", "max_article_size", type=_Size(), default=None, metavar="SIZE",
+    help="Largest article taken in (e.g. 20MB; default 5MB): the rest of a bigger one is left out "
+         "and reported.",
+)
+
+
 @cli.command(short_help="Build the index anew from files and folders of articles.")
 @click.argument("sources", nargs=-1, type=click.Path())
 @index_option
 @json_option
-@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 @aliases_option
+@size_option
 @friendly
-def rebuild(sources, index_dir, as_json, quiet, aliases):
+def rebuild(sources, index_dir, as_json, quiet, aliases, max_article_size):
     """Rebuild the index from SOURCES (files or folders; default: data/).
 
-    The new index is built beside the live one and swapped in only when complete.
+    The new index is built beside the live one and swapped in only when complete. Every file
+    not indexed is named with its reason (grouped here; all in <index>/report.txt and --json).
     """
-    report = _indexing(Archive(index_dir).rebuild, sources or DEFAULT_SOURCES, aliases, as_json, quiet)
+    report = _indexing(Archive(index_dir).rebuild, sources or DEFAULT_SOURCES, aliases, as_json, quiet,
+                       max_article_size, "rebuild")
     if report is None:
         return
     if report.kept is not None:
@@ -87,13 +114,7 @@ def rebuild(sources, index_dir, as_json, quiet, aliases):
     else:
         click.echo(f"Indexed {_count(report.indexed, 'article')} from {_count(report.files, 'file')} "
                    f"in {report.seconds:.1f} s into {report.index}/")
-    if report.skipped:
-        click.echo(f"Skipped {len(report.skipped):,}:")
-        for item in report.skipped[:SKIPPED_SHOWN]:
-            click.echo(f"  {item.source}: {item.reason}")
-        if len(report.skipped) > SKIPPED_SHOWN:
-            click.echo(f"  … and {len(report.skipped) - SKIPPED_SHOWN:,} more "
-                       "(--json lists every one)")
+    _echo_skipped(report)
     if report.kept is not None:
         raise SystemExit(1)
 
@@ -102,25 +123,27 @@ def rebuild(sources, index_dir, as_json, quiet, aliases):
 @click.argument("sources", nargs=-1, type=click.Path())
 @index_option
 @json_option
-@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress display.")
 @aliases_option
+@size_option
 @friendly
-def update(sources, index_dir, as_json, quiet, aliases):
+def update(sources, index_dir, as_json, quiet, aliases, max_article_size):
     """Re-index only files added, changed or removed since the last rebuild or update.
 
     SOURCES default to those the index was built from. Like a rebuild, the new index is
     swapped in only when complete; without an index this is a full rebuild.
     """
-    report = _indexing(Archive(index_dir).update, sources or None, aliases, as_json, quiet)
+    report = _indexing(Archive(index_dir).update, sources or None, aliases, as_json, quiet,
+                       max_article_size, "update")
     if report is None:
         return
     if report.added is None:
         click.echo("No earlier index to update: rebuilt it.")
     else:
-        click.echo(f"Updated {report.index}/ in {report.seconds:.1f} s: {report.added:,} added, "
-                   f"{report.changed:,} changed, {report.removed:,} removed.")
-    click.echo(f"{_count(report.indexed, 'article')} from {_count(report.files, 'file')}; "
-               f"{len(report.skipped):,} skipped (--json lists them).")
+        click.echo(f"Updated {report.index}/ in {report.seconds:.1f} s ({_count(report.reread, 'file')} read "
+                   f"again): {report.added:,} added, {report.changed:,} changed, {report.removed:,} removed.")
+    click.echo(f"{_count(report.indexed, 'article')} from {_count(report.files, 'file')}.")
+    _echo_skipped(report)
 
 
 def _day(published, precision: str | None) -> str:
@@ -132,13 +155,54 @@ def _count(number: int, noun: str) -> str:
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
-def _indexing(action, sources, aliases, as_json: bool, quiet: bool):
-    """Run a rebuild or update with a progress line on a terminal. With ``as_json`` print the
-    report as JSON and return None; else say which corrections applied and return the report."""
-    progress = None if quiet or as_json or not sys.stderr.isatty() else Progress()
-    report = action(sources, progress=progress, aliases=aliases)
-    if progress:
-        progress.finish()
+def _echo_skipped(report) -> None:
+    """The skipped inputs (each one when few, else counted by reason), the notes, and the file
+    that lists them all."""
+    if report.skipped and len(report.skipped) <= SKIPPED_SHOWN:
+        click.echo(f"Skipped {len(report.skipped):,}:")
+        for item in report.skipped:
+            click.echo(f"  {item.source}: {item.reason}")
+    elif report.skipped:
+        groups = report.groups()
+        click.echo(f"Skipped {len(report.skipped):,}, by reason:")
+        for group in groups[:GROUPS_SHOWN]:
+            click.echo(f"  {group}")
+        if len(groups) > GROUPS_SHOWN:
+            click.echo(f"  … and {_count(len(groups) - GROUPS_SHOWN, 'other reason')}")
+    if report.notes:
+        click.echo(f"Notes ({len(report.notes):,}):")
+        for group in report.note_groups()[:GROUPS_SHOWN]:
+            click.echo(f"  {group}")
+    if (report.skipped or report.notes) and report.report_file:
+        click.echo(f"Every one is listed in {report.report_file} (and by --json).")
+    elif report.skipped or report.notes:
+        click.echo("Every one is listed by --json (the list could not be written in the index folder).")
+
+
+def _indexing(action, sources, aliases, as_json: bool, quiet: bool, max_article_size, command: str):
+    """Run a rebuild or update with a progress display on a terminal. With ``as_json`` print the
+    report as JSON and return None; else say which corrections applied and return the report.
+
+    SIGINT, SIGTERM or SIGHUP stop it with one line and the exit status 128 + the signal."""
+    progress = None if quiet or as_json or not sys.stderr.isatty() else ProgressLine()
+    try:
+        report = action(sources, progress=progress, aliases=aliases, max_article_size=max_article_size)
+    except Interrupted as exc:
+        if progress:
+            progress.finish()
+        index = action.__self__.index_dir
+        if exc.swapped:
+            click.echo(f"Stopped by {exc.name} after the new index in {index}/ was swapped in: the {command} "
+                       "is complete, its report was not printed.", err=True)
+        else:
+            click.echo(f"Stopped by {exc.name}: the {command} was abandoned; the index in {index}/ is as it "
+                       "was.", err=True)
+        raise SystemExit(128 + exc.signum) from None
+    finally:
+        if progress:
+            progress.finish()
+    if report.took_over:
+        click.echo(report.took_over, err=True)
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         if report.kept is not None:
@@ -383,27 +447,6 @@ def terminal_text(snippet: str, tty: bool) -> str:
     if tty:
         snippet = _MARK.sub(lambda m: click.style(m.group(1), bold=True, underline=True), snippet)
     return html.unescape(_TAG.sub("", snippet))
-
-
-class Progress:
-    """One self-rewriting line on stderr: files, articles, rate and ETA."""
-
-    def __init__(self) -> None:
-        self.started = time.monotonic()
-        self.last = 0.0
-
-    def __call__(self, done: int, total: int, articles: int) -> None:
-        now = time.monotonic()
-        if now - self.last < 0.2 and done < total:
-            return
-        self.last = now
-        elapsed = max(now - self.started, 1e-6)
-        eta = (total - done) * elapsed / done if done else 0
-        click.echo(f"\r  files {done:,}/{total:,} · {articles:,} articles · "
-                   f"{articles / elapsed:,.0f}/s · ETA {eta:,.0f} s   ", nl=False, err=True)
-
-    def finish(self) -> None:
-        click.echo(err=True)
 
 
 def main() -> None:

@@ -1,5 +1,7 @@
 """One exception base for the archive, with messages written for the people who read them."""
 
+import signal
+
 
 class ArchiveError(Exception):
     """Base class: every error the archive raises on purpose is one of these."""
@@ -45,3 +47,22 @@ class ArticleNotFound(ArchiveError):
     """No stored article has the requested id."""
 
     hint = "Article ids are shown with each search hit (archive search …, or the id: line)."
+
+
+class WriteFailed(ArchiveError):
+    """A rebuild or update could not write the new index (disk full, permissions, …); the live
+    index is as it was."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """A rebuild or update stopped by a signal (SIGINT, SIGTERM or SIGHUP) and abandoned: the live
+    index is as it was (unless ``swapped``: the signal came after the new index was swapped in).
+    ``signum`` is the signal; a command exits with 128 + ``signum``."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.swapped = False  # the new index was swapped in before the signal came
+    @property
+    def name(self) -> str:
+        return signal.Signals(self.signum).name

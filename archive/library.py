@@ -22,7 +22,8 @@ from .index.trends import UNITS
 from .results import Hit, PeopleResult, SearchResult, Significant, TrendsResult
 
 if TYPE_CHECKING:  # the readers (BeautifulSoup, lxml) load only when an index is (re)built
-    from .rebuild import Progress, RebuildReport
+    from .progress import Progress
+    from .report import RebuildReport
 
 DEFAULT_INDEX = "index"
 DEFAULT_SOURCES = ("data",)
@@ -71,28 +72,32 @@ class Archive:
     def rebuild(
         self, sources: str | os.PathLike | Iterable[str | os.PathLike] = DEFAULT_SOURCES, *,
         progress: Progress | None = None, workers: int | None = None,
-        aliases: str | os.PathLike | None = None,
+        aliases: str | os.PathLike | None = None, max_article_size: int | None = None,
     ) -> RebuildReport:
         """Read every article under ``sources`` into a new index, swapped in when complete.
-        ``aliases``: a person-corrections file (default: each source folder's ``people.toml``).
-        IndexBusy if another rebuild or update is writing this index."""
+        ``aliases``: a person-corrections file (default: each source folder's ``people.toml``);
+        ``max_article_size``: bytes of an article taken in (default 5 MB; the rest is reported).
+        IndexBusy if another rebuild or update is writing this index; WriteFailed if the new index
+        cannot be written; Interrupted on SIGINT, SIGTERM or SIGHUP (the live index stays as it was)."""
         from .rebuild import rebuild
 
         return rebuild(self.index_dir, _paths(sources), progress=progress, workers=workers,
-                       aliases=aliases)
+                       aliases=aliases, max_article_size=max_article_size)
 
     def update(
         self, sources: str | os.PathLike | Iterable[str | os.PathLike] | None = None, *,
         progress: Progress | None = None, workers: int | None = None,
-        aliases: str | os.PathLike | None = None,
+        aliases: str | os.PathLike | None = None, max_article_size: int | None = None,
     ) -> RebuildReport:
         """Re-index only files added, changed or removed since the last rebuild or update
         (``sources`` default to the ones the index was built from); swapped in atomically.
-        Changed person corrections are applied to every article. IndexBusy as for ``rebuild``."""
+        Changed person corrections (or size limit) are applied to every article. Errors as for
+        ``rebuild``."""
         from .rebuild import update
 
         return update(self.index_dir, None if sources is None else _paths(sources),
-                      progress=progress, workers=workers, aliases=aliases)
+                      progress=progress, workers=workers, aliases=aliases,
+                      max_article_size=max_article_size)
 
     def search(
         self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,

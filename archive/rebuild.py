@@ -9,7 +9,10 @@ failures behave exactly as for a rebuild. Each generation records what it was bu
 ``sources.json`` (the manifest: per file its size, mtime, articles and skipped records).
 
 Both hold the index's writer lock for their whole run (:func:`store.writing`): a second rebuild
-or update of the same index fails at once with IndexBusy instead of racing to the swap.
+or update of the same index fails at once with IndexBusy instead of racing to the swap. Their
+worker processes end with them (:mod:`.index.processes`); SIGINT, SIGTERM and SIGHUP abandon
+the write (Interrupted), a write error (a full disk) ends it with WriteFailed; either way the live
+index stays as it was, and the next writer removes what an interrupted one left.
 
 Person corrections (``people.toml`` at the top of a source folder, or ``aliases=``; see
 :mod:`archive.extract.aliases`) are applied to every article on its way in; an update after the
@@ -21,30 +24,29 @@ so the facet holds one form per person.
 
 from __future__ import annotations
 
+import errno
 import os
 import time
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
-from itertools import islice
-from multiprocessing import get_context
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .article import Article
-from .errors import ArchiveError
+from .errors import ArchiveError, Interrupted, WriteFailed
 from .extract.across import (
     Evidence,
     Variants,
     confirm_all,
     confirmed,
-    firm_counts,
     firms_named_as_persons,
     merged_names,
     renamed_persons,
 )
 from .extract.aliases import Aliases, aliases_for
-from .index import store
-from .index.manifest import Dedup, FileEntry, Manifest, file_stat
+from .index import processes, store
+from .index.manifest import Dedup, FileEntry, Manifest
 from .index.writer import (
     articles_with,
     keyword_terms,
@@ -54,82 +56,141 @@ from .index.writer import (
     update_generation,
     write_generation,
 )
-from .sources import Skipped, iter_files, scan
+from .progress import Progress, Tracker
+from .reading import PARALLEL_WRITER_BYTES, read_all, total_bytes
+from .report import RebuildReport
+from .sources import Note, Skipped, SourceFile, walk
+from .sources.limits import MAX_ARTICLE_SIZE
+from .sources.walk import escape, source_labels
 
-Progress = Callable[[int, int, int], None]  # (files done, files total, articles so far)
-PARALLEL_MIN_FILES = 64
-PARALLEL_MIN_BYTES = 2**20  # fewer but big files (Reuters: 22 of ~350 KB gzipped) too
-PARALLEL_WRITER_BYTES = 4 * 2**20  # below this, one Whoosh writer is quicker than starting two
+__all__ = ["rebuild", "update", "read_articles", "RebuildReport", "Progress"]
 
 
 @dataclass
-class RebuildReport:
-    indexed: int
-    skipped: list[Skipped]
-    files: int
-    seconds: float
-    index: str
-    sources: list[str] = field(default_factory=list)
-    added: int | None = None  # update only: articles added, changed and removed by it
-    changed: int | None = None
-    removed: int | None = None
-    aliases: list[str] = field(default_factory=list)  # the person-correction files applied
-    kept: int | None = None  # rebuild only: nothing found, so the live index (this many) was kept
+class Inputs:
+    """The checked sources, their person corrections and the files those came from, the files to
+    read, the entries the walk reported (skipped or noted), and the id label of each source."""
 
-    def to_dict(self) -> dict:
-        data = {
-            "indexed": self.indexed,
-            "skipped": [{"source": s.source, "reason": s.reason} for s in self.skipped],
-            "files": self.files,
-            "seconds": round(self.seconds, 3),
-            "index": self.index,
-            "sources": self.sources,
-            "aliases": self.aliases,
-        }
-        if self.added is not None:
-            data.update(added=self.added, changed=self.changed, removed=self.removed)
-        if self.kept is not None:
-            data.update(kept=self.kept)
-        return data
+    sources: list[Path]
+    corrections: Aliases
+    alias_files: list[Path]
+    files: list[SourceFile]
+    walked: list[Skipped | Note]
+    labels: list[str]
+
+    def manifest(self, limit: int) -> Manifest:
+        return Manifest(sources=[os.path.realpath(s) for s in self.sources],
+                        aliases=self.corrections.fingerprint(), labels=self.labels, limit=limit)
+
+    def entries(self) -> int:
+        return len(self.files) + sum(isinstance(item, Skipped) for item in self.walked)
 
 
 def rebuild(
     index_dir: Path, sources: Iterable[str | os.PathLike], *,
     progress: Progress | None = None, workers: int | None = None, aliases: str | os.PathLike | None = None,
+    max_article_size: int | None = None,
 ) -> RebuildReport:
     """Build a new index generation from ``sources`` and swap it in atomically, holding the
     index's writer lock (IndexBusy if another rebuild or update holds it).
 
-    ``aliases``: a person-corrections file; by default each source folder's ``people.toml``."""
+    ``aliases``: a person-corrections file; by default each source folder's ``people.toml``.
+    ``max_article_size``: articles are taken in up to this many bytes (default: 5 MB; see
+    sources.limits)."""
     started = time.perf_counter()
-    inputs = _inputs(sources, aliases)  # bad sources or corrections stop here, index untouched
-    with store.writing(index_dir, "rebuild"):
-        return _rebuild(index_dir, inputs, started, progress, workers)
+    limit = _size_limit(max_article_size)
+    tracker = Tracker(progress)
+    with _stopping(index_dir), processes.bound():
+        inputs = _inputs(sources, aliases, index_dir, tracker)  # bad sources stop here, index untouched
+        with store.writing(index_dir, "rebuild") as lock:
+            report = _rebuild(index_dir, inputs, started, tracker, workers, limit)
+            return _finished(report, lock, "rebuild")
 
 
-def _rebuild(index_dir: Path, inputs, started: float, progress, workers) -> RebuildReport:
-    sources, corrections, alias_files, files = inputs
-    manifest = Manifest(sources=[str(s.resolve()) for s in sources], aliases=corrections.fingerprint())
-    generation = store.new_generation(index_dir)
+@contextmanager
+def _stopping(index_dir: Path) -> Iterator[None]:
+    """Signals stop the write (Interrupted); the exception says whether the new index had been
+    swapped in by then (``swapped``: a signal in the last instant, after the swap)."""
+    before = store.pointer_stamp(index_dir)
     try:
-        articles = _pipeline(_read_all(files, progress, workers), manifest, Dedup(), corrections)
+        with processes.stopping_on_signals():
+            yield
+    except Interrupted as exc:
+        exc.swapped = store.pointer_stamp(index_dir) != before
+        raise
+
+
+def _finished(report: RebuildReport, lock: store.Lock, command: str) -> RebuildReport:
+    """The report, with what was taken over, listed in the index folder (if it can be written:
+    the index is complete by now either way)."""
+    report.took_over = lock.took_over
+    try:
+        report.save(command)
+    except OSError:
+        report.report_file = None
+    return report
+
+
+def _rebuild(index_dir: Path, inputs: Inputs, started: float, tracker: Tracker, workers,
+             limit: int) -> RebuildReport:
+    manifest = inputs.manifest(limit)
+    with _writing_generation(index_dir) as generation, \
+            closing(read_all(inputs.files, workers, limit)) as results:
+        read = tracker.reading(results, len(inputs.files))
+        articles = _pipeline(read, manifest, Dedup(), inputs.corrections)
         variants = Variants()
-        indexed = write_generation(generation, merged_names(articles, variants),
-                                   procs=_writer_procs(files, workers))
+        indexed = write_generation(generation, tracker.indexing(merged_names(articles, variants)),
+                                   procs=_writer_procs(inputs.files, workers, limit), phase=tracker.phase)
         kept = _live_articles(index_dir) if indexed == 0 else None
         if kept is None:
+            tracker.phase("dropping firm names")
             _drop_firms(generation, manifest)  # first: a firm's person count must not be inflated
+            tracker.phase("confirming names")
             _confirm_names(generation, variants)
             manifest.save(generation)
+            tracker.phase("swapping")
             store.swap_in(index_dir, generation)
         else:  # a wrong folder must not empty a working index: keep it, and say so
             store.discard(generation)
-    except BaseException:
-        store.discard(generation)
-        raise
-    return RebuildReport(indexed, manifest.skipped(), len(files), time.perf_counter() - started,
-                         str(index_dir), [str(s) for s in sources], aliases=[str(f) for f in alias_files],
-                         kept=kept)
+    return RebuildReport(indexed, _walk_skipped(inputs) + manifest.skipped(), inputs.entries(),
+                         time.perf_counter() - started, str(index_dir), [_shown(s) for s in inputs.sources],
+                         aliases=[str(f) for f in inputs.alias_files], kept=kept,
+                         notes=_walk_notes(inputs) + manifest.notes())
+
+
+@contextmanager
+def _writing_generation(index_dir: Path) -> Iterator[Path]:
+    """A new generation folder, removed if the block fails; a write error becomes WriteFailed."""
+    generation = None
+    try:
+        generation = store.new_generation(index_dir)
+        yield generation
+    except OSError as exc:
+        raise _write_failed(exc, generation or index_dir, index_dir) from exc
+    finally:
+        if generation is not None and generation.exists() and generation.name.startswith(".building-"):
+            store.discard(generation)
+
+
+def _write_failed(exc: OSError, generation: Path, index_dir: Path) -> WriteFailed:
+    where = escape(str(exc.filename or generation))
+    full = exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+    hint = ("Free space on that disk (or write the index elsewhere with --index DIR), then run this again."
+            if full else "Check that the index folder can be written, then run this again.")
+    return WriteFailed(f"Could not write the new index: {exc.strerror or exc} ({where}). "
+                       f"The index in {index_dir}/ is as it was.", hint=hint)
+
+
+def _walk_skipped(inputs: Inputs) -> list[Skipped]:
+    return [item for item in inputs.walked if isinstance(item, Skipped)]
+
+
+def _walk_notes(inputs: Inputs) -> list[Note]:
+    return [item for item in inputs.walked if isinstance(item, Note)]
+
+
+def _shown(source: Path) -> str:
+    return escape(str(source))
 
 
 def _live_articles(index_dir: Path) -> int | None:
@@ -145,26 +206,37 @@ def _live_articles(index_dir: Path) -> int | None:
 def read_articles(
     sources: Iterable[str | os.PathLike], skipped: list[Skipped] | None = None,
     workers: int | None = None, aliases: str | os.PathLike | None = None,
+    max_article_size: int = MAX_ARTICLE_SIZE,
 ) -> Iterator[Article]:
     """The articles a rebuild of ``sources`` would index, deduplicated, with names merged and firms
     dropped from their persons, in the order it writes them (held in memory until all are read)."""
-    _, corrections, _, files = _inputs(sources, aliases)
+    inputs = _inputs(sources, aliases, None, Tracker(None))
     manifest = Manifest(sources=[])
-    articles = list(merged_names(_pipeline(_read_all(files, None, workers), manifest, Dedup(), corrections)))
+    with closing(read_all(inputs.files, workers, max_article_size)) as results:
+        articles = list(merged_names(_pipeline(results, manifest, Dedup(), inputs.corrections)))
     firms = firms_named_as_persons(Counter(p for a in articles for p in a.persons), manifest.firm_counts())
     yield from confirm_all([renamed_persons(article, firms) for article in articles])
     if skipped is not None:
-        skipped.extend(manifest.skipped())
+        skipped.extend(_walk_skipped(inputs) + manifest.skipped())
 
 
-def _inputs(sources: Iterable[str | os.PathLike], aliases: str | os.PathLike | None):
-    """The checked sources, their person corrections and the files those came from, and every
-    file under the sources but the corrections files, as (path, root) pairs."""
+def _inputs(sources: Iterable[str | os.PathLike], aliases: str | os.PathLike | None,
+            index_dir: Path | None, tracker: Tracker) -> Inputs:
+    """The sources checked and walked (every entry under them a file to read or reported), and
+    their person corrections; the corrections files and the index folder are not read as articles."""
     sources = _checked(sources)
     corrections, alias_files = aliases_for(sources, aliases)
-    skip = {f.resolve() for f in alias_files}
-    files = [(path, root) for path, root in iter_files(sources) if path.resolve() not in skip]
-    return sources, corrections, alias_files, files
+    skip = {os.path.realpath(f) for f in alias_files}
+    files: list[SourceFile] = []
+    walked: list[Skipped | Note] = []
+    for item in tracker.listing(walk(sources, exclude=[index_dir] if index_dir else [])):
+        if isinstance(item, SourceFile):
+            if os.path.realpath(item.path) not in skip:
+                files.append(item)
+        else:
+            walked.append(item)
+    labels = source_labels(sources)
+    return Inputs(sources, corrections, alias_files, files, walked, [labels[s] for s in sources])
 
 
 def _pipeline(results, manifest: Manifest, dedup: Dedup, aliases: Aliases) -> Iterator[Article]:
@@ -173,15 +245,15 @@ def _pipeline(results, manifest: Manifest, dedup: Dedup, aliases: Aliases) -> It
     This is the one place every article passes through on its way to the index (rebuild and
     update alike): per-article adjustments (the person corrections) belong here.
     """
-    for (path, _root), (items, firms) in results:
-        entry = FileEntry.of(path)
+    for source, (items, firms) in results:
+        entry = FileEntry.of(source.path)
         entry.firms = firms
-        manifest.files[str(path)] = entry
+        manifest.files[str(source.path)] = entry
         for item in items:
             if aliases and isinstance(item, Article):  # candidates too: "Trump" ignored is never merged
                 item = replace(item, persons=aliases.apply(item.persons),
                                candidates=aliases.apply(item.candidates))
-            article = dedup.admit(item, entry.skipped)
+            article = dedup.admit(item, entry)
             if article is not None:
                 entry.add(article)
                 yield article
@@ -212,70 +284,36 @@ def _drop_firms(generation: Path, manifest: Manifest) -> None:
     rename_persons(generation, firms_named_as_persons(person_counts(generation), manifest.firm_counts()))
 
 
+def _size_limit(max_article_size: int | None) -> int:
+    if max_article_size is None:
+        return MAX_ARTICLE_SIZE
+    if isinstance(max_article_size, bool) or not isinstance(max_article_size, int) or max_article_size < 1:
+        raise ArchiveError(f"max_article_size={max_article_size!r} is not a size.",
+                           hint="Give a whole number of bytes, at least 1 (default: 5 MB).")
+    return max_article_size
+
+
 def _checked(sources: Iterable[str | os.PathLike]) -> list[Path]:
-    sources = [Path(s) for s in sources]
-    for source in sources:
+    """The sources, each once (the same folder given twice is read once)."""
+    checked: dict[str, Path] = {}
+    for source in (Path(s) for s in sources):
         if not source.exists():
-            raise ArchiveError(f"Source {source} does not exist.",
+            raise ArchiveError(f"Source {_shown(source)} does not exist.",
                                hint="Give a folder or file of articles, e.g. archive rebuild data/")
-    return sources
+        checked.setdefault(os.path.realpath(source), source)
+    return list(checked.values())
 
 
-def _read_all(files, progress: Progress | None, workers: int | None):
-    """(file, its articles and skipped records) for every file, in file order; files are read
-    in worker processes when there are many or big ones."""
-    workers = workers or min(2, os.cpu_count() or 1)
-    if workers > 1 and len(files) > 1 and (
-            len(files) >= PARALLEL_MIN_FILES or _total_bytes(files) >= PARALLEL_MIN_BYTES):
-        with get_context("fork").Pool(workers) as pool:
-            yield from _with_progress(files, _bounded_map(pool, files, 4 * workers), progress)
-        return
-    yield from _with_progress(files, map(_read_one, files), progress)
-
-
-def _bounded_map(pool, files, window: int):
-    """``_read_one`` of each file in the pool, in order, with at most ``window`` files read
-    ahead (an unbounded ``imap`` would pile up the whole archive in memory when indexing is the
-    slower side)."""
-    pending: deque = deque()
-    todo = iter(files)
-    for pair in islice(todo, window):
-        pending.append(pool.apply_async(_read_one, (pair,)))
-    while pending:
-        result = pending.popleft().get()
-        for pair in islice(todo, 1):
-            pending.append(pool.apply_async(_read_one, (pair,)))
-        yield result
-
-
-def _with_progress(files, results, progress: Progress | None):
-    articles = 0
-    for done, (pair, (items, firms)) in enumerate(zip(files, results, strict=True), start=1):
-        articles += sum(isinstance(item, Article) for item in items)
-        yield pair, (items, firms)
-        if progress:
-            progress(done, len(files), articles)
-
-
-def _read_one(pair: tuple[Path, Path]) -> tuple[list[Article | Skipped], dict[str, int]]:
-    """A file's articles and skipped records, and the firm names its articles give (see _drop_firms)."""
-    path, root = pair
-    items = list(scan(path, root))
-    return items, firm_counts(item for item in items if isinstance(item, Article))
-
-
-def _total_bytes(files) -> int:
-    return sum(file_stat(path)[1] for path, _ in files)
-
-
-def _writer_procs(files, workers: int | None) -> int:
+def _writer_procs(files: list[SourceFile], workers: int | None, limit: int) -> int:
     procs = workers or min(2, os.cpu_count() or 1)
-    return procs if procs > 1 and _total_bytes(files) >= PARALLEL_WRITER_BYTES else 1
+    parallel = procs > 1 and len(files) > 1 and total_bytes(files, limit) >= PARALLEL_WRITER_BYTES
+    return procs if parallel else 1
 
 
 def update(
     index_dir: Path, sources: Iterable[str | os.PathLike] | None = None, *,
     progress: Progress | None = None, workers: int | None = None, aliases: str | os.PathLike | None = None,
+    max_article_size: int | None = None,
 ) -> RebuildReport:
     """Re-index only the files added, changed or removed since the live generation was written,
     holding the index's writer lock (IndexBusy if another rebuild or update holds it).
@@ -284,13 +322,17 @@ def update(
     one written before manifests existed) this is a full rebuild.
     """
     started = time.perf_counter()
+    limit = _size_limit(max_article_size)
     if not sources and not (index_dir / store.POINTER).exists():
         raise _nothing_to_update(index_dir)  # before the lock, which would create the folder
-    with store.writing(index_dir, "update"):
-        return _update(index_dir, sources, started, progress, workers, aliases)
+    tracker = Tracker(progress)
+    with _stopping(index_dir), processes.bound(), store.writing(index_dir, "update") as lock:
+        report = _update(index_dir, sources, started, tracker, workers, aliases, limit)
+        return _finished(report, lock, "update")
 
 
-def _update(index_dir: Path, sources, started: float, progress, workers, aliases) -> RebuildReport:
+def _update(index_dir: Path, sources, started: float, tracker: Tracker, workers, aliases,
+            limit: int) -> RebuildReport:
     try:
         live = store.live_generation(index_dir)
         old = Manifest.load(live)
@@ -299,18 +341,22 @@ def _update(index_dir: Path, sources, started: float, progress, workers, aliases
     if old is None:
         if not sources:
             raise _nothing_to_update(index_dir)
-        return _rebuild(index_dir, _inputs(sources, aliases), started, progress, workers)
-    sources, corrections, alias_files, files = _inputs(sources or old.sources, aliases)
-    plan = old.plan(files, [str(s.resolve()) for s in sources], corrections.fingerprint())
-    new_articles = list(_pipeline(_read_all(plan.to_read, progress, workers), plan.manifest,
-                                  plan.dedup, corrections))
+        inputs = _inputs(sources, aliases, index_dir, tracker)
+        return _rebuild(index_dir, inputs, started, tracker, workers, limit)
+    inputs = _inputs(sources or old.sources, aliases, index_dir, tracker)
+    plan = old.plan(inputs.files, inputs.manifest(limit))
+    with closing(read_all(plan.to_read, workers, limit)) as results:
+        new_articles = list(_pipeline(tracker.reading(results, len(plan.to_read)), plan.manifest,
+                                      plan.dedup, inputs.corrections))
     delete, add = plan.changes(new_articles)
-    if plan.to_read or set(plan.manifest.files) != set(old.files) or plan.manifest.aliases != old.aliases:
-        _commit_update(index_dir, live, plan.manifest, delete, add)
+    changed = set(plan.manifest.files) != set(old.files) or plan.manifest.settings() != old.settings()
+    if plan.to_read or changed:
+        _commit_update(index_dir, live, plan.manifest, delete, add, tracker)
     return RebuildReport(
-        plan.manifest.indexed(), plan.manifest.skipped(), len(files),
-        time.perf_counter() - started, str(index_dir), [str(s) for s in sources],
-        added=plan.added, changed=plan.changed, removed=plan.removed, aliases=[str(f) for f in alias_files])
+        plan.manifest.indexed(), _walk_skipped(inputs) + plan.manifest.skipped(), inputs.entries(),
+        time.perf_counter() - started, str(index_dir), [_shown(s) for s in inputs.sources],
+        added=plan.added, changed=plan.changed, removed=plan.removed, reread=len(plan.to_read),
+        aliases=[str(f) for f in inputs.alias_files], notes=_walk_notes(inputs) + plan.manifest.notes())
 
 
 def _nothing_to_update(index_dir: Path) -> ArchiveError:
@@ -318,17 +364,16 @@ def _nothing_to_update(index_dir: Path) -> ArchiveError:
                         hint=f"Build one first: archive rebuild SOURCE… --index {index_dir}")
 
 
-def _commit_update(index_dir: Path, live: Path, manifest: Manifest, delete, add) -> None:
+def _commit_update(index_dir: Path, live: Path, manifest: Manifest, delete, add, tracker: Tracker) -> None:
     """The next generation: a copy of ``live`` with the changes, swapped in when complete."""
-    generation = store.new_generation(index_dir)
-    try:
+    with _writing_generation(index_dir) as generation:
         store.link_copy(live, generation, derived=not (delete or add))
         if delete or add:
-            update_generation(generation, delete, add, live=live)
-            _drop_firms(generation, manifest)
+            update_generation(generation, delete, tracker.indexing(add, len(add)), live=live)
+            tracker.phase("dropping firm names")
+            _drop_firms(generation, manifest)  # first: a firm's person count must not be inflated
+            tracker.phase("confirming names")
             _confirm_names(generation, Variants.load(live))
         manifest.save(generation)
+        tracker.phase("swapping")
         store.swap_in(index_dir, generation)
-    except BaseException:
-        store.discard(generation)
-        raise

@@ -28,10 +28,11 @@ class Measure:
     returncode: int
 
 
-def run(args: list[str], cwd: Path | None = None) -> Measure:
+def run(args: list[str], cwd: Path | None = None, preexec_fn=None) -> Measure:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, *args], cwd=cwd, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, *args], cwd=cwd, stdout=subprocess.PIPE, text=True,
+                            preexec_fn=preexec_fn)
     peak = [0]
     done = threading.Event()
     sampler = threading.Thread(target=_sample, args=(proc.pid, peak, done), daemon=True)

@@ -22,8 +22,9 @@ def two_sources(tmp_path):
     return old, new
 
 
-def interrupt_after_first_file(done, total, articles):
-    raise KeyboardInterrupt("user pressed Ctrl-C")
+def interrupt_after_first_file(step):
+    if step.phase == "reading" and step.done >= 1:
+        raise KeyboardInterrupt("user pressed Ctrl-C")
 
 
 def test_interrupted_rebuild_leaves_the_old_index_answering(tmp_path, two_sources):
@@ -79,3 +80,29 @@ def test_many_files_are_read_in_parallel_with_the_same_result(tmp_path):
     assert serial.indexed == parallel.indexed == 80
     ids = lambda p: [h.id for h in Archive(p).search("iodine", per_page=100, sort="oldest").hits]  # noqa: E731
     assert ids(tmp_path / "a") == ids(tmp_path / "b")
+
+
+def test_a_reading_worker_killed_costs_its_file_alone(tmp_path, monkeypatch):
+    # The OOM killer takes a reading worker: that file is reported, another worker reads the rest.
+    import os
+    import signal
+
+    from archive import reading
+
+    source = tmp_path / "many"
+    source.mkdir()
+    text = (FIXTURES / "wikinews-iodine.txt").read_text()
+    for number in range(70):
+        (source / f"story-{number:03}.txt").write_text(text.replace("Almost half", f"Story {number}:"))
+    real = reading._read_one
+
+    def dies_on_story_7(job):
+        if job[0].id == "story-007.txt":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(job)
+
+    monkeypatch.setattr(reading, "_read_one", dies_on_story_7)
+    report = Archive(tmp_path / "index").rebuild([source], workers=2)
+    assert report.indexed == 69
+    assert [(s.source, s.reason) for s in report.skipped] == [
+        ("story-007.txt", "unreadable: its reading process died (killed by SIGKILL; out of memory?)")]

@@ -162,17 +162,23 @@ def test_python_dash_m_entry_point_exists():
     assert FIXTURES.exists()
 
 
-def test_progress_line_shows_files_articles_rate_and_eta(capsys):
-    from archive.cli import Progress
+def test_progress_shows_each_phase_with_its_counts_and_time(capsys):
+    from archive.progress import ProgressLine, Step
 
-    progress = Progress()
-    progress(1, 4, 10)
-    progress(4, 4, 40)
+    progress = ProgressLine()
+    progress(Step("listing", done=6))
+    progress(Step("reading", done=1, total=4, articles=10, indexed=8))  # a new phase is drawn at once
+    progress.phase_started -= 5  # five seconds into reading: a rate and an ETA
+    progress.last = 0  # (the display redraws a phase at most every 0.2 s)
+    progress(Step("reading", done=2, total=4, articles=20, indexed=18))
+    progress(Step("finishing segments"))
     progress.finish()
     err = capsys.readouterr().err
-    assert "\r  files 1/4 · 10 articles · " in err
-    assert "\r  files 4/4 · 40 articles · " in err
-    assert "/s · ETA " in err and err.endswith("\n")
+    assert "\r  listing · 6 entries · 0.0 s\x1b[K\n" in err
+    assert "\r  reading · files 1/4 · 10 articles (8 indexed) · 0 s · ETA …" in err
+    assert "\r  reading · files 2/4 · 20 articles (18 indexed) · 4 articles/s · 5 s · ETA 5 s" in err
+    assert "\r  reading · files 2/4 · 20 articles · 4 articles/s · 5.0 s\x1b[K\n" in err  # the line, kept
+    assert "\r  finishing segments · 0.0 s\x1b[K\n" in err and err.endswith("\n")
 
 
 def test_explain_shows_how_the_query_was_read(built):
@@ -297,4 +303,4 @@ def test_counts_of_one_are_singular(built, tmp_path):
     rebuilt = run("rebuild", FIXTURES / SEEDS[0], "--index", tmp_path / "one")
     assert rebuilt.output.startswith("Indexed 1 article from 1 file in ")
     updated = run("update", FIXTURES / SEEDS[0], "--index", tmp_path / "one")
-    assert "1 article from 1 file; 0 skipped" in updated.output
+    assert "\n1 article from 1 file.\n" in updated.output

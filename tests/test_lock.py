@@ -144,3 +144,46 @@ def test_an_update_with_nothing_to_update_creates_no_folder(tmp_path):
     with pytest.raises(ArchiveError, match="No index in"):
         Archive(tmp_path / "none").update()
     assert not (tmp_path / "none").exists()
+
+
+def test_a_killed_writers_lock_is_taken_over_and_said_so(built):
+    src, index = built
+    proc = holder(index, "rebuild")
+    (index / ".building-20260101-000000-abcd").mkdir()  # what a killed rebuild leaves
+    (index / ".building-20260101-000000-abcd" / "seg").write_bytes(b"x" * 4096)
+    (index / f".CURRENT.{proc.pid}").write_text("gen-x\n")
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stdin.close()
+    proc.stdout.close()
+    report = Archive(index).rebuild([src])
+    assert re.match(rf"An earlier archive rebuild \(pid {proc.pid}, started at \d\d:\d\d\) was interrupted "
+                    r"before it finished: took over its lock and removed what it left \(\d+ KB\); the live "
+                    r"index is as that one left it\.$", report.took_over)
+    assert not [p for p in index.iterdir() if p.name.startswith((".building-", ".CURRENT."))]
+    assert Archive(index).rebuild([src]).took_over is None  # that one finished
+
+
+def test_the_lock_is_not_held_by_a_child_that_outlives_its_writer(built):
+    # A record lock belongs to the process: a child forked while the lock was held (and still
+    # holding the open file) does not keep the index locked once the writer is gone.
+    src, index = built
+    script = HOLDER.replace('    print("holding", flush=True)',
+                            '    import os, time\n    if os.fork() == 0:\n        time.sleep(60)\n'
+                            '        os._exit(0)\n    print("holding", flush=True)')
+    proc = subprocess.Popen([sys.executable, "-c", script, str(index), "rebuild"], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline() == "holding\n"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stdin.close()
+    proc.stdout.close()
+    assert Archive(index).rebuild([src]).indexed == 2  # the orphan child still runs meanwhile
+
+
+def test_a_second_writer_in_the_same_process_is_refused(built):
+    src, index = built
+    with store.writing(index, "rebuild"):
+        with pytest.raises(IndexBusy, match=r"by another archive rebuild or update in this process"):
+            Archive(index).update()
+    assert Archive(index).update().added == 0

@@ -62,8 +62,9 @@ def test_interrupted_update_leaves_the_live_index_untouched(sources, tmp_path):
     files = sorted(p.name for p in live.iterdir())
     shutil.copy(FIXTURES / "huffpost-sample.jsonl", sources / "huffpost.jsonl")
 
-    def interrupt(done, total, articles):
-        raise KeyboardInterrupt
+    def interrupt(step):
+        if step.phase == "reading" and step.done >= 1:
+            raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
         arc.update(progress=interrupt)
@@ -81,3 +82,28 @@ def test_report_counts_add_up_after_an_update(sources, tmp_path):
     assert report.indexed == arc.search("").total
     assert any(s.source == "empty.txt" for s in report.skipped)
     assert report.files == 5
+
+
+def test_update_after_a_rebuild_from_a_relative_path_reads_nothing_again(sources, tmp_path, monkeypatch):
+    # The files were keyed as given ("src/…") and the sources stored absolute: every file was
+    # read again (22.8 s on a corpus where nothing had changed).
+    monkeypatch.chdir(tmp_path)
+    assert run("rebuild", "src", "--index", "index", "--quiet").exit_code == 0
+    report = json.loads(run("update", "--index", "index", "--json").output)
+    assert (report["reread"], report["added"], report["changed"], report["removed"]) == (0, 0, 0, 0)
+    assert report["sources"] == [str(sources)]
+    (sources / "wikinews-iodine.txt").write_text((sources / "wikinews-iodine.txt").read_text() + "\nMore.\n")
+    again = json.loads(run("update", "src", "--index", "index", "--json").output)
+    assert (again["reread"], again["changed"]) == (1, 1)
+
+
+def test_max_article_size_option(sources, tmp_path):
+    args = ["rebuild", str(sources), "--index", str(tmp_path / "i"), "--max-article-size"]
+    bad = CliRunner().invoke(cli, [*args, "huge"])
+    assert bad.exit_code == 2 and "'huge' is not a size (e.g. 5MB, 500k, 1048576)" in bad.output
+    report = json.loads(run("rebuild", sources, "--index", tmp_path / "i", "--max-article-size", "1k",
+                            "--json").output)
+    cut = {n["source"]: n["note"] for n in report["notes"]}
+    assert cut["wikinews-iodine.txt"].startswith("cut at the maximum article size: only the first 1 KB of ")
+    with Archive(tmp_path / "i") as archive:
+        assert len(archive.get("wikinews-iodine.txt").body) <= 1024

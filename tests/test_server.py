@@ -87,7 +87,7 @@ def test_idle_connections_are_closed_so_a_full_server_serves_again(robust):
 
 
 def test_odd_ids_survive_the_real_servers_url_decoding(robust):
-    ids = [f"odd-keys.jsonl#{key}" for key in ODD_KEYS] + ["new\nline.txt", "tab\tstory.txt"]
+    ids = [f"odd-keys.jsonl#{key}" for key in ODD_KEYS] + ["new%0Aline.txt", "tab%09story.txt"]
     with archive_serve(robust.index_dir) as port:
         for article_id in ids:
             status, body = get(port, "/api/article/" + quote(article_id, safe=""), timeout=10)

@@ -255,3 +255,117 @@ def test_damaged_files_of_every_format_are_indexed_or_named(tmp_path):
         items = list(scan(path, tmp_path))
         assert items, path
         assert all(isinstance(item, Article) or item.reason for item in items)
+
+
+# -- hostile inputs (issue 14): each reader and the walk, on small real texts -----------------------
+
+IODINE = (FIXTURES / "wikinews-iodine.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "raw"), [
+    ("utf8-bom.txt", b"\xef\xbb\xbf" + IODINE.encode()),
+    ("utf16le-bom.txt", "\ufeff".encode("utf-16-le") + IODINE.encode("utf-16-le")),
+    ("utf16be-bom.txt", "\ufeff".encode("utf-16-be") + IODINE.encode("utf-16-be")),
+    ("utf32le-bom.txt", "\ufeff".encode("utf-32-le") + IODINE.encode("utf-32-le")),
+    ("utf32be-bom.txt", "\ufeff".encode("utf-32-be") + IODINE.encode("utf-32-be")),
+    ("utf16le.txt", IODINE.encode("utf-16-le")),
+    ("one-nul.txt", IODINE.encode()[:300] + b"\x00" + IODINE.encode()[300:]),
+    ("one-0x81.txt", IODINE.encode()[:300] + b"\x81" + IODINE.encode()[300:]),
+    ("cp1252-0x81.txt", IODINE.replace("half", "half café").encode("cp1252")[:300] + b"\x81"
+     + IODINE.replace("half", "half café").encode("cp1252")[300:]),
+])
+def test_encodings_and_stray_bytes_are_text(tmp_path, name, raw):
+    path = tmp_path / name
+    path.write_bytes(raw)
+    article = only(path)
+    assert article.title == "Australian children suffering from iodine deficiency"
+    assert article.body.startswith("Almost half")
+    assert "\x00" not in article.body and "\ufffd" not in article.body
+    assert "café" in article.body or name != "cp1252-0x81.txt"
+
+
+def test_a_table_of_figures_is_text():
+    article = only(FIXTURES / "reuters-table.txt")
+    assert article.title == "HUNGARIAN EXCHANGE RATES"
+    assert "YEN (100) 32.6030/6690 (32.5340/6000)" in article.body
+
+
+@pytest.mark.parametrize("depth", [254, 5000])
+def test_deeply_nested_html_is_flattened_and_read(tmp_path, depth):
+    title, _, body = IODINE.partition("\n")
+    lines = [p for p in body.split("\n") if p.strip() and not p.startswith("Thursday")]
+    paragraphs = "".join(f"<p>{p}</p>" for p in lines)
+    page = (f"<html><head><title>{title}</title></head><body>" + "<div>" * depth
+            + f"<article><h1>{title}</h1>{paragraphs}</article>" + "</div>" * depth + "</body></html>")
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    article = only(path)
+    assert article.title == title and article.body.startswith("Almost half of all Australian")
+
+
+def test_csv_fields_of_any_size(tmp_path):
+    big = " ".join([IODINE.replace("\n", " ")] * 80)  # ~150 KB, past the csv module's 128 KB limit
+    rows = ["title,body"] + [f"Story {n},{(big if n == 50 else IODINE.splitlines()[2]).replace(',', ';')} {n}"
+                            for n in range(1, 101)]
+    path = tmp_path / "export.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    articles = list(read(path))
+    assert len(articles) == 100 and len(articles[49].body) > 131072
+    assert articles[-1].title == "Story 100"
+
+
+def test_a_file_of_records_without_bodies_is_not_articles(tmp_path):
+    records = [{"id": f"GUM_news_{n}", "file": f"txt/{n}.txt", "title": f"Story {n}", "n_words": 500}
+               for n in range(43)]
+    path = tmp_path / "metadata.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    items = list(scan(path, tmp_path))
+    assert len(items) == 1 and isinstance(items[0], Skipped)
+    assert items[0].source == "metadata.jsonl"
+    assert items[0].reason.startswith("not articles: none of its 43 records has a body or text field")
+
+
+def test_an_article_past_the_size_limit_is_cut_and_noted(tmp_path):
+    from archive.sources import Note
+
+    path = tmp_path / "long.txt"
+    path.write_text(IODINE + "\n\n".join([IODINE.split("\n", 4)[4]] * 400), encoding="utf-8")
+    items = list(scan(path, tmp_path, limit=100_000))
+    article = next(i for i in items if isinstance(i, Article))
+    note = next(i for i in items if isinstance(i, Note))
+    assert len(article.body) < 100_000 and article.body.startswith("Almost half")
+    assert note.source == "long.txt"
+    assert note.note.startswith("cut at the maximum article size: only the first 97.7 KB of its ")
+    records = tmp_path / "long.jsonl"
+    records.write_text(json.dumps({"title": "Long", "body": "word " * 50_000}) + "\n", encoding="utf-8")
+    article, = (i for i in scan(records, tmp_path, limit=1000) if isinstance(i, Article))
+    assert len(article.body) <= 1000
+
+
+def test_ids_of_names_that_are_not_utf8_are_printable_and_reversible(tmp_path):
+    import os
+    from urllib.parse import unquote_to_bytes
+
+    from archive.sources import iter_files
+
+    names = [b"caf\xe9.txt", b"50%.txt", b"tab\there.txt"]
+    for name in names:
+        (tmp_path / os.fsdecode(name)).write_text(IODINE.replace("Almost", name.decode("latin-1")))
+    files = list(iter_files([tmp_path]))
+    assert sorted(f.id for f in files) == ["50%25.txt", "caf%E9.txt", "tab%09here.txt"]
+    assert sorted(unquote_to_bytes(f.id) for f in files) == sorted(names)
+    assert all(isinstance(a, Article) for f in files for a in scan(f.path, id=f.id))
+
+
+def test_two_sources_with_the_same_file_names_give_two_articles(tmp_path):
+    from archive.sources import iter_files
+
+    for folder, seed in (("a/news", SEED_A), ("b/news", SEED_B)):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "story.txt").write_bytes((FIXTURES / seed).read_bytes())
+    assert [f.id for f in iter_files([tmp_path / "a/news", tmp_path / "b/news"])] == [
+        "a/news/story.txt", "b/news/story.txt"]
+    assert [f.id for f in iter_files([tmp_path / "a/news"])] == ["story.txt"]
+
+
+SEED_A, SEED_B = "000_22084bbc24ccd4f7.txt", "001_e5559c25d7e2ccce.txt"

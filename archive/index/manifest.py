@@ -1,6 +1,11 @@
 """What an index generation was built from: per source file its size, mtime, the articles it
-gave (id, fingerprint, duplicate key) and its skipped records. Saved as ``sources.json`` in the
-generation, it lets an update re-read only the files that changed and know what to delete."""
+gave (id, fingerprint, duplicate key), its skipped records and notes. Saved as ``sources.json``
+in the generation, it lets an update re-read only the files that changed and know what to delete.
+
+Files are keyed by their absolute path (the source folder's real path, then the folders as
+walked), whether the sources were given as relative or absolute paths, so that an update finds
+them again. The ids' labels per source and the maximum article size are kept too: when either
+changes, every file is read again (ids or bodies would differ)."""
 
 from __future__ import annotations
 
@@ -12,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..article import Article
-from ..sources import Skipped
+from ..sources.items import Note, Skipped
+from ..sources.walk import SourceFile
 from .schema import record_of
 
 FILENAME = "sources.json"
@@ -47,6 +53,7 @@ class FileEntry:
     articles: list[list[str]] = field(default_factory=list)  # [id, fingerprint, dup key]
     skipped: list[Skipped] = field(default_factory=list)
     firms: dict[str, int] = field(default_factory=dict)  # name → articles giving it a corporate ending
+    notes: list[Note] = field(default_factory=list)
 
     @classmethod
     def of(cls, path) -> FileEntry:
@@ -72,7 +79,11 @@ class Dedup:
             self.ids.add(article_id)
             self.keys.setdefault(key, article_id)
 
-    def admit(self, item: Article | Skipped, skipped: list[Skipped]) -> Article | None:
+    def admit(self, item: Article | Skipped | Note, entry: FileEntry) -> Article | None:
+        if isinstance(item, Note):
+            entry.notes.append(item)
+            return None
+        skipped = entry.skipped
         if isinstance(item, Skipped):
             skipped.append(item)
             return None
@@ -93,12 +104,21 @@ class Manifest:
     sources: list[str]
     files: dict[str, FileEntry] = field(default_factory=dict)
     aliases: str = ""  # fingerprint of the person corrections applied (Aliases.fingerprint)
+    labels: list[str] = field(default_factory=list)  # each source's id prefix (sources.walk)
+    limit: int = 0  # the maximum article size (sources.limits); 0: not recorded
+
+    def settings(self) -> tuple:
+        """What changes every article when it changes: corrections, id labels, size limit."""
+        return self.aliases, self.labels or [""] * len(self.sources), self.limit
 
     def indexed(self) -> int:
         return sum(len(entry.articles) for entry in self.files.values())
 
     def skipped(self) -> list[Skipped]:
         return [s for entry in self.files.values() for s in entry.skipped]
+
+    def notes(self) -> list[Note]:
+        return [n for entry in self.files.values() for n in entry.notes]
 
     def firm_counts(self) -> dict[str, int]:
         """Over all files: each name given a corporate ending, with the number of articles doing so."""
@@ -108,12 +128,14 @@ class Manifest:
         return dict(counts)
 
     def save(self, generation: Path) -> None:
-        data = {"format": FORMAT, "sources": self.sources, "aliases": self.aliases, "files": {
-            path: {"mtime_ns": e.mtime_ns, "size": e.size, "articles": e.articles,
-                   "skipped": [[s.source, s.reason] for s in e.skipped], "firms": e.firms}
-            for path, e in self.files.items()}}
-        (Path(generation) / FILENAME).write_text(
-            json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        data = {"format": FORMAT, "sources": self.sources, "aliases": self.aliases, "labels": self.labels,
+                "limit": self.limit, "files": {
+                    path: {"mtime_ns": e.mtime_ns, "size": e.size, "articles": e.articles,
+                           "skipped": [[s.source, s.reason] for s in e.skipped], "firms": e.firms,
+                           "notes": [[n.source, n.note] for n in e.notes]}
+                    for path, e in self.files.items()}}
+        # ASCII with escapes: file names that are not UTF-8 (surrogates in Python) survive the trip
+        (Path(generation) / FILENAME).write_text(json.dumps(data, separators=(",", ":")), encoding="ascii")
 
     @classmethod
     def load(cls, generation: Path) -> Manifest | None:
@@ -124,27 +146,30 @@ class Manifest:
         if data.get("format") != FORMAT:
             return None
         files = {path: FileEntry(e["mtime_ns"], e["size"], e["articles"],
-                                 [Skipped(*s) for s in e["skipped"]], e.get("firms", {}))
+                                 [Skipped(*s) for s in e["skipped"]], e.get("firms", {}),
+                                 [Note(*n) for n in e.get("notes", [])])
                  for path, e in data["files"].items()}
-        return cls(data["sources"], files, data.get("aliases", ""))
+        return cls(data["sources"], files, data.get("aliases", ""), data.get("labels", []),
+                   data.get("limit", 0))
 
-    def plan(self, files: list[tuple[Path, Path]], sources: list[str], aliases: str = "") -> Plan:
-        return Plan(self, files, sources, aliases)
+    def plan(self, files: list[SourceFile], new: Manifest) -> Plan:
+        return Plan(self, files, new)
 
 
 class Plan:
-    """Which files an update re-reads, and the deletions and additions it makes. Changed person
-    corrections (``aliases``, a fingerprint) touch every article: then every file is re-read."""
+    """Which files an update re-reads, and the deletions and additions it makes. Changed settings
+    (person corrections, id labels, the size limit: :meth:`Manifest.settings`) touch every
+    article: then every file is re-read."""
 
-    def __init__(self, old: Manifest, files: list[tuple[Path, Path]], sources: list[str],
-                 aliases: str = "") -> None:
-        self.manifest = Manifest(sources, aliases=aliases)
+    def __init__(self, old: Manifest, files: list[SourceFile], new: Manifest) -> None:
+        self.manifest = new
         self.dedup = Dedup()
-        present = {str(path) for path, _ in files}
-        stale = {key for key, entry in old.files.items() if key not in present or aliases != old.aliases
+        present = {str(f.path) for f in files}
+        changed = new.settings() != old.settings()
+        stale = {key for key, entry in old.files.items() if key not in present or changed
                  or (entry.mtime_ns, entry.size) != file_stat(key)}
         stale |= _depending_on(old, stale)
-        self.to_read = [(p, r) for p, r in files if str(p) not in old.files or str(p) in stale]
+        self.to_read = [f for f in files if str(f.path) not in old.files or str(f.path) in stale]
         for key, entry in old.files.items():
             if key in present and key not in stale:
                 self.manifest.files[key] = entry

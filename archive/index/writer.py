@@ -1,12 +1,23 @@
-"""Writing an index generation from a stream of articles, or updating a copy of one."""
+"""Writing an index generation from a stream of articles, or updating a copy of one.
+
+With several processes, Whoosh's multiprocess writer hands batches of documents to sub-writer
+processes. Ours (:class:`_ParallelWriter`) makes them stop with the writer: on a cancel they are
+killed (Whoosh's own cancel only flags its copies of them, and the writer's exit would then wait
+for them forever), and one that fails — a full disk — exits with its errno instead of a
+traceback, after which the writer raises that error at its next batch instead of waiting for it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import errno
+import os
+import queue
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
 from whoosh import index as whoosh_index
+from whoosh.multiproc import MpWriter, SubWriterTask
 
 from ..article import Article
 from ..extract.across import renamed_persons
@@ -23,17 +34,22 @@ MAX_SEGMENTS = 12  # an update merges segments past this many
 COMPOUND = False
 
 
-def write_generation(generation: Path, articles: Iterable[Article], *, procs: int = 1) -> int:
+Phase = Callable[[str], None]  # told the name of each step after the documents are added
+
+
+def write_generation(generation: Path, articles: Iterable[Article], *, procs: int = 1,
+                     phase: Phase | None = None) -> int:
     """Index every article into a new Whoosh index in ``generation``; return how many.
 
     With ``procs`` > 1 Whoosh's multiprocess writer indexes in that many processes, each
     writing its own segment (no final merge: searching reads the segments together).
     Any exception cancels the writer and propagates: the caller discards the generation.
+    ``phase`` hears "finishing segments" and "writing columns" as those steps begin.
     """
     ix = whoosh_index.create_in(generation, make_schema())
     if procs > 1:
-        writer = ix.writer(procs=procs, multisegment=True, limitmb=SUBWRITER_MEMORY_MB,
-                           batchsize=BATCH, compound=COMPOUND)
+        writer = _ParallelWriter(ix, procs=procs, multisegment=True, limitmb=SUBWRITER_MEMORY_MB,
+                                 batchsize=BATCH, compound=COMPOUND)
     else:
         writer = ix.writer(limitmb=WRITER_MEMORY_MB, compound=COMPOUND)
     count = 0
@@ -41,14 +57,101 @@ def write_generation(generation: Path, articles: Iterable[Article], *, procs: in
         for article in articles:
             writer.add_document(**to_document(article))
             count += 1
+        _tell(phase, "finishing segments")
+        writer.commit()
     except BaseException:
-        writer.cancel()
+        _abandon(writer)
         ix.close()
         raise
-    writer.commit()
+    if ix.doc_count_all() != count:  # a sub-writer lost its documents: never swap that in
+        ix.close()
+        raise OSError(errno.EIO, f"the index holds {ix.doc_count_all()} of the {count} articles written",
+                      str(generation))
+    _tell(phase, "writing columns")
     _save_columns(ix, generation)
     ix.close()
     return count
+
+
+def _tell(phase: Phase | None, name: str) -> None:
+    if phase is not None:
+        phase(name)
+
+
+class _SubWriter(SubWriterTask):
+    """A sub-writer that ends quietly with its errno when it cannot write (the writer reports it)."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except OSError as exc:
+            os._exit(exc.errno or 1)
+
+
+class _ParallelWriter(MpWriter):
+    """Whoosh's multiprocess writer, with sub-writers that never outlive it (see the module doc)."""
+
+    def __init__(self, ix, **kwargs) -> None:
+        super().__init__(ix, **kwargs)
+        self.jobs = self.jobqueue  # the queue the sub-writers read; the writer puts through a check
+        self.jobqueue = _CheckedQueue(self.jobs, self.check_tasks)
+
+    def _new_task(self):
+        task = _SubWriter(self.storage, self.indexname, self.jobs, self.resultqueue, self.subargs,
+                          self.multisegment)
+        task.daemon = True  # terminated, not waited for, if the writer exits before commit
+        self.tasks.append(task)
+        task.start()
+        return task
+
+    def check_tasks(self) -> None:
+        """Raise the error of a sub-writer that failed (the others are stopped by the cancel)."""
+        for task in self.tasks:
+            if task.exitcode is not None and task.exitcode != 0:
+                cause = (os.strerror(task.exitcode) if task.exitcode > 0
+                         else f"killed by signal {-task.exitcode}")
+                raise OSError(task.exitcode if task.exitcode > 0 else errno.EINTR,
+                              f"a sub-writer stopped: {cause}", self.storage.folder)
+
+    def commit(self, *args, **kwargs) -> None:
+        super().commit(*args, **kwargs)
+        self.check_tasks()
+
+    def stop_tasks(self) -> None:
+        for task in self.tasks:
+            task.kill()  # not SIGTERM: the sub-writers ignore the signals the writer stops on
+        for task in self.tasks:
+            task.join(5)
+        self.jobs.cancel_join_thread()
+
+
+class _CheckedQueue:
+    """The writer's side of the job queue: a put that, while the queue is full, keeps checking
+    that the sub-writers emptying it are alive."""
+
+    def __init__(self, jobs, check: Callable[[], None]) -> None:
+        self.jobs = jobs
+        self.check = check
+
+    def put(self, item) -> None:
+        while True:
+            self.check()
+            try:
+                self.jobs.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+
+
+def _abandon(writer) -> None:
+    """Cancel a writer after an error or an interruption: its sub-writers stopped first."""
+    if isinstance(writer, _ParallelWriter):
+        writer.stop_tasks()
+    if not writer.is_closed:
+        try:
+            writer.cancel()
+        except Exception:  # cleaning up after the error being raised; the folder goes anyway
+            pass
 
 
 def update_generation(

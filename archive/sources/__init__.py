@@ -1,28 +1,26 @@
 """Reading: files on disk into articles. One module per format; this one picks the reader.
 
-Every file ends up either as articles or as a :class:`Skipped` with a reason people can act on.
+Every file ends up either as articles or as a :class:`Skipped` with a reason people can act on;
+:mod:`.walk` does the same for every entry under a source folder (links, pipes, hidden and
+unreadable entries), and :mod:`.limits` bounds the size of an article.
 """
 
 from __future__ import annotations
 
 import gzip
 import os
+import stat
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 from ..article import Article
 from ..errors import BadDocument
 from . import html, records, sgml, text
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """An input (a file, or one record of a multi-article file) that was not indexed, and why."""
-
-    source: str
-    reason: str
-
+from .items import Note, Skipped
+from .limits import MAX_ARTICLE_SIZE, cut, cut_note
+from .walk import SourceFile, escape, walk
 
 READERS = {
     ".txt": text.parse,
@@ -36,6 +34,9 @@ READERS = {
     ".sgml": sgml.parse,
 }
 SUPPORTED = sorted(READERS) + [f"{suffix}.gz" for suffix in sorted(READERS)]
+SINGLE = (".txt", ".html", ".htm")  # one article per file: only the first MAX_ARTICLE_SIZE bytes are read
+RECORDS = (".jsonl", ".ndjson", ".json", ".csv")  # readers that cut each record's body themselves
+_CHUNK = 2**20
 
 
 def format_of(path: Path) -> str | None:
@@ -46,25 +47,41 @@ def format_of(path: Path) -> str | None:
     return suffixes[-1] if suffixes and suffixes[-1] in READERS else None
 
 
-def scan(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Iterator[Article | Skipped]:
-    """Articles and skipped records of one file; ``root`` makes ids relative and stable."""
+def scan(
+    path: str | os.PathLike, root: str | os.PathLike | None = None, *, id: str | None = None,
+    limit: int = MAX_ARTICLE_SIZE,
+) -> Iterator[Article | Skipped | Note]:
+    """Articles, skipped records and notes of one file. Ids are relative to ``root`` (default:
+    the file's folder), or ``id`` for the file itself; articles larger than ``limit`` are cut."""
     path = Path(path)
-    rel = relative_id(path, Path(root) if root is not None else path.parent)
+    rel = id if id is not None else relative_id(path, Path(root) if root is not None else path.parent)
     kind = format_of(path)
     if kind is None:
         yield Skipped(rel, f"not a supported article format ({''.join(path.suffixes) or 'no suffix'}); "
                       f"supported: {', '.join(sorted(READERS))} (optionally gzipped)")
         return
     try:
-        raw = path.read_bytes()
-        if path.suffix.lower() == ".gz":
-            raw = gzip.decompress(raw)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raw, size = _read_bytes(path, limit if kind in SINGLE else None)
+    except BadDocument as exc:
+        yield Skipped(rel, str(exc))
+        return
+    except (OSError, EOFError, zlib.error) as exc:
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         yield Skipped(rel, f"unreadable: {detail}")
         return
+    if size > len(raw):
+        yield Note(rel, cut_note(len(raw), size))
+    yield from _parsed(kind, raw, rel, limit)
+
+
+def _parsed(kind: str, raw: bytes, rel: str, limit: int) -> Iterator[Article | Skipped | Note]:
     try:
-        yield from READERS[kind](raw, rel)
+        items = READERS[kind](raw, rel, limit) if kind in RECORDS else READERS[kind](raw, rel)
+        for item in items:
+            if isinstance(item, Article) and len(item.body) > limit:
+                yield Note(item.id, cut_note(limit, len(item.body), " of text"))
+                item = replace(item, body=cut(item.body, limit))
+            yield item
     except BadDocument as exc:
         yield Skipped(rel, str(exc))
     except Exception as exc:  # a reader's bug must not stop a rebuild: the file is named, with why
@@ -73,7 +90,32 @@ def scan(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Iter
                            "please report it with the file")
 
 
-def read(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Iterator[Article]:
+def _read_bytes(path: Path, limit: int | None) -> tuple[bytes, int]:
+    """The file's bytes (gzip looked through), at most ``limit`` of them, and how many it has.
+
+    Only a regular file is opened, and without blocking: a named pipe (which would wait for a
+    writer forever) or a device is refused with BadDocument, checked again once it is open."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise BadDocument("not a regular file: not opened (only regular files are read)")
+    with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise BadDocument("not a regular file: not opened (only regular files are read)")
+        if path.suffix.lower() != ".gz":
+            return fh.read(limit if limit is not None else -1), os.fstat(fh.fileno()).st_size
+        with gzip.GzipFile(fileobj=fh) as unzipped:
+            if limit is None:
+                raw = unzipped.read()
+                return raw, len(raw)
+            raw = unzipped.read(limit)
+            size = len(raw)
+            while chunk := unzipped.read(_CHUNK):  # count the rest without keeping it
+                size += len(chunk)
+            return raw, size
+
+
+def read(
+    path: str | os.PathLike, root: str | os.PathLike | None = None, *, limit: int = MAX_ARTICLE_SIZE,
+) -> Iterator[Article]:
     """Yield each article in the file at ``path``.
 
     Raises :class:`BadDocument` when the file holds no article at all (empty, undecodable, not
@@ -82,40 +124,30 @@ def read(path: str | os.PathLike, root: str | os.PathLike | None = None) -> Iter
     """
     found = False
     skipped: list[Skipped] = []
-    for item in scan(path, root):
+    for item in scan(path, root, limit=limit):
         if isinstance(item, Article):
             found = True
             yield item
-        else:
+        elif isinstance(item, Skipped):
             skipped.append(item)
     if not found:
         reason = skipped[0].reason if skipped else "no article found"
         raise BadDocument(f"{path}: {reason}")
 
 
-def iter_files(sources: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, Path]]:
-    """Every file under the sources (files or folders), as (path, root) pairs, in sorted order.
-
-    Hidden files and folders (names starting with a dot) are not articles and are passed over.
-    """
-    for source in sources:
-        source = Path(source)
-        if source.is_dir():
-            for dirpath, dirnames, filenames in os.walk(source):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    if not name.startswith("."):
-                        yield Path(dirpath) / name, source
-        else:
-            yield source, source.parent
+def iter_files(sources: Iterable[str | os.PathLike]) -> Iterator[SourceFile]:
+    """Every file under the sources (files or folders) that a rebuild reads, in order (the
+    entries it does not read are left out here: :func:`.walk.walk` reports them)."""
+    return (item for item in walk([Path(s) for s in sources]) if isinstance(item, SourceFile))
 
 
 def relative_id(path: Path, root: Path) -> str:
+    """The id of ``path`` under ``root`` (its name if it is not under it), see :mod:`.walk`."""
     try:
-        rel = path.resolve().relative_to(root.resolve())
+        rel = Path(os.path.realpath(path.parent)).relative_to(os.path.realpath(root)) / path.name
     except ValueError:
         rel = Path(path.name)
-    return rel.as_posix()
+    return "/".join(escape(part) for part in rel.parts)
 
 
-__all__ = ["Skipped", "scan", "read", "iter_files", "format_of", "SUPPORTED"]
+__all__ = ["Skipped", "Note", "SourceFile", "scan", "read", "iter_files", "walk", "format_of", "SUPPORTED"]

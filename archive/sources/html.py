@@ -23,6 +23,8 @@ from .htmlbylines import byline
 from .maintext import main_text
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+_WRAPPERS = re.compile(r"</?(?:div|span|section|font|center|small|big|b|i|u|em|strong"
+                       r"|table|tbody|thead|tfoot|tr|td|th|blockquote|ul|ol|li|dl|dt|dd)\b[^>]*>", re.I)
 # what parts a page's headline from the site's name in its <title>
 # what the stand-in pages of bot checks say, and the scripts they load
 _BOT_CHECK = re.compile(r"checking your browser|verify(?:ing)? you are (?:a )?human|are you a robot|"
@@ -116,6 +118,25 @@ def _is_headline(line: str, title: str) -> bool:
     return any(words == _words(head) for head in heads)
 
 
+def _parsed(text: str) -> lxml_html.HtmlElement:
+    """The page's tree. libxml2 keeps 255 levels of nesting and drops what lies deeper (the story
+    of a page nested 254 ``<div>``s deep); such a page is parsed again with its wrappers
+    (``<div>``, ``<span>``, ``<table>``, ``<font>``…) flattened away."""
+    tree, deep = _parse(text)
+    if deep:
+        tree, deep = _parse(_WRAPPERS.sub(" ", text))
+    if deep:
+        raise BadDocument("not an HTML page the archive can read: it is nested more than 255 levels deep, "
+                          "even without its <div>, <span> and <table> wrappers")
+    return tree
+
+
+def _parse(text: str) -> tuple[lxml_html.HtmlElement, bool]:
+    parser = lxml_html.HTMLParser()
+    tree = lxml_html.document_fromstring(text, parser=parser)
+    return tree, any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
@@ -123,7 +144,7 @@ def _words(text: str) -> list[str]:
 def _tree(raw: bytes) -> lxml_html.HtmlElement:
     text = _XML_DECLARATION.sub("", decode_html(raw), count=1)
     try:
-        tree = lxml_html.document_fromstring(text)
+        tree = _parsed(text)
     except (etree.ParserError, ValueError):
         raise BadDocument("not an HTML page: it cannot be parsed") from None
     if tree.find("body") is None and tree.find("head") is None:
