@@ -34,6 +34,7 @@ class Hit:
     outlet: str | None = None
     source: str = ""
     published_precision: str | None = None  # "time", "day", "month" or "year" (see Article)
+    topics: tuple[str, ...] = ()  # the source's own categories (see Article)
 
     @property
     def published_text(self) -> str | None:
@@ -47,6 +48,8 @@ class Hit:
             "published": self.published_text,
             "authors": list(self.authors),
             "persons": list(self.persons),
+            "topics": list(self.topics),
+            "outlet": self.outlet,
             "snippet": self.snippet,
             "score": round(self.score, 4) if self.score is not None else None,
         }
