@@ -52,6 +52,16 @@ def make_schema() -> fields.Schema:
     )
 
 
+def missing_fields(schema: fields.Schema) -> list[str]:
+    """The fields of this version's schema that an index written with ``schema`` lacks (an
+    index written by an older version: it is searched as it is, and rebuilt to gain them)."""
+    have = set(schema.names())
+    return [name for name in make_schema().names() if name not in have]
+
+
+OUTDATED_HINT = "Rebuild the index once (archive rebuild SOURCE…) to search by topic, author and outlet."
+
+
 def to_document(article: Article) -> dict:
     persons = _joined(article.persons)
     authors, topics = _joined(article.authors), _joined(article.topics)

@@ -22,7 +22,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from ..article import Article
-from ..errors import ArticleNotFound
+from ..errors import ArticleNotFound, BadQuery
 from ..extract.across import Variants
 from ..results import FacetValue, Hit, SearchResult, Significant, TrendsResult
 from . import facets, significant, store, trends
@@ -30,7 +30,7 @@ from .budget import Deadline
 from .generation import Generation
 from .matching import ranked, restrict
 from .query import expand_names, parse
-from .schema import KEYWORD_FIELDS, UNDATED, from_stored
+from .schema import KEYWORD_FIELDS, OUTDATED_HINT, UNDATED, from_stored
 from .snippets import body_terms, snippet
 
 
@@ -122,6 +122,7 @@ class Engine:
         columns = live.columns
         with live.searcher() as searcher:
             reader = searcher.reader()
+            _check_fields(live, parsed, keywords)
             parsed = expand_names(parsed, reader)
             matcher = live.matcher(searcher, deadline)
             selected, scored, ids = _select(columns, matcher, parsed, persons, since, until, undated,
@@ -157,6 +158,7 @@ class Engine:
         live = self._current()
         columns = live.columns
         with live.searcher() as searcher:
+            _check_fields(live, parsed, keywords)
             parsed = expand_names(parsed, searcher.reader())
             matcher = live.matcher(searcher, self._deadline())
             selected, scored, ids = _select(columns, matcher, parsed, persons, since, until, undated,
@@ -177,6 +179,7 @@ class Engine:
         with live.searcher() as searcher:
             matcher = live.matcher(searcher, self._deadline())
             for q, node in zip(queries, parsed, strict=True):
+                _check_fields(live, node, keywords)
                 node = expand_names(node, searcher.reader())
                 series.append((q, _select(live.columns, matcher, node, persons, since, until, False,
                                                keywords)[2]))
@@ -196,6 +199,7 @@ class Engine:
         parsed, _ = parse(q)
         live = self._current()
         with live.searcher() as searcher:
+            _check_fields(live, parsed, keywords)
             parsed = expand_names(parsed, searcher.reader())
             matcher = live.matcher(searcher, self._deadline())
             _, scored, ids = _select(live.columns, matcher, parsed, persons, since, until, undated,
@@ -277,6 +281,19 @@ def _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) 
     asked = frozenset(p for p in (*selected, *named) if p >= 0)
     fg = significant.Foreground(ids, mask, scored, asked, body_terms(parsed, searcher.reader()))
     return significant.find(significant.Index(searcher, columns, matcher.source), fg)
+
+
+def _check_fields(live: Generation, parsed, keywords: dict | None) -> None:
+    """BadQuery, saying to rebuild, when the search needs fields the index was written without."""
+    if not live.missing:
+        return
+    used = {getattr(node, "fieldname", None) for node in parsed.leaves()}
+    used |= {KEYWORD_FIELDS[kind] for kind in keywords or {}}
+    lacking = sorted(name for name in used if name in live.missing)
+    if lacking:
+        raise BadQuery(f"This index was built by an older version: it has no field "
+                       f"{', '.join(lacking)} (topics, authors and outlets were not indexed then).",
+                       hint=OUTDATED_HINT)
 
 
 def _select(columns, matcher, parsed, persons, since, until, undated, keywords=None):
