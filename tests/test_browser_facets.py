@@ -7,7 +7,14 @@ import re
 
 import pytest
 
-from tests.test_browser import CHROMIUM, base_url, browser, page, query  # noqa: F401 - fixtures
+from tests.test_browser import (  # noqa: F401 - fixtures
+    CHROMIUM,
+    base_url,
+    browser,
+    page,
+    query,
+)
+from tests.test_browser import test_axe_finds_no_serious_violation_and_one_h1 as axe_check
 
 pytestmark = [
     pytest.mark.browser,
@@ -70,3 +77,8 @@ def test_follow_this_search_opens_its_feed(browser, base_url):  # noqa: F811
         assert "<feed xmlns=\"http://www.w3.org/2005/Atom\">" in response.text()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_on_a_search_with_topics_selected(browser, base_url, width):  # noqa: F811
+    axe_check(browser, base_url, "/?topic=grain&topic=wheat&outlet=Reuters", width)

@@ -12,9 +12,12 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 from click.testing import CliRunner
+from whoosh import index as whoosh_index
 
-from archive import Archive
+from archive import Archive, BadQuery
 from archive.cli import cli
+from archive.index import store
+from archive.index.schema import from_stored, make_schema, to_document
 from archive.sources import html as html_source
 from archive.sources import records
 from tests.conftest import shared_path
@@ -264,3 +267,45 @@ def test_huffpost_has_a_category_facet(tmp_path):
         for category, count in list(categories.items())[:3]:
             assert arc.search("", topics=[category]).total == count
         assert len(values(result, "author")) >= 10
+
+
+# -- an index written before these fields ----------------------------------------------------
+
+NEW_FIELDS = ("author_name", "topic", "topic_name", "outlet", "outlet_name")
+
+
+def older_index(sources, index_dir) -> Archive:
+    """An archive of ``sources`` whose live generation is written again, by Whoosh, with the
+    schema of the version before the topic/author/outlet fields (and without saved columns)."""
+    with Archive(index_dir) as arc:
+        arc.rebuild([sources])
+    live = store.live_generation(index_dir)
+    with whoosh_index.open_dir(live).searcher() as searcher:
+        articles = [from_stored(stored) for stored in searcher.all_stored_fields()]
+    schema = make_schema()
+    for name in NEW_FIELDS:
+        schema.remove(name)
+    for derived in live.glob("derived-*.npz"):
+        derived.unlink()
+    writer = whoosh_index.create_in(live, schema).writer()
+    for article in articles:
+        document = to_document(article)
+        writer.add_document(**{k: v for k, v in document.items() if k not in NEW_FIELDS})
+    writer.commit()
+    return Archive(index_dir)
+
+
+def test_an_older_index_is_searched_and_says_to_rebuild(mixed_dir, tmp_path):
+    with older_index(mixed_dir, tmp_path / "index") as arc:
+        every = arc.search("")
+        assert every.total == 15 and "topic" not in every.facets and "author" not in every.facets
+        assert arc.search("grain").total == 1 and arc.search('author:"janie gabbett"').total == 2
+        for query, chosen in (("topic:grain", {}), ("", {"topics": ["grain"]}),
+                              ("outlet:reuters", {}), ("", {"authors": ["Janie Gabbett"]})):
+            with pytest.raises(BadQuery, match="older version") as error:
+                arc.search(query, **chosen)
+            assert "archive rebuild" in error.value.hint
+        report = arc.update()
+        assert report.notes[0].note.startswith("rebuilt in full, as the index was written by an older")
+        assert arc.search("topic:grain").total == 1
+        assert values(arc.search(""), "topic")["U.S. NEWS"] == 3
