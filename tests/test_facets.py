@@ -163,6 +163,14 @@ def test_page_facet_links_toggle_and_chips_remove(client):
     assert "Showing articles that have all selected topics." in both
 
 
+def test_article_page_shows_what_it_is_filed_under(client):
+    html = client.get("/article/reuters-sample.sgm%235").text
+    assert '<a href="/?topic=grain"' in html and "Places</span> usa" in html
+    data = client.get("/api/article/reuters-sample.sgm%235").get_json()
+    assert data["topics"][0] == "grain" and data["places"] == ["usa"] and data["orgs"] == []
+    assert "1</strong> article" in client.get("/?topic=grain").text
+
+
 def _facet_hrefs(html: str, section: str) -> list[str]:
     start = html.index(f'class="facet {section}"')
     part = html[start : html.index("</section>", start)]
