@@ -171,6 +171,18 @@ def test_article_page_shows_what_it_is_filed_under(client):
     assert "1</strong> article" in client.get("/?topic=grain").text
 
 
+def test_trends_keep_the_searchs_topic(client):
+    search = client.get("/?q=price&topic=grain").text
+    compare = unescape(search[search.index('href="/trends?') + 6 :].split('"', 1)[0])
+    assert parse_qs(urlsplit(compare).query)["topic"] == ["grain"]
+    page = client.get(compare + "&by=year").text
+    assert "In articles filed under grain (every search)." in page
+    assert '<input type="hidden" name="topic" value="grain">' in page
+    assert 'href="/?q=price&amp;topic=grain' in page  # a period opens the same search
+    data = client.get("/api/trends?q=price&by=year&topic=grain").get_json()
+    assert data["series"][0]["total"] == 1
+
+
 def _facet_hrefs(html: str, section: str) -> list[str]:
     start = html.index(f'class="facet {section}"')
     part = html[start : html.index("</section>", start)]

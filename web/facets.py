@@ -200,6 +200,7 @@ def trends_url(result: SearchResult, params: SearchParams) -> str:
     if unit == "day" and days:
         since, until = since or days[0], until or days[-1]
     return url_for("trends.index", q=params.q or None, person=list(params.persons) or None,
+                   **{kind: list(params.selected(kind)) or None for kind, _, _ in KEYWORD_FACETS},
                    by=unit if unit != "month" else None, since=since or None, until=until or None)
 
 

@@ -43,7 +43,7 @@ class SearchParams:
             raise BadQuery(f"The query is {len(q):,} characters long.",
                            hint=f"Use at most {limit} characters.")
         return cls(
-            q=q, **{field: _values(args, kind) for kind, field in KINDS.items()},
+            q=q, **{field: values(args, kind) for kind, field in KINDS.items()},
             since=args.get("since", "").strip(),
             until=args.get("until", "").strip(), undated=_flag(args.get("undated", "")),
             sort=args.get("sort", "").strip() or "relevance",
@@ -134,7 +134,7 @@ class SearchParams:
         return self.but(since="", until="", undated=on)
 
 
-def _values(args: MultiDict, kind: str) -> tuple[str, ...]:
+def values(args: MultiDict, kind: str) -> tuple[str, ...]:
     """The values of a repeated parameter (``person=…&person=…``), tidied, each once."""
     values = tuple(dict.fromkeys(" ".join(v.split()) for v in args.getlist(kind) if v.strip()))
     if len(values) > MAX_PERSONS:
