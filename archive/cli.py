@@ -215,17 +215,27 @@ def _indexing(action, sources, aliases, as_json: bool, quiet: bool, max_article_
     return report
 
 
+KEYWORD_OPTIONS = (
+    ("topic", "TOPIC", "Only articles the source filed under this topic, category or section"),
+    ("author", "NAME", "Only articles with this name in the byline"),
+    ("outlet", "NAME", "Only articles from this outlet"),
+)
+
+
+def keyword_options(command):
+    """--topic, --author and --outlet (each repeatable: all must hold), as ``topics``,
+    ``authors`` and ``outlets``."""
+    for kind, metavar, text in reversed(KEYWORD_OPTIONS):
+        command = click.option(f"--{kind}", f"{kind}s", multiple=True, metavar=metavar,
+                               help=f"{text} (repeat: all of them).")(command)
+    return command
+
+
 @cli.command(short_help="Search the archive: ranked hits, people and dates.")
 @click.argument("query", required=False, default="")
 @click.option("--person", "persons", multiple=True, metavar="NAME",
               help="Only articles that mention this person (repeat: all of them).")
-@click.option("--topic", "topics", multiple=True, metavar="TOPIC",
-              help="Only articles the source filed under this topic, category or section "
-                   "(repeat: all of them).")
-@click.option("--author", "authors", multiple=True, metavar="NAME",
-              help="Only articles with this name in the byline (repeat: all of them).")
-@click.option("--outlet", "outlets", multiple=True, metavar="NAME",
-              help="Only articles from this outlet (repeat: all of them).")
+@keyword_options
 @click.option("--since", metavar="DATE", help="Published on or after (YYYY, YYYY-MM, YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Published on or before (YYYY, YYYY-MM, YYYY-MM-DD).")
 @click.option("--undated", is_flag=True, help="Only articles without a publication date.")
@@ -294,19 +304,21 @@ def search(query, persons, topics, authors, outlets, since, until, undated, sort
               help="Count per year, month or day.")
 @click.option("--person", "persons", multiple=True, metavar="NAME",
               help="Only articles that mention this person, in every search (repeat: all of them).")
+@keyword_options
 @click.option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM, YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Up to this date (YYYY, YYYY-MM, YYYY-MM-DD).")
 @index_option
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV: one row per period and query.")
 @friendly
-def trends(queries, by, persons, since, until, index_dir, as_json, as_csv):
+def trends(queries, by, persons, topics, authors, outlets, since, until, index_dir, as_json, as_csv):
     """How often up to five searches (QUERIES) match per year, month or day, as counts and as
     the share of all the archive's articles of that period."""
     if as_csv and as_json:
         raise click.UsageError("Choose one of --json and --csv.")
     with Archive(index_dir) as archive:
-        result = archive.trends(queries, by=by, persons=persons, since=since, until=until)
+        result = archive.trends(queries, by=by, persons=persons, since=since, until=until,
+                                topics=topics, authors=authors, outlets=outlets)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return

@@ -132,6 +132,13 @@ def test_cli_repeatable_topic_author_outlet(mixed_archive):
     assert "Topics:" not in text.output  # his two stories have no TOPICS: no line of none
 
 
+def test_cli_trends_take_the_same_filters(mixed_archive):
+    out = CliRunner().invoke(cli, ["trends", "price", "--index", str(mixed_archive.index_dir),
+                                   "--by", "year", "--topic", "grain", "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["series"][0]["total"] == 1
+
+
 @pytest.fixture(scope="module")
 def client(web_archive):
     app = create_app({"INDEX": str(web_archive.index_dir), "TESTING": True})
