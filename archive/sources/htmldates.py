@@ -11,7 +11,12 @@ own evidence (``python -m benchmarks.dates_html --rules``). Around it:
   gets no publication date;
 - the page's own stamp of htmldate's day (JSON-LD ``datePublished``, ``article:published_time``
   and similar ``<meta>``, ``itemprop="datePublished"``, the first ``<time>``) gives the time and
-  the offset htmldate leaves out; when htmldate finds no day, the most trusted stamp is the date.
+  the offset htmldate leaves out; when htmldate finds no day, the most trusted stamp is the date;
+- where htmldate's day and the page's most trusted stamp cannot agree (:func:`_outranking`: a URL
+  day the stamp falls on in no zone, a day read from the text that no date metadata holds), the
+  stamp wins;
+- a page that shows its reader only an update while the publication day chosen is only in its
+  metadata gets no publication date (:func:`_hidden_under_update`).
 
 Never invented: nothing found is ``None`` (not "today", not the file's time). htmldate answers
 only with dates the page holds, no later than today; where it fills in a missing day (the 1st of
