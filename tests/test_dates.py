@@ -163,3 +163,27 @@ def test_a_month_only_article_is_found_by_its_month_and_not_given_a_day(tmp_path
         assert facet == {"2006-02": 1, "2006-02-10": 1, "2006-02-20": 1}  # no made-up "2006-02-01"
     finally:
         arc.close()
+
+
+# --- an export's revision date is kept apart from its publication date -------------------------------
+
+def test_export_revision_fields_are_the_updated_date(tmp_path):
+    rows = [
+        {"headline": "Only revised", "text": "A story.", "updated": "2006-02-23T10:00:00+01:00"},
+        {"headline": "Both", "text": "A story.", "date": "23/02/2006", "last_modified": 1140778800},
+        {"headline": "Same day", "text": "A story.", "published": "2006-02-23", "dateModified": "2006-02-23"},
+    ]
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    revised, both, same = read(path)
+    assert revised.published is None and revised.updated == datetime(2006, 2, 23, 10, tzinfo=CET)
+    assert both.published == datetime(2006, 2, 23, tzinfo=UTC) and both.published_precision == "day"
+    assert both.updated == datetime(2006, 2, 24, 11, tzinfo=UTC)  # Unix seconds
+    assert same.updated is None  # no later revision
+    csv = tmp_path / "export.csv"
+    csv.write_text("headline,text,date,modified\nA story,Snow fell.,Thursday February 23 2006,1140778800\n"
+                   "Another,Rain fell.,1140688800,\n", encoding="utf-8")
+    first, second = read(csv)
+    assert (first.published, first.published_precision) == (datetime(2006, 2, 23, tzinfo=UTC), "day")
+    assert first.updated == datetime(2006, 2, 24, 11, tzinfo=UTC)
+    assert second.published == datetime(2006, 2, 23, 10, tzinfo=UTC) and second.updated is None

@@ -7,12 +7,13 @@ is shortened. The pages are © their publishers; internal testing only (tests/fi
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
 from archive.errors import BadDocument
-from archive.sources import html
+from archive.extract.dates import Dated
+from archive.sources import html, htmldates, htmlmeta
 from tests.conftest import FIXTURES
 
 ET = timezone(timedelta(hours=-5))
@@ -148,3 +149,92 @@ def test_a_redirect_page_is_refused_with_its_target():
 def test_a_page_without_a_headline_says_so():
     with pytest.raises(BadDocument, match="no headline"):
         next(html.parse(b"<html><body><p>Some words without any title.</p></body></html>", "x.html"))
+
+
+# --- the page's evidence weighed against htmldate's day (wrong days of the development split) ---
+
+def page_dates(markup: str, rules=htmldates.RULES):
+    raw = markup.encode("utf-8")
+    tree = html._tree(raw)
+    meta, ld = htmlmeta.meta_tags(tree), htmlmeta.json_ld(tree)
+    return htmldates.page_dates(raw, tree, meta, ld, htmlmeta.page_url(tree, meta), rules=rules)
+
+
+def _stamped(url: str, stamp: str, title: str = "Federal workers are returning to the office") -> str:
+    return (
+        f'<html><head><title>{title}</title><link rel="canonical" href="{url}">'
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{stamp}"}}</script>'
+        f"</head><body><h1>{title}</h1><article>{STORY}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "stamp", "day"),
+    [
+        # dates_html 1676872902 (washingtonpost.com): the URL's day is the story's draft, the
+        # stamp 10:04 UTC the next day is on the 8th nowhere from UTC-10 to UTC+14
+        ("https://www.washingtonpost.com/politics/federal-workers-are-returning-to-the-office-some-"
+         "members-of-congress-say-they-shouldnt-be/2020/07/08/c3d22ec8-c151-11ea-b4f6-cb39cd8940fb_story.html",
+         "2020-07-09T10:04:04Z", date(2020, 7, 9)),
+        # blog.campact.de-Demokratie-Stiftung: "/2023/10/3-fragen-…" is no date (htmldate reads Oct 3rd)
+        ("http://blog.campact.de/2023/10/3-fragen-an-tina-musil-teamleiterin-fundraising/",
+         "2023-10-31T08:47:16+00:00", date(2023, 10, 31)),
+        # mercurynews.com-Fremont: 01:49 UTC on the 9th is the evening of the 8th in California,
+        # the URL's day: it stays
+        ("https://www.mercurynews.com/2023/11/08/fentanyl-another-parent-behind-bars/",
+         "2023-11-09T01:49:09Z", date(2023, 11, 8)),
+    ],
+)
+def test_a_url_day_gives_way_to_a_stamp_that_cannot_fall_on_it(url, stamp, day):
+    dates = page_dates(_stamped(url, stamp))
+    assert dates.published.value.date() == day
+    before = page_dates(_stamped(url, stamp), rules=htmldates.RULES - {"agreement"})
+    assert before.published.value.date() == htmldates._url_day(url)  # htmldate's answer: the URL's
+
+
+def test_a_marked_publication_day_beats_a_day_read_from_the_page_furniture():
+    # dates_html handwerksblatt.de-Friseurbesuch: the top bar prints the day the page was saved
+    # (class="date"), which htmldate takes; the story's datePublished is a week earlier
+    page = (
+        "<html><head><title>3G, 2G oder 2G Plus: Was gilt jetzt beim Friseurbesuch?</title></head><body>"
+        '<nav class="navi-main"><div class="top-bar"><div class="large-border">'
+        '<p class="date">Freitag, 21. Januar 2022</p></div></div></nav>'
+        "<h1>3G, 2G oder 2G Plus: Was gilt jetzt beim Friseurbesuch?</h1>"
+        '<p class="date" itemprop="datePublished" content="2022-01-14 10:31:00">Januar 2022</p>'
+        f"<div class='text'>{STORY}</div></body></html>"
+    )
+    assert page_dates(page, rules=htmldates.RULES - {"agreement"}).published.value.date() == date(2022, 1, 21)
+    assert page_dates(page).published == Dated(datetime(2022, 1, 14, 10, 31, tzinfo=UTC), "time")
+
+
+def test_a_publication_day_only_in_metadata_under_a_visible_update_is_not_given():
+    # dates_html realsimple.com.hydrangea: the reader sees only "Updated May 06, 2019"; the JSON-LD
+    # datePublished (2016) is shown nowhere: undated (the update kept), not a day the page hides
+    page = (
+        '<html><head><title>How to Care for Hydrangeas | Real Simple</title>'
+        '<script type="application/ld+json">{"@type": "Article", "datePublished": '
+        '"2016-08-29T21:54:39.000Z", "dateModified": '
+        '"2020-10-01T13:23:47.000Z"}</script></head><body><h1>How to Care for Hydrangeas</h1>'
+        '<a href="https://www.realsimple.com/author/sarah-yang">Sarah Yang</a>'
+        '<div class="timestamp published-date padding-12-left">Updated May 06, 2019</div>'
+        f"<div class='article-body'>{STORY}</div></body></html>"
+    )
+    assert page_dates(page, rules=htmldates.RULES - {"shown"}).published.value.date() == date(2016, 8, 29)
+    dates = page_dates(page)
+    assert dates.published is None
+    assert dates.updated == Dated(datetime(2019, 5, 6, tzinfo=UTC), "day")
+
+
+def test_a_publication_day_in_the_url_under_a_visible_update_is_kept():
+    # news_html readability--videos-1 (vox.com): "Updated Jul 24, 2018" on the page; the day of
+    # publication is in the URL, the JSON-LD and the <meta>
+    page = (
+        '<html><head><title>The 21 best movies of 2017</title><link rel="canonical" href="https://www.vox.com/'
+        '2017-in-review/2017/12/15/16751138/best-movies-2017-streaming-how-to-watch">'
+        '<meta property="article:published_time" content="2017-12-15T12:00:02-05:00">'
+        '</head><body><h1>The 21 best movies of 2017</h1><div class="byline">By Alissa Wilkinson '
+        f"Updated Jul 24, 2018, 2:15pm EDT</div><div class='c-entry-content'>{STORY}</div></body></html>"
+    )
+    dates = page_dates(page)
+    assert dates.published.value.date() == date(2017, 12, 15)
+    assert dates.updated.value.date() == date(2018, 7, 24)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from archive import Article, BadDocument, Skipped, read, scan
+from archive.sources import limits
 from tests.conftest import FIXTURES, shared_path
 
 
@@ -140,6 +141,32 @@ def test_gzipped_input(tmp_path):
     target = tmp_path / "story.txt.gz"
     target.write_bytes(gzip.compress((FIXTURES / "wikinews-iodine.txt").read_bytes()))
     assert only(target).title == "Australian children suffering from iodine deficiency"
+
+
+def test_a_compression_bomb_is_refused_without_filling_memory(tmp_path, monkeypatch):
+    """A multi-record file is read whole, so its decompressed size is bounded: a gzip member of
+    zeros repeated decompresses far past the bound, and reading stops there with a reason."""
+    monkeypatch.setattr(limits, "MAX_FILE_SIZE", 8 * 2**20)  # the real bound is 2 GB
+    member = gzip.compress(b"\0" * 2**22)  # 4 MB of zeros in ~4 KB
+    bomb = tmp_path / "export.jsonl.gz"
+    bomb.write_bytes(member * 64)  # 256 MB once decompressed, in ~260 KB
+    good = tmp_path / "fine.jsonl.gz"
+    good.write_bytes(gzip.compress(b'{"headline": "Good", "text": "Body text of a record."}\n'))
+    [item] = scan(bomb, tmp_path)
+    assert isinstance(item, Skipped) and item.source == "export.jsonl.gz"
+    assert item.reason.startswith("too large to read: more than 8 MB once decompressed")
+    assert "compression bomb" in item.reason
+    assert [a.title for a in scan(good, tmp_path)] == ["Good"]
+
+
+def test_a_multi_record_file_over_the_bound_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_FILE_SIZE", 1000)
+    path = tmp_path / "big.jsonl"
+    path.write_text('{"headline": "Good", "text": "Body text of a record."}\n' * 100)
+    [item] = scan(path, tmp_path)
+    assert isinstance(item, Skipped)
+    assert item.reason.startswith("too large to read: 5.4 KB, more than 1000 bytes")
+    assert "split" in item.reason
 
 
 @pytest.mark.parametrize(

@@ -24,22 +24,25 @@ def make_article(
     byline: str | list[str] | None = None,
     published: Dated | datetime | str | int | float | None = None,
     outlet: str | None = None,
-    updated: Dated | datetime | None = None,
+    updated: Dated | datetime | str | int | float | None = None,
     topics: Iterable[str] = (),
     places: Iterable[str] = (),
     orgs: Iterable[str] = (),
 ) -> Article:
     """Normalise what a reader found into an Article: bylines split, date parsed, people found.
 
-    ``published`` may be a :class:`Dated` (the date with its precision), an aware datetime
-    (precision "time"), or an export's raw field (text or a Unix timestamp, see
-    :func:`~archive.extract.dates.parse_field`). ``topics``, ``places`` and ``orgs``: the
-    source's own metadata (see :class:`Article`), tidied by :func:`labels`."""
+    ``published`` and ``updated`` may each be a :class:`Dated` (the date with its precision), an
+    aware datetime (precision "time"), or an export's raw field (text or a Unix timestamp, see
+    :func:`~archive.extract.dates.parse_field`). An ``updated`` no later than ``published`` is no
+    revision and is dropped. ``topics``, ``places`` and ``orgs``: the source's own metadata (see
+    :class:`Article`), tidied by :func:`labels`."""
     authors, agency = _authors(byline)
     if agency and not authors:
         authors = [agency]  # an agency-only byline ("Author: BANG Showbiz") is the credit
     when = _dated(published)
     revised = _dated(updated)
+    if when is not None and revised is not None and revised.value <= when.value:
+        revised = None  # the same date twice, or an "updated" that is not later: no revision
     title = " ".join(title.split())
     persons, candidates = learned.people(title, body, learned.METHOD)
     return Article(

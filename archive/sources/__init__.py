@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..article import Article
 from ..errors import BadDocument
-from . import html, records, sgml, text
+from . import html, limits, records, sgml, text
 from .items import Note, Skipped
 from .limits import MAX_ARTICLE_SIZE, cut, cut_note
 from .walk import SourceFile, escape, walk
@@ -94,23 +94,38 @@ def _read_bytes(path: Path, limit: int | None) -> tuple[bytes, int]:
     """The file's bytes (gzip looked through), at most ``limit`` of them, and how many it has.
 
     Only a regular file is opened, and without blocking: a named pipe (which would wait for a
-    writer forever) or a device is refused with BadDocument, checked again once it is open."""
+    writer forever) or a device is refused with BadDocument, checked again once it is open.
+    Without ``limit`` (a multi-article file, read whole) a file of more than
+    :data:`.limits.MAX_FILE_SIZE` bytes, decompressed, is refused with BadDocument."""
     if not stat.S_ISREG(os.stat(path).st_mode):
         raise BadDocument("not a regular file: not opened (only regular files are read)")
     with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC), "rb") as fh:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
             raise BadDocument("not a regular file: not opened (only regular files are read)")
         if path.suffix.lower() != ".gz":
-            return fh.read(limit if limit is not None else -1), os.fstat(fh.fileno()).st_size
+            size = os.fstat(fh.fileno()).st_size
+            if limit is None and size > limits.MAX_FILE_SIZE:
+                raise BadDocument(limits.too_big_reason(size, limits.MAX_FILE_SIZE))
+            return fh.read(limit if limit is not None else -1), size
         with gzip.GzipFile(fileobj=fh) as unzipped:
             if limit is None:
-                raw = unzipped.read()
-                return raw, len(raw)
+                return _read_bounded(unzipped, limits.MAX_FILE_SIZE)
             raw = unzipped.read(limit)
             size = len(raw)
             while chunk := unzipped.read(_CHUNK):  # count the rest without keeping it
                 size += len(chunk)
             return raw, size
+
+
+def _read_bounded(stream, bound: int) -> tuple[bytes, int]:
+    """All of ``stream``, refused with BadDocument as soon as it gives more than ``bound`` bytes."""
+    parts, size = [], 0
+    while chunk := stream.read(_CHUNK):
+        size += len(chunk)
+        if size > bound:
+            raise BadDocument(limits.too_big_reason(None, bound))
+        parts.append(chunk)
+    return b"".join(parts), size
 
 
 def read(

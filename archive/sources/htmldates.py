@@ -11,7 +11,12 @@ own evidence (``python -m benchmarks.dates_html --rules``). Around it:
   gets no publication date;
 - the page's own stamp of htmldate's day (JSON-LD ``datePublished``, ``article:published_time``
   and similar ``<meta>``, ``itemprop="datePublished"``, the first ``<time>``) gives the time and
-  the offset htmldate leaves out; when htmldate finds no day, the most trusted stamp is the date.
+  the offset htmldate leaves out; when htmldate finds no day, the most trusted stamp is the date;
+- where htmldate's day and the page's most trusted stamp cannot agree (:func:`_outranking`: a URL
+  day the stamp falls on in no zone, a day read from the text that no date metadata holds), the
+  stamp wins;
+- a page that shows its reader only an update while the publication day chosen is only in its
+  metadata gets no publication date (:func:`_hidden_under_update`).
 
 Never invented: nothing found is ``None`` (not "today", not the file's time). htmldate answers
 only with dates the page holds, no later than today; where it fills in a missing day (the 1st of
@@ -24,7 +29,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from lxml import html as lxml_html
 
@@ -70,7 +75,7 @@ class PageDates:
     updated: Dated | None
 
 
-RULES = frozenset({"labelled", "structured"})
+RULES = frozenset({"labelled", "structured", "agreement", "shown"})
 
 
 def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld: dict,
@@ -80,30 +85,97 @@ def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld
     ``seen``: the page's visible text, when the caller has it (:func:`.htmlmeta.visible_text`).
     ``rules``: which of the archive's own steps run around htmldate (all of them; the benchmark
     ``python -m benchmarks.dates_html --rules`` measures each with and without)."""
-    line_published, line_updated = (labelled(seen or visible_text(tree)) if "labelled" in rules
-                                    else (None, None))
+    seen = seen if seen is not None else visible_text(tree)
+    line_published, line_updated = labelled(seen) if "labelled" in rules else (None, None)
     updated = line_updated or _ld(ld, "dateModified") or _meta(meta, UPDATED_META)
     found = library_date(raw, tree, url)
-    stamps = _structured(tree, meta, ld) if "structured" in rules else []
+    every = _structured(tree, meta, ld) if "structured" in rules else [None] * 4
+    stamps = [stamp for stamp in every if stamp is not None]
     day = found is not None and found.precision == "day"
     if day:  # the page's own stamp of htmldate's day adds its time and offset; none: the day
         stamp = next((s for s in stamps if s.value.date() == found.value.date()), None)
     else:
         stamp = next(iter(stamps), None)
+    if day and stamp is None and "agreement" in rules:
+        stamp = _outranking(found, url, [s for s in every[:3] if s is not None], meta, ld)
     published = line_published or stamp or found
     if published is found and day and not stamps and line_updated is not None and \
             found.value.date() == line_updated.value.date():
         published = None  # htmldate found only the date the page shows as its update
+    if "shown" in rules and _hidden_under_update(published, line_published, line_updated, seen, url):
+        published = None
     if published is not None and updated is not None and updated.value <= published.value:
         updated = None  # the same stamp twice, or an "updated" that is not later: no revision
     return PageDates(published, updated)
 
 
-def _structured(tree, meta: dict[str, str], ld: dict) -> list[Dated]:
+def _outranking(found: Dated, url: str | None, stamps: list[Dated], meta: dict[str, str],
+                ld: dict) -> Dated | None:
+    """The page's own publication stamp, where it outranks htmldate's day and disagrees with it.
+
+    - htmldate's day is the URL's and the page's most trusted stamp (JSON-LD, ``<meta>``,
+      ``datePublished`` markup; a bare ``<time>`` is not one) cannot fall on that day in any
+      zone from UTC-10 to UTC+14: the URL dates a draft, or is no date at all
+      ("/2023/10/3-fragen-…" is not October 3rd). A stamp a few hours across midnight in UTC
+      is the URL's local day and changes nothing;
+    - htmldate's day is neither the URL's nor in any of the page's date ``<meta>`` or JSON-LD
+      dates (it read it from the page's text): the most trusted stamp wins."""
+    trusted = next(iter(stamps), None)
+    if trusted is None:
+        return None
+    in_url = _url_day(url)
+    if in_url == found.value.date():
+        return trusted if not _may_fall_on(trusted, in_url) else None
+    return None if _in_metadata(found.value.date(), meta, ld) else trusted
+
+
+def _in_metadata(day: date, meta: dict[str, str], ld: dict) -> bool:
+    """Whether any date ``<meta>`` or JSON-LD date of the page (published or modified) is ``day``."""
+    values = [meta.get(key) for key in DATE_META + UPDATED_META]
+    values += [ld.get(key) for key in ("datePublished", "dateCreated", "dateModified")]
+    return any(isinstance(v, str) and (d := parse_dated(v)) is not None and d.value.date() == day
+               for v in values)
+
+
+def _url_day(url: str | None) -> date | None:
+    """The day htmldate reads in a URL ("/2020/07/08/…"), or None."""
+    from htmldate.extractors import COMPLETE_URL
+
+    match = COMPLETE_URL.search(url or "")
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def _may_fall_on(stamp: Dated, day: date) -> bool:
+    """Whether ``stamp`` can be on ``day`` in the zone of some site (UTC-10 to UTC+14); a stamp
+    known only to its day may be one day either side."""
+    if stamp.precision != "time":
+        return abs((stamp.value.date() - day).days) <= 1
+    start = datetime.combine(day, time(), tzinfo=UTC)
+    return start - timedelta(hours=14) <= stamp.value < start + timedelta(hours=34)
+
+
+def _hidden_under_update(published: Dated | None, line_published: Dated | None,
+                         line_updated: Dated | None, seen: str, url: str | None) -> bool:
+    """Whether the page shows its reader only an update ("Updated May 6, 2019"), and the
+    publication day chosen appears nowhere in its visible text nor in its URL (it is only in
+    metadata): the page's evidence disagrees, and an undated page is better than a wrong day."""
+    if published is None or line_updated is None or line_published is not None:
+        return False
+    day = published.value.date()
+    if day == line_updated.value.date() or day == _url_day(url):
+        return False
+    return _day_forms(published.value).search(seen) is None
+
+
+def _structured(tree, meta: dict[str, str], ld: dict) -> list[Dated | None]:
     """The page's machine-readable publication stamps, most trusted first: JSON-LD, ``<meta>``,
-    an element marked ``datePublished``, the first ``<time>``."""
-    stamps = [_ld(ld, "datePublished"), _meta(meta, DATE_META), _marked(tree), _first_time(tree)]
-    return [stamp for stamp in stamps if stamp is not None]
+    an element marked ``datePublished``, the first ``<time>`` (None where the page has none)."""
+    return [_ld(ld, "datePublished"), _meta(meta, DATE_META), _marked(tree), _first_time(tree)]
 
 
 def labelled(text: str) -> tuple[Dated | None, Dated | None]:
@@ -199,14 +271,18 @@ def _writes_day(tree, value: datetime) -> bool:
     """Whether the page's markup writes ``value`` out as a full date, in any of the forms
     :mod:`archive.extract.dates` reads (htmldate fills a missing day in with the 1st, and a year
     alone with January 1st)."""
+    return _day_forms(value).search(lxml_html.tostring(tree, encoding="unicode")) is not None
+
+
+def _day_forms(value: datetime) -> re.Pattern:
+    """``value``'s day written out in any of the forms :mod:`archive.extract.dates` reads."""
     y, m, d = value.year, value.month, value.day
     names = "|".join(re.escape(name) for name, number in MONTHS.items() if number == m)
-    forms = re.compile(
+    return re.compile(
         rf"{y}-{m:02}-{d:02}|{y}/0?{m}/0?{d}\b|{y}年\s*{m}\s*月\s*{d}\s*日|(?<!\d)0?{d}\.\s?0?{m}\.\s?{y}"
         rf"|(?<!\d)0?{d}/0?{m}/{y}|(?<!\d)0?{m}/0?{d}/{y}"
         rf"|(?<!\d)0?{d}(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?(?:{names})\b\.?,?\s*(?:de\s+)?{y}"
         rf"|\b(?:{names})\b\.?\s*0?{d}(?:st|nd|rd|th)?,?\s+{y}",
         re.I,
     )
-    return forms.search(lxml_html.tostring(tree, encoding="unicode")) is not None
 

@@ -15,6 +15,11 @@ from __future__ import annotations
 import re
 
 MAX_ARTICLE_SIZE = 5 * 2**20
+# A multi-article file (JSON Lines, JSON, CSV, SGML) is read whole before its records are parsed,
+# so its size once decompressed is bounded too: 2 GB holds millions of news records, and a
+# gzipped "compression bomb" (a few MB that decompress to many GB) stops there instead of
+# taking all memory. Such a file is reported, not read.
+MAX_FILE_SIZE = 2 * 2**30
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(|k|m|g)i?b?\s*$", re.I)
 _UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}
 
@@ -37,6 +42,16 @@ def cut_note(taken: int, size: int | None, unit: str = "") -> str:
     whole = f" of its {human_size(size)}{unit}" if size else ""
     return (f"cut at the maximum article size: only the first {human_size(taken)}{unit}{whole} are in "
             "the archive (archive rebuild --max-article-size takes in more)")
+
+
+def too_big_reason(size: int | None, limit: int) -> str:
+    """Why a multi-article file larger than ``limit`` is not read: ``size`` is the file's size, or
+    None for a gzipped file, whose reading stopped once it had decompressed past ``limit``."""
+    if size is None:
+        return (f"too large to read: more than {human_size(limit)} once decompressed — a compression "
+                "bomb, or an export to split into smaller files (e.g. split -l 100000 for JSON Lines)")
+    return (f"too large to read: {human_size(size)}, more than {human_size(limit)} — an export to "
+            "split into smaller files (e.g. split -l 100000 for JSON Lines)")
 
 
 def human_size(size: int) -> str:

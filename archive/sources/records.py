@@ -27,6 +27,9 @@ FIELDS = {
     "byline": ("authors", "author", "byline", "creator", "by"),
     "published": ("date", "published", "published_at", "publication_date", "datePublished",
                   "pubdate", "created", "timestamp"),
+    # a revision date is kept apart (the article's ``updated``), never taken as the publication
+    "updated": ("updated", "updated_at", "last_updated", "modified", "modified_at", "last_modified",
+                "dateModified", "date_modified"),
     "url": ("url", "link", "href", "source_url"),
     "outlet": ("outlet", "source_name", "site_name", "publisher"),
     "key": ("id", "guid", "uuid", "doc_id", "key"),
@@ -119,6 +122,7 @@ def _article(record, rel: str, number: int, limit: int):
         id=f"{rel}#{key}", source=rel, title=title or body[:80], body=body,
         url=_text(_pick(record, "url")) or None, byline=_byline(_pick(record, "byline")),
         published=_text(_pick(record, "published")) or None,
+        updated=_text(_pick(record, "updated")) or None,
         outlet=_text(_pick(record, "outlet")) or None, topics=_topics(record),
     )
 
