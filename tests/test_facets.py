@@ -268,9 +268,18 @@ def test_reuters_oil_has_crude_among_the_first_topics(reuters_built):
     arc, _ = reuters_built
     app = create_app({"INDEX": str(arc.index_dir), "TESTING": True})
     try:
-        data = app.test_client().get("/api/search?q=oil&per_page=1").get_json()
+        client = app.test_client()
+        data = client.get("/api/search?q=oil&per_page=1").get_json()
+        feeds = [parse_feed(client.get("/search.atom?q=oil")) for _ in range(2)]
     finally:
         app.extensions["archive"].close()
+    entries = [[e.findtext(f"{ATOM}id") for e in feed.findall(f"{ATOM}entry")] for feed in feeds]
+    newest = arc.search("oil", sort="newest", per_page=20).hits
+    assert entries[0] == entries[1] and len(entries[0]) == 20
+    assert [i.rsplit("/article/", 1)[1] for i in entries[0]] == [_quoted(h.id) for h in newest]
+    stamps = [e.findtext(f"{ATOM}updated") for e in feeds[0].findall(f"{ATOM}entry")]
+    assert stamps == sorted(stamps, reverse=True)
+    assert feeds[0].findtext(f"{ATOM}updated") == stamps[0]
     topics = [v["value"] for v in data["facets"]["topic"]]
     assert "crude" in topics[:3]
     crude = next(v["count"] for v in data["facets"]["topic"] if v["value"] == "crude")
