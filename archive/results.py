@@ -179,6 +179,8 @@ class TrendsResult:
     since: date | None = None
     until: date | None = None
     seconds: float = 0.0
+    # the other filters of every search, by kind: {"topic": ("crude",), "author": (…), …}
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def share(self, trend: Trend, number: int) -> float | None:
         total = self.periods[number].total
@@ -197,6 +199,7 @@ class TrendsResult:
             "by": self.by,
             "queries": [t.query for t in self.trends],
             "persons": list(self.persons),
+            **{f"{kind}s": list(values) for kind, values in self.keywords.items()},
             "since": self.since.isoformat() if self.since else None,
             "until": self.until.isoformat() if self.until else None,
             "series": [{"query": t.query, "total": t.total, "undated": t.undated} for t in self.trends],

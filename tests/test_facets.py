@@ -188,6 +188,7 @@ def test_trends_keep_the_searchs_topic(client):
     assert 'href="/?q=price&amp;topic=grain' in page  # a period opens the same search
     data = client.get("/api/trends?q=price&by=year&topic=grain").get_json()
     assert data["series"][0]["total"] == 1
+    assert data["topics"] == ["grain"] and "authors" not in data  # the filters, as persons
 
 
 def _facet_hrefs(html: str, section: str) -> list[str]:

@@ -184,7 +184,8 @@ class Engine:
                 series.append((q, _select(live.columns, matcher, node, persons, since, until, False,
                                                keywords)[2]))
         result = trends.build(live.columns, unit, since, until, series, tuple(persons))
-        return dataclasses.replace(result, seconds=time.perf_counter() - started)
+        return dataclasses.replace(result, seconds=time.perf_counter() - started,
+                                   keywords={k: tuple(v) for k, v in (keywords or {}).items()})
 
     def export(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
