@@ -52,8 +52,8 @@ def test_records_take_tags_and_section_lists():
                        "tags": "oil; Opec, oil", "keywords": ["energy", "OIL"]})
     article = records.parse_jsonl(line.encode(), "t.jsonl")[0]
     assert article.topics == ("World", "oil", "Opec", "energy")
-    table = "title,body,category\nA headline,Some text,Business\n"
-    assert records.parse_csv(table.encode(), "t.csv")[0].topics == ("Business",)
+    table = 'title,body,category\nA headline,Some text,"Business, Finance"\n'
+    assert records.parse_csv(table.encode(), "t.csv")[0].topics == ("Business Finance",)
 
 
 def test_html_section_tags_and_keywords():

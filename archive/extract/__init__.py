@@ -70,10 +70,12 @@ MAX_LABEL_CHARS = 80
 
 def labels(values: Iterable[str]) -> tuple[str, ...]:
     """Metadata values with whitespace tidied, empty and over-long ones dropped, and repeats
-    (case aside) kept once, in the source's order, at most ``MAX_LABELS``."""
+    (case aside) kept once, in the source's order, at most ``MAX_LABELS``. A comma separates
+    values in the index, so one inside a value becomes a space (the record holds the value as it
+    is indexed, and a facet, a filter and a hit show the same text)."""
     seen: dict[str, str] = {}
     for value in values:
-        text = " ".join(str(value).split())
+        text = " ".join(str(value).replace(",", " ").split())
         if text and len(text) <= MAX_LABEL_CHARS:
             seen.setdefault(text.casefold(), text)
     return tuple(seen.values())[:MAX_LABELS]
