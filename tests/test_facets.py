@@ -346,3 +346,28 @@ def test_an_older_index_is_searched_and_says_to_rebuild(mixed_dir, tmp_path):
         assert report.notes[0].note.startswith("rebuilt in full, as the index was written by an older")
         assert arc.search("topic:grain").total == 1
         assert values(arc.search(""), "topic")["U.S. NEWS"] == 3
+
+
+def test_feed_addresses_never_come_from_the_host_header(client, web_archive):
+    forged = client.get("/search.atom?q=baby", headers={"Host": "evil.example"})
+    root = parse_feed_at(forged, "http://localhost/article/")
+    assert root.findtext(f"{ATOM}id") == "http://localhost/search.atom?q=baby"
+    assert all(link.get("href").startswith("http://localhost/") for link in root.iter(f"{ATOM}link"))
+    app = create_app({"INDEX": str(web_archive.index_dir), "BASE_URL": "https://news.example.org/a",
+                      "SITE_NAME": 'Lab <b>&"x"'})
+    try:
+        root = parse_feed_at(app.test_client().get("/search.atom?q=baby"), "https://news.example.org/a/article/")
+        assert root.findtext(f"{ATOM}id") == "https://news.example.org/a/search.atom?q=baby"
+        assert root.find(f"{ATOM}author").findtext(f"{ATOM}name") == 'Lab <b>&"x"'
+    finally:
+        app.extensions["archive"].close()
+    response = client.get("/search.atom")
+    assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def parse_feed_at(response, article_base: str) -> ET.Element:
+    root = ET.fromstring(response.data)
+    links = [e.find(f"{ATOM}link").get("href") for e in root.findall(f"{ATOM}entry")]
+    assert links and all(link.startswith(article_base) for link in links)
+    return root
