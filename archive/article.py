@@ -20,6 +20,10 @@ class Article:
     "month" or "year" (``None`` when undated); a day-only date is held at midnight, a month-only one
     on the 1st, and neither is shown finer than it is. ``updated`` is a later revision date the
     source gives beside (never instead of) the publication date.
+
+    ``topics``, ``places`` and ``orgs`` are the source's own metadata, kept as it gives them:
+    Reuters' TOPICS, PLACES and ORGS/EXCHANGES; a record's category, section, tags or topics; a
+    page's ``article:section``, ``article:tag`` and keywords (all topics).
     """
 
     id: str
@@ -37,6 +41,9 @@ class Article:
     # names the article shows but cannot confirm as people alone; the archive's evidence decides
     # (archive.extract.candidates, archive.extract.across). Never shown as people.
     candidates: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    orgs: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.content_hash:
@@ -47,7 +54,8 @@ class Article:
         data = asdict(self)
         data["authors"] = list(self.authors)
         data["persons"] = list(self.persons)
-        data["candidates"] = list(self.candidates)
+        for name in ("candidates", *LABELS):
+            data[name] = list(getattr(self, name))
         data["published"] = self.published_text
         data["updated"] = self.updated.isoformat() if self.updated else None
         return data
@@ -75,7 +83,11 @@ class Article:
             outlet=data.get("outlet"),
             content_hash=data.get("content_hash") or "",
             candidates=tuple(data.get("candidates") or ()),
+            **{name: tuple(data.get(name) or ()) for name in LABELS},
         )
+
+
+LABELS = ("topics", "places", "orgs")  # the source's own metadata fields
 
 
 _SHOWN = {"day": 10, "month": 7, "year": 4}

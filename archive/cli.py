@@ -30,6 +30,8 @@ from .progress import ProgressLine
 SKIPPED_SHOWN = 10  # more skipped inputs than this are counted by reason
 GROUPS_SHOWN = 12
 STANDOUT_LABELS = {"person": "people", "word": "words"}
+FACET_LABELS = (("person", "People"), ("topic", "Topics"), ("author", "Authors"),
+                ("outlet", "Outlets"), ("date", "Dates"))
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
@@ -213,10 +215,27 @@ def _indexing(action, sources, aliases, as_json: bool, quiet: bool, max_article_
     return report
 
 
+KEYWORD_OPTIONS = (
+    ("topic", "TOPIC", "Only articles the source filed under this topic, category or section"),
+    ("author", "NAME", "Only articles with this name in the byline"),
+    ("outlet", "NAME", "Only articles from this outlet"),
+)
+
+
+def keyword_options(command):
+    """--topic, --author and --outlet (each repeatable: all must hold), as ``topics``,
+    ``authors`` and ``outlets``."""
+    for kind, metavar, text in reversed(KEYWORD_OPTIONS):
+        command = click.option(f"--{kind}", f"{kind}s", multiple=True, metavar=metavar,
+                               help=f"{text} (repeat: all of them).")(command)
+    return command
+
+
 @cli.command(short_help="Search the archive: ranked hits, people and dates.")
 @click.argument("query", required=False, default="")
 @click.option("--person", "persons", multiple=True, metavar="NAME",
               help="Only articles that mention this person (repeat: all of them).")
+@keyword_options
 @click.option("--since", metavar="DATE", help="Published on or after (YYYY, YYYY-MM, YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Published on or before (YYYY, YYYY-MM, YYYY-MM-DD).")
 @click.option("--undated", is_flag=True, help="Only articles without a publication date.")
@@ -232,21 +251,22 @@ def _indexing(action, sources, aliases, as_json: bool, quiet: bool, max_article_
 @click.option("--csv", "as_csv", is_flag=True,
               help="Print every hit (not one page) as CSV, one row per article.")
 @friendly
-def search(query, persons, since, until, undated, sort, page, per_page, explain, index_dir, as_json,
-           as_csv):
+def search(query, persons, topics, authors, outlets, since, until, undated, sort, page, per_page,
+           explain, index_dir, as_json, as_csv):
     """Search the archive. QUERY: words (all must match), "phrases", -exclude, OR,
-    title:/person:/author: fields, trailing wildcards (miscarr*)."""
+    title:/person:/author:/topic:/outlet: fields, trailing wildcards (miscarr*)."""
     if as_csv and as_json:
         raise click.UsageError("Choose one of --json and --csv.")
+    chosen = {"topics": topics, "authors": authors, "outlets": outlets}
     if as_csv:
         with Archive(index_dir) as archive:
             rows = archive.export(query, persons=persons, since=since, until=until,
-                                  undated=undated, sort=sort)
+                                  undated=undated, sort=sort, **chosen)
             _write_stdout(csv_text(rows))
         return
     with Archive(index_dir) as archive:
         result = archive.search(query, persons=persons, since=since, until=until, undated=undated,
-                                sort=sort, page=page, per_page=per_page, significant=True)
+                                sort=sort, page=page, per_page=per_page, significant=True, **chosen)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -266,7 +286,7 @@ def search(query, persons, since, until, undated, sort, page, per_page, explain,
                 ", ".join(hit.authors) or hit.outlet or "", f"id: {hit.id}"]
         click.echo("     " + " · ".join(m for m in meta if m))
         click.echo("     " + terminal_text(hit.snippet, tty))
-    for name, label in (("person", "People"), ("date", "Dates")):
+    for name, label in FACET_LABELS:
         values = result.facets.get(name) or []
         if values:
             click.echo(f"\n{label}: " + ", ".join(
@@ -284,19 +304,21 @@ def search(query, persons, since, until, undated, sort, page, per_page, explain,
               help="Count per year, month or day.")
 @click.option("--person", "persons", multiple=True, metavar="NAME",
               help="Only articles that mention this person, in every search (repeat: all of them).")
+@keyword_options
 @click.option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM, YYYY-MM-DD).")
 @click.option("--until", metavar="DATE", help="Up to this date (YYYY, YYYY-MM, YYYY-MM-DD).")
 @index_option
 @json_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV: one row per period and query.")
 @friendly
-def trends(queries, by, persons, since, until, index_dir, as_json, as_csv):
+def trends(queries, by, persons, topics, authors, outlets, since, until, index_dir, as_json, as_csv):
     """How often up to five searches (QUERIES) match per year, month or day, as counts and as
     the share of all the archive's articles of that period."""
     if as_csv and as_json:
         raise click.UsageError("Choose one of --json and --csv.")
     with Archive(index_dir) as archive:
-        result = archive.trends(queries, by=by, persons=persons, since=since, until=until)
+        result = archive.trends(queries, by=by, persons=persons, since=since, until=until,
+                                topics=topics, authors=authors, outlets=outlets)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return

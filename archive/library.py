@@ -103,17 +103,22 @@ class Archive:
         self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
         until: str | date | None = None, undated: bool = False, sort: str = "relevance",
         page: int = 1, per_page: int = 10, significant: bool = False,
+        topics: str | Sequence[str] = (), authors: str | Sequence[str] = (),
+        outlets: str | Sequence[str] = (),
     ) -> SearchResult:
-        """Ranked, filtered hits with snippets and person/date facets over all matches.
+        """Ranked, filtered hits with snippets and person/date/topic/author/outlet facets over all
+        matches (a facet of topics, authors or outlets only where the archive has any).
 
         ``since``/``until`` take a date or "YYYY", "YYYY-MM", "YYYY-MM-DD" (a partial ``until``
         means the end of that year or month); ``undated=True`` keeps only articles without a
         publication date (the "undated" date bucket); ``persons``: names the articles must all
-        mention (one string is one name); ``significant=True`` adds what stands out among the
+        mention (one string is one name); ``topics``/``authors``/``outlets``: the source's
+        categories, bylines and outlets the articles must all have (case aside; two topics: articles
+        with both); ``significant=True`` adds what stands out among the
         matches (``result.significant``, as ``Archive.significant``). Raises BadQuery for
         parameters out of range, and SearchTimeout past the archive's ``time_budget``.
         """
-        filters = _filters(persons, since, until, undated, sort)
+        filters = _filters(persons, since, until, undated, sort, topics, authors, outlets)
         _check_range("page", page, 1, MAX_PAGE)
         _check_range("per_page", per_page, 1, MAX_PER_PAGE)
         return self.engine.search(q or "", **filters, page=page, per_page=per_page,
@@ -121,18 +126,21 @@ class Archive:
 
     def significant(
         self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
-        until: str | date | None = None, undated: bool = False,
+        until: str | date | None = None, undated: bool = False, topics: str | Sequence[str] = (),
+        authors: str | Sequence[str] = (), outlets: str | Sequence[str] = (),
     ) -> Significant:
         """The people and words much more frequent among a search's matches than in the whole
         archive (JLH score), with both counts: for a query, a person (``persons=[name]``) or a
         period (``since``/``until``). Parameters as for ``search``."""
-        filters = _filters(persons, since, until, undated, "relevance")
+        filters = _filters(persons, since, until, undated, "relevance", topics, authors, outlets)
         del filters["sort"]
         return self.engine.significant(q or "", **filters)
 
     def trends(
         self, queries: str | Sequence[str], *, by: str = "month", persons: str | Sequence[str] = (),
         since: str | date | None = None, until: str | date | None = None,
+        topics: str | Sequence[str] = (), authors: str | Sequence[str] = (),
+        outlets: str | Sequence[str] = (),
     ) -> TrendsResult:
         """For each of up to five searches (with the filters ``persons``/``since``/``until``,
         which apply to all), how many articles match per year, month or day (``by``), beside
@@ -144,21 +152,22 @@ class Archive:
                            hint="Give at least one search and at most five.")
         if by not in UNITS:
             raise BadQuery(f"Unknown period {by!r}.", hint=f"Use one of: {', '.join(UNITS)}.")
-        filters = _filters(persons, since, until, False, "relevance")
+        filters = _filters(persons, since, until, False, "relevance", topics, authors, outlets)
         return self.engine.trends(queries, persons=filters["persons"], since=filters["since"],
-                                  until=filters["until"], unit=by)
+                                  until=filters["until"], unit=by, keywords=filters["keywords"])
 
     def export(
         self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
         until: str | date | None = None, undated: bool = False, sort: str = "relevance",
-        limit: int | None = None,
+        limit: int | None = None, topics: str | Sequence[str] = (),
+        authors: str | Sequence[str] = (), outlets: str | Sequence[str] = (),
     ) -> Iterator[dict]:
         """Every hit of a search (or the first ``limit``) in result order, as flat rows with
         the columns of ``archive.export.COLUMNS`` (rank, id, published, title, authors and
         persons joined with "; ", outlet, url, source, score). Parameters as for ``search``,
         checked now (BadQuery); the articles are read in chunks as the rows are consumed.
         ``archive.export.csv_text(rows)`` turns the rows into CSV."""
-        filters = _filters(persons, since, until, undated, sort)
+        filters = _filters(persons, since, until, undated, sort, topics, authors, outlets)
         if limit is not None:
             _check_range("limit", limit, 1, sys.maxsize)
         hits = self.engine.export(q or "", **filters, limit=limit)
@@ -218,7 +227,8 @@ class Archive:
         self.close()
 
 
-def _filters(persons: Sequence[str], since, until, undated: bool, sort: str) -> dict:
+def _filters(persons: Sequence[str], since, until, undated: bool, sort: str,
+             topics: Sequence[str] = (), authors: Sequence[str] = (), outlets: Sequence[str] = ()) -> dict:
     """The filters of a search, checked (BadQuery) and normalised for the engine."""
     if sort not in SORTS:
         raise BadQuery(f"Unknown sort {sort!r}.", hint=f"Use one of: {', '.join(SORTS)}.")
@@ -229,8 +239,16 @@ def _filters(persons: Sequence[str], since, until, undated: bool, sort: str) -> 
     if start and end and start > end:
         raise BadQuery(f"since ({start}) is after until ({end}).",
                        hint="Swap the two dates.")
-    names = [" ".join(p.split()) for p in _names(persons, "persons") if p.strip()]
-    return {"persons": names, "since": start, "until": end, "undated": undated, "sort": sort}
+    names = _cleaned(persons, "persons")
+    chosen = {"topic": _cleaned(topics, "topics"), "author": _cleaned(authors, "authors"),
+              "outlet": _cleaned(outlets, "outlets")}
+    return {"persons": names, "since": start, "until": end, "undated": undated, "sort": sort,
+            "keywords": {kind: values for kind, values in chosen.items() if values}}
+
+
+def _cleaned(value, name: str) -> list[str]:
+    """The names of a list-of-names parameter, whitespace tidied, empty ones dropped."""
+    return [" ".join(p.split()) for p in _names(value, name) if p.strip()]
 
 
 def _names(value, name: str) -> list[str]:

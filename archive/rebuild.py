@@ -50,6 +50,7 @@ from .index.manifest import Dedup, FileEntry, Manifest
 from .index.writer import (
     articles_with,
     keyword_terms,
+    outdated,
     person_counts,
     person_counts_by_year,
     rename_persons,
@@ -338,6 +339,12 @@ def _update(index_dir: Path, sources, started: float, tracker: Tracker, workers,
         old = Manifest.load(live)
     except ArchiveError:
         old = None
+    if old is not None and outdated(live):  # an older version's index: rebuilt in full, said so
+        inputs = _inputs(sources or old.sources, aliases, index_dir, tracker)
+        report = _rebuild(index_dir, inputs, started, tracker, workers, limit)
+        note = Note(str(index_dir), "rebuilt in full, as the index was written by an older version "
+                                    "without topic, author and outlet fields")
+        return replace(report, notes=[note, *report.notes])
     if old is None:
         if not sources:
             raise _nothing_to_update(index_dir)

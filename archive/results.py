@@ -34,6 +34,7 @@ class Hit:
     outlet: str | None = None
     source: str = ""
     published_precision: str | None = None  # "time", "day", "month" or "year" (see Article)
+    topics: tuple[str, ...] = ()  # the source's own categories (see Article)
 
     @property
     def published_text(self) -> str | None:
@@ -47,6 +48,8 @@ class Hit:
             "published": self.published_text,
             "authors": list(self.authors),
             "persons": list(self.persons),
+            "topics": list(self.topics),
+            "outlet": self.outlet,
             "snippet": self.snippet,
             "score": round(self.score, 4) if self.score is not None else None,
         }
@@ -176,6 +179,8 @@ class TrendsResult:
     since: date | None = None
     until: date | None = None
     seconds: float = 0.0
+    # the other filters of every search, by kind: {"topic": ("crude",), "author": (…), …}
+    keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def share(self, trend: Trend, number: int) -> float | None:
         total = self.periods[number].total
@@ -194,6 +199,7 @@ class TrendsResult:
             "by": self.by,
             "queries": [t.query for t in self.trends],
             "persons": list(self.persons),
+            **{f"{kind}s": list(values) for kind, values in self.keywords.items()},
             "since": self.since.isoformat() if self.since else None,
             "until": self.until.isoformat() if self.until else None,
             "series": [{"query": t.query, "total": t.total, "undated": t.undated} for t in self.trends],

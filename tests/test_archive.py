@@ -168,9 +168,11 @@ def test_json_shape(seeds_archive):
     data = seeds_archive.search("baby loss").to_dict()
     assert list(data) == ["query", "total", "page", "per_page", "hits", "facets"]
     assert list(data["hits"][0]) == [
-        "id", "title", "url", "published", "authors", "persons", "snippet", "score"]
+        "id", "title", "url", "published", "authors", "persons", "topics", "outlet", "snippet",
+        "score"]
     assert data["hits"][0]["published"] == "2021-06-17T12:01:00+00:00"
-    assert list(data["facets"]) == ["person", "date"]
+    # no topic facet: the seeds are plain text files, without categories of their own
+    assert list(data["facets"]) == ["person", "date", "author", "outlet"]
     assert set(data["facets"]["person"][0]) == {"value", "count", "selected"}
 
 

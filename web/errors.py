@@ -8,6 +8,8 @@ from werkzeug.exceptions import HTTPException
 
 from archive import ArchiveError, ArticleNotFound, BadQuery, IndexMissing, SearchTimeout
 
+from .params import SearchParams
+
 STATUS = {BadQuery: 400, ArticleNotFound: 404, IndexMissing: 503, SearchTimeout: 503}
 RETRY_AFTER = "5"  # seconds, on a search stopped by its time budget
 
@@ -44,6 +46,8 @@ def respond(status: int, kind: str, message: str, hint: str):
     if request.path.startswith("/api/"):
         body = {"error": {"status": status, "type": kind, "message": message, "hint": hint}}
         return jsonify(body), status
+    q = request.args.get("q", "")[:500]
+    blank = SearchParams(q=q, per_page=current_app.config["PER_PAGE"])  # the search box's state
     page = render_template("error.html", status=status, kind=kind, message=message, hint=hint,
-                           q=request.args.get("q", "")[:500])
+                           q=q, blank=blank)
     return page, status

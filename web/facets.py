@@ -58,6 +58,38 @@ def people(result: SearchResult, params: SearchParams) -> list[Item]:
             for v in values]
 
 
+# the facets of the sources' own metadata, in the order shown: (kind, heading, noun counted)
+KEYWORD_FACETS = (("topic", "Topics", "article"), ("author", "Authors", "article"),
+                  ("outlet", "Outlets", "article"))
+CHIP_LABELS = {"topic": "Topic", "author": "By", "outlet": "Outlet"}
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A keyword facet as the page shows it: its kind, heading and values (selected first)."""
+
+    kind: str
+    heading: str
+    noun: str
+    items: list[Item]
+
+    @property
+    def several_selected(self) -> bool:
+        return sum(item.selected for item in self.items) > 1
+
+
+def keyword_facets(result: SearchResult, params: SearchParams) -> list[Facet]:
+    """The topic, author and outlet facets that have values among the matches (or selected)."""
+    found = []
+    for kind, heading, noun in KEYWORD_FACETS:
+        values = sorted(result.facets.get(kind, []), key=lambda v: not v.selected)
+        if values:
+            items = [Item(v.value, v.value, v.count, v.selected, params.toggling(kind, v.value).url())
+                     for v in values]
+            found.append(Facet(kind, heading, noun, items))
+    return found
+
+
 def timeline(result: SearchResult, params: SearchParams) -> tuple[list[Row], Item | None]:
     """The timeline's rows, oldest first, and the undated bucket. Buckets of the date facet
     become rows; a run of empty ones is one "no matches" row; more than ``MAX_ROWS`` rows are
@@ -168,11 +200,14 @@ def trends_url(result: SearchResult, params: SearchParams) -> str:
     if unit == "day" and days:
         since, until = since or days[0], until or days[-1]
     return url_for("trends.index", q=params.q or None, person=list(params.persons) or None,
+                   **{kind: list(params.selected(kind)) or None for kind, _, _ in KEYWORD_FACETS},
                    by=unit if unit != "month" else None, since=since or None, until=until or None)
 
 
 def chips(params: SearchParams) -> list[Chip]:
     found = [Chip("person", name, params.without_person(name).url()) for name in params.persons]
+    found += [Chip(kind, f"{CHIP_LABELS[kind]}: {value}", params.removing(kind, value).url())
+              for kind, _, _ in KEYWORD_FACETS for value in params.selected(kind)]
     if params.since or params.until:
         found.append(Chip("date", date_range_label(params.since, params.until),
                           params.with_dates().url()))

@@ -14,7 +14,9 @@ from archive import Archive, BadQuery, SearchResult
 
 TRUE = {"1", "true", "yes", "on"}
 FALSE = {"", "0", "false", "no", "off"}
-MAX_PERSONS = 20
+MAX_PERSONS = 20  # values selected of one kind at most (people, topics, authors, outlets)
+# the keyword filters: URL parameter (repeated) -> the SearchParams field and Archive keyword
+KINDS = {"person": "persons", "topic": "topics", "author": "authors", "outlet": "outlets"}
 _WHOLE = re.compile(r"-?[0-9]{1,9}")
 
 
@@ -22,6 +24,9 @@ _WHOLE = re.compile(r"-?[0-9]{1,9}")
 class SearchParams:
     q: str = ""
     persons: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
     since: str = ""
     until: str = ""
     undated: bool = False
@@ -37,11 +42,9 @@ class SearchParams:
         if len(q) > limit:
             raise BadQuery(f"The query is {len(q):,} characters long.",
                            hint=f"Use at most {limit} characters.")
-        persons = tuple(dict.fromkeys(" ".join(p.split()) for p in args.getlist("person") if p.strip()))
-        if len(persons) > MAX_PERSONS:
-            raise BadQuery(f"{len(persons)} people selected.", hint=f"Select at most {MAX_PERSONS}.")
         return cls(
-            q=q, persons=persons, since=args.get("since", "").strip(),
+            q=q, **{field: values(args, kind) for kind, field in KINDS.items()},
+            since=args.get("since", "").strip(),
             until=args.get("until", "").strip(), undated=_flag(args.get("undated", "")),
             sort=args.get("sort", "").strip() or "relevance",
             page=whole(args, "page", 1),
@@ -50,18 +53,22 @@ class SearchParams:
 
     def run(self, archive: Archive, significant: bool = True) -> SearchResult:
         """The search, with what stands out among its matches unless ``significant`` is False."""
-        return archive.search(self.q, persons=self.persons, since=self.since or None,
-                              until=self.until or None, undated=self.undated, sort=self.sort,
-                              page=self.page, per_page=self.per_page, significant=significant)
+        return archive.search(self.q, **self.filters(), sort=self.sort, page=self.page,
+                              per_page=self.per_page, significant=significant)
 
     def export(self, archive: Archive) -> Iterator[dict]:
         """Every hit of this search as rows (page and per_page do not apply)."""
-        return archive.export(self.q, persons=self.persons, since=self.since or None,
-                              until=self.until or None, undated=self.undated, sort=self.sort)
+        return archive.export(self.q, **self.filters(), sort=self.sort)
+
+    def filters(self) -> dict:
+        """The filters as ``Archive.search`` keywords."""
+        return {**{field: getattr(self, field) for field in KINDS.values()},
+                "since": self.since or None, "until": self.until or None, "undated": self.undated}
 
     @property
     def filtered(self) -> bool:
-        return bool(self.persons or self.since or self.until or self.undated)
+        return bool(any(getattr(self, f) for f in KINDS.values()) or self.since or self.until
+                    or self.undated)
 
     def but(self, **changes) -> SearchParams:
         """A copy with ``changes``; back to page 1 unless the page is one of them."""
@@ -73,8 +80,9 @@ class SearchParams:
         args: dict = {}
         if self.q:
             args["q"] = self.q
-        if self.persons:
-            args["person"] = list(self.persons)
+        for kind, field in KINDS.items():
+            if getattr(self, field):
+                args[kind] = list(getattr(self, field))
         for name in ("since", "until"):
             if getattr(self, name):
                 args[name] = getattr(self, name)
@@ -96,20 +104,43 @@ class SearchParams:
         return self.but(per_page=current_app.config["PER_PAGE"]).url("search.csv")
 
     # -- links the page offers ----------------------------------------------------------
+    def selected(self, kind: str) -> tuple[str, ...]:
+        """The values selected of ``kind`` ("person", "topic", "author", "outlet")."""
+        return getattr(self, KINDS[kind])
+
+    def adding(self, kind: str, value: str) -> SearchParams:
+        return self.but(**{KINDS[kind]: tuple(dict.fromkeys((*self.selected(kind), value)))})
+
+    def removing(self, kind: str, value: str) -> SearchParams:
+        return self.but(**{KINDS[kind]: tuple(v for v in self.selected(kind) if v != value)})
+
+    def toggling(self, kind: str, value: str) -> SearchParams:
+        chosen = value in self.selected(kind)
+        return self.removing(kind, value) if chosen else self.adding(kind, value)
+
     def with_person(self, name: str) -> SearchParams:
-        return self.but(persons=tuple(dict.fromkeys((*self.persons, name))))
+        return self.adding("person", name)
 
     def without_person(self, name: str) -> SearchParams:
-        return self.but(persons=tuple(p for p in self.persons if p != name))
+        return self.removing("person", name)
 
     def toggle_person(self, name: str) -> SearchParams:
-        return self.without_person(name) if name in self.persons else self.with_person(name)
+        return self.toggling("person", name)
 
     def with_dates(self, since: str = "", until: str = "") -> SearchParams:
         return self.but(since=since, until=until, undated=False)
 
     def only_undated(self, on: bool = True) -> SearchParams:
         return self.but(since="", until="", undated=on)
+
+
+def values(args: MultiDict, kind: str) -> tuple[str, ...]:
+    """The values of a repeated parameter (``person=…&person=…``), tidied, each once."""
+    values = tuple(dict.fromkeys(" ".join(v.split()) for v in args.getlist(kind) if v.strip()))
+    if len(values) > MAX_PERSONS:
+        raise BadQuery(f"{len(values)} values of {kind} selected.",
+                       hint=f"Select at most {MAX_PERSONS}.")
+    return values
 
 
 def _flag(value: str) -> bool:

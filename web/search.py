@@ -1,19 +1,23 @@
-"""``/``: the search page — query box, ranked hits, person and date facets, pagination — and
-``/search.csv``, every hit of the same search as a spreadsheet."""
+"""``/``: the search page — query box, ranked hits, person, date, topic, author and outlet
+facets, pagination — ``/search.csv``, every hit of the same search as a spreadsheet, and
+``/search.atom``, its newest matches as a feed."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 from markupsafe import Markup
 
 from archive import SearchResult
 from archive.export import csv_text
 
-from . import facets
+from . import facets, feeds
+from .meta import external
 from .params import SearchParams
 from .people import suggestions
 from .store import get_archive
@@ -42,6 +46,7 @@ def index():
         unknown_people=suggestions(archive, params) if result.total == 0 else {},
         titles={hit.id: Markup(archive.highlight(hit.title, params.q)) for hit in result.hits if params.q},
         bars=bars, undated=undated, chips=facets.chips(params), pages=page_links(result, params),
+        keyword_facets=facets.keyword_facets(result, params), feed_url=feed_url(params),
         standouts=facets.standouts(result, params), compare_url=facets.trends_url(result, params),
         sorts=[(value, label, params.but(sort=value).url()) for value, label in SORTS],
     )
@@ -55,6 +60,42 @@ def csv():
     disposition = f'attachment; filename="{csv_filename(params.q)}"'
     return Response(csv_text(rows), content_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": disposition})
+
+
+@bp.get("/search.atom")
+def atom():
+    """The newest ``feeds.FEED_SIZE`` matches of the search (the parameters of ``/``; sort, page
+    and per_page do not apply) as an Atom feed."""
+    params = followed(SearchParams.from_args(request.args))
+    archive = get_archive()
+    newest = dataclasses.replace(params, sort="newest", per_page=feeds.FEED_SIZE)
+    result = newest.run(archive, significant=False)
+    built = datetime.fromisoformat(archive.stats()["built"])
+    return feeds.atom(feed_title(params), external("search.atom", **params.args()),
+                      external("search.index", **params.args()), result.hits, built)
+
+
+def followed(params: SearchParams) -> SearchParams:
+    """The search a feed follows: the same query and filters, without sort and paging."""
+    return dataclasses.replace(params, sort="relevance", page=1,
+                               per_page=current_app.config["PER_PAGE"])
+
+
+def feed_url(params: SearchParams) -> str:
+    """``/search.atom`` for this search."""
+    return followed(params).url("search.atom")
+
+
+def feed_title(params: SearchParams) -> str:
+    """"News archive: oil (topic crude)"."""
+    parts = [f"“{params.q}”"] if params.q else []
+    for kind in ("person", "topic", "author", "outlet"):
+        parts += [f"{kind} {value}" for value in params.selected(kind)]
+    if params.since or params.until:
+        parts.append(facets.date_range_label(params.since, params.until))
+    if params.undated:
+        parts.append("undated")
+    return f"{current_app.config['SITE_NAME']}: {', '.join(parts) or 'all articles'}, newest first"
 
 
 def csv_filename(q: str) -> str:

@@ -14,7 +14,7 @@ from archive.export import csv_text
 
 from . import chart
 from .facets import long_label
-from .params import MAX_PERSONS, SearchParams
+from .params import KINDS, MAX_PERSONS, SearchParams, values
 from .search import csv_filename
 from .store import get_archive
 
@@ -22,6 +22,7 @@ bp = Blueprint("trends", __name__)
 BY = ("year", "month", "day")
 MEASURES = (("share", "Share of all articles"), ("count", "Number of articles"))
 MAX_QUERIES = 5  # as archive.library.MAX_TRENDS
+KEYWORD_KINDS = ("topic", "author", "outlet")  # filters of every search, as on the search page
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,9 @@ class TrendParams:
     since: str = ""
     until: str = ""
     measure: str = "share"
+    topics: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
 
     @classmethod
     def from_args(cls, args: MultiDict) -> TrendParams:
@@ -47,22 +51,27 @@ class TrendParams:
             raise BadQuery(f"Unknown measure {measure[:40]!r}.", hint="Use measure=share or measure=count.")
         return cls(queries=queries, by=args.get("by", "").strip() or "month", persons=persons,
                    since=args.get("since", "").strip(), until=args.get("until", "").strip(),
-                   measure=measure)
+                   measure=measure, **{KINDS[kind]: values(args, kind) for kind in KEYWORD_KINDS})
+
+    def keywords(self) -> dict[str, tuple[str, ...]]:
+        """The topic, author and outlet filters, as ``Archive.trends`` keywords."""
+        return {KINDS[kind]: getattr(self, KINDS[kind]) for kind in KEYWORD_KINDS}
 
     def run(self, archive: Archive) -> TrendsResult:
         return archive.trends(self.queries, by=self.by, persons=self.persons,
-                              since=self.since or None, until=self.until or None)
+                              since=self.since or None, until=self.until or None, **self.keywords())
 
     def args(self, **changes) -> dict:
         values = {"q": list(self.queries), "by": self.by, "person": list(self.persons),
-                  "since": self.since, "until": self.until, "measure": self.measure, **changes}
+                  "since": self.since, "until": self.until, "measure": self.measure,
+                  **{kind: list(getattr(self, KINDS[kind])) for kind in KEYWORD_KINDS}, **changes}
         defaults = {"by": "month", "measure": "share"}
         return {k: v for k, v in values.items() if v and defaults.get(k) != v}
 
     def search_url(self, query: str, since: str = "", until: str = "") -> str:
         """The search page for one series, within one period (or the trend's own dates)."""
         return SearchParams(q=query, persons=self.persons, since=since or self.since,
-                            until=until or self.until).url()
+                            until=until or self.until, **self.keywords()).url()
 
 
 @bp.get("/trends")

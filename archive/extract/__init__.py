@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from ..article import Article
@@ -24,13 +25,17 @@ def make_article(
     published: Dated | datetime | str | int | float | None = None,
     outlet: str | None = None,
     updated: Dated | datetime | str | int | float | None = None,
+    topics: Iterable[str] = (),
+    places: Iterable[str] = (),
+    orgs: Iterable[str] = (),
 ) -> Article:
     """Normalise what a reader found into an Article: bylines split, date parsed, people found.
 
     ``published`` and ``updated`` may each be a :class:`Dated` (the date with its precision), an
     aware datetime (precision "time"), or an export's raw field (text or a Unix timestamp, see
     :func:`~archive.extract.dates.parse_field`). An ``updated`` no later than ``published`` is no
-    revision and is dropped."""
+    revision and is dropped. ``topics``, ``places`` and ``orgs``: the source's own metadata (see
+    :class:`Article`), tidied by :func:`labels`."""
     authors, agency = _authors(byline)
     if agency and not authors:
         authors = [agency]  # an agency-only byline ("Author: BANG Showbiz") is the credit
@@ -53,7 +58,27 @@ def make_article(
         persons=tuple(persons),
         outlet=outlet or agency,
         candidates=tuple(candidates),
+        topics=labels(topics),
+        places=labels(places),
+        orgs=labels(orgs),
     )
+
+
+MAX_LABELS = 30  # of one kind per article: a page's keywords can be a list of hundreds
+MAX_LABEL_CHARS = 80
+
+
+def labels(values: Iterable[str]) -> tuple[str, ...]:
+    """Metadata values with whitespace tidied, empty and over-long ones dropped, and repeats
+    (case aside) kept once, in the source's order, at most ``MAX_LABELS``. A comma separates
+    values in the index, so one inside a value becomes a space (the record holds the value as it
+    is indexed, and a facet, a filter and a hit show the same text)."""
+    seen: dict[str, str] = {}
+    for value in values:
+        text = " ".join(str(value).replace(",", " ").split())
+        if text and len(text) <= MAX_LABEL_CHARS:
+            seen.setdefault(text.casefold(), text)
+    return tuple(seen.values())[:MAX_LABELS]
 
 
 def _authors(byline: str | list[str] | None) -> tuple[list[str], str | None]:

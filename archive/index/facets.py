@@ -7,7 +7,7 @@ from datetime import date
 import numpy as np
 
 from ..results import FacetValue
-from .columns import Columns
+from .columns import Columns, Keyword
 from .schema import EPOCH_ORDINAL, UNDATED
 
 UNDATED_VALUE = "undated"
@@ -18,21 +18,27 @@ def person_facet(
     columns: Columns, mask: np.ndarray, selected: list[int], top: int = PERSON_TOP
 ) -> list[FacetValue]:
     """The ``top`` most mentioned people among the matches, then any selected ones not in it."""
-    if not columns.person_names:
+    return keyword_facet(columns.persons, mask, selected, top)
+
+
+def keyword_facet(
+    keyword: Keyword, mask: np.ndarray, selected: list[int], top: int = PERSON_TOP
+) -> list[FacetValue]:
+    """The ``top`` values of a keyword column (people, topics, authors, outlets) most frequent
+    among the matches (``mask``), counted over all of them; then any selected ones not in it."""
+    if not keyword.names:
         return []
-    counts = np.bincount(columns.entry_person[mask[columns.entry_doc]],
-                         minlength=len(columns.person_names))
+    counts = np.bincount(keyword.entry_value[mask[keyword.entry_doc]], minlength=len(keyword.names))
     nonzero = np.flatnonzero(counts)
     if len(nonzero) > top:
         part = np.argpartition(-counts[nonzero], top)[:top]
         nonzero = nonzero[part]
-    order = sorted(nonzero.tolist(), key=lambda pid: (-counts[pid], columns.person_names[pid]))
+    names = keyword.names
+    order = sorted(nonzero.tolist(), key=lambda vid: (-counts[vid], names[vid]))
     chosen = set(selected)
-    names = columns.person_names
-    values = [FacetValue(names[pid], int(counts[pid]), pid in chosen) for pid in order]
+    values = [FacetValue(names[vid], int(counts[vid]), vid in chosen) for vid in order]
     shown = set(order)
-    values += [FacetValue(columns.person_names[pid], int(counts[pid]), True)
-               for pid in selected if pid not in shown]
+    values += [FacetValue(names[vid], int(counts[vid]), True) for vid in selected if vid not in shown]
     return values
 
 

@@ -30,6 +30,7 @@ from .cache import LRU
 from .columns import Columns
 from .matching import CACHE_NODES, Matcher
 from .postings import CACHE_POSTINGS, PostingSource
+from .schema import missing_fields
 
 MAX_IDLE = 16  # searchers kept open for reuse; more are opened when more threads search at once
 CACHE_HIGHLIGHTS = 128  # queries whose highlight words are kept (the search page marks 10 titles)
@@ -40,6 +41,7 @@ class Generation:
         self.stamp = store.pointer_stamp(index_dir)  # before reading the pointer: never newer
         self.path = store.live_generation(index_dir)
         self._ix = whoosh_index.open_dir(self.path)
+        self.missing = frozenset(missing_fields(self._ix.schema))  # written by an older version
         self._lock = threading.Lock()  # guards the pool only
         self._idle: list = []
         self._retired = False

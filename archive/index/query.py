@@ -1,8 +1,10 @@
-"""The query language: words (all must match), "phrases", -exclusion, OR, title:/person:/author:
-fields and trailing wildcards. A query Whoosh cannot parse is read again as plain words.
+"""The query language: words (all must match), "phrases", -exclusion, OR, title:/person:/author:/
+topic:/outlet: fields and trailing wildcards. A query Whoosh cannot parse is read again as plain
+words.
 
-``person:`` and ``author:`` hold whole names; part of a name (``person:teigen``) stands for every
-indexed name that has those words (:func:`expand_names`, against the open index)."""
+``person:``, ``author:``, ``topic:`` and ``outlet:`` hold whole names (case aside); part of a name
+(``person:teigen``) stands for every indexed name that has those words (:func:`expand_names`,
+against the open index)."""
 
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ from whoosh import qparser, query
 from ..errors import BadQuery
 from .schema import make_schema
 
-FIELDS = ("title", "body", "person", "author")
-NAME_FIELDS = ("person", "author")
+NAME_FIELDS = ("person", "author", "topic", "outlet")
+FIELDS = ("title", "body", *NAME_FIELDS)
 MAX_NAMES = 200  # names one partial name may stand for
 MAX_QUERY_CHARS = 1000
 _SCHEMA = make_schema()

@@ -22,7 +22,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from ..article import Article
-from ..errors import ArticleNotFound
+from ..errors import ArticleNotFound, BadQuery
 from ..extract.across import Variants
 from ..results import FacetValue, Hit, SearchResult, Significant, TrendsResult
 from . import facets, significant, store, trends
@@ -30,7 +30,7 @@ from .budget import Deadline
 from .generation import Generation
 from .matching import ranked, restrict
 from .query import expand_names, parse
-from .schema import UNDATED, from_stored
+from .schema import KEYWORD_FIELDS, OUTDATED_HINT, UNDATED, from_stored
 from .snippets import body_terms, snippet
 
 
@@ -40,6 +40,7 @@ def _variants(generation: Path) -> Variants:
     return Variants.load(generation)
 
 
+FILTER_KINDS = tuple(kind for kind in KEYWORD_FIELDS if kind != "person")  # topic, author, outlet
 EXPORT_CHUNK = 500  # stored articles read at a time by an export
 SIMILAR_TERMS = 12  # distinctive words of an article that find the ones like it
 SIMILAR_CHARS = 20_000  # the opening of an article whose words are weighed (huge ones are not read whole)
@@ -110,7 +111,10 @@ class Engine:
     def search(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
         undated: bool = False, sort: str, page: int, per_page: int, standouts: bool = False,
+        keywords: dict[str, list[str]] | None = None,
     ) -> SearchResult:
+        """``keywords``: values of other keyword kinds (``{"topic": ["crude"]}``, see
+        ``FILTER_KINDS``) the matches must all have, as ``persons`` are people they all name."""
         started = time.perf_counter()
         deadline = self._deadline()
         parsed, plain = parse(q)
@@ -118,9 +122,11 @@ class Engine:
         columns = live.columns
         with live.searcher() as searcher:
             reader = searcher.reader()
+            _check_fields(live, parsed, keywords)
             parsed = expand_names(parsed, reader)
             matcher = live.matcher(searcher, deadline)
-            selected, scored, ids = _select(columns, matcher, parsed, persons, since, until, undated)
+            selected, scored, ids = _select(columns, matcher, parsed, persons, since, until, undated,
+                                            keywords)
             mask = np.zeros(len(columns.day), dtype=bool)
             mask[ids] = True
             page_docs = _page(columns, scored, ids, sort, page, per_page)
@@ -137,30 +143,33 @@ class Engine:
                           for name, pid in zip(persons, selected, strict=True) if pid < 0]
         return SearchResult(
             query=q, total=int(len(ids)), page=page, per_page=per_page, hits=hits,
-            facets={"person": person_values, "date": date_values},
+            facets={"person": person_values, "date": date_values,
+                    **_keyword_facets(columns, mask, keywords or {})},
             seconds=time.perf_counter() - started, parsed=str(parsed), date_granularity=unit,
             notes=["The query was read as plain words."] if plain else [], significant=found,
         )
 
     def significant(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
-        undated: bool = False,
+        undated: bool = False, keywords: dict[str, list[str]] | None = None,
     ) -> Significant:
         """What stands out among the matches of a search (a query, a person, a period)."""
         parsed, _ = parse(q)
         live = self._current()
         columns = live.columns
         with live.searcher() as searcher:
+            _check_fields(live, parsed, keywords)
             parsed = expand_names(parsed, searcher.reader())
             matcher = live.matcher(searcher, self._deadline())
-            selected, scored, ids = _select(columns, matcher, parsed, persons, since, until, undated)
+            selected, scored, ids = _select(columns, matcher, parsed, persons, since, until, undated,
+                                            keywords)
             mask = np.zeros(len(columns.day), dtype=bool)
             mask[ids] = True
             return _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask)
 
     def trends(
         self, queries: list[str], *, persons: list[str], since: date | None, until: date | None,
-        unit: str,
+        unit: str, keywords: dict[str, list[str]] | None = None,
     ) -> TrendsResult:
         """Each query's matches (with the filters) per ``unit``, beside the archive's articles."""
         started = time.perf_counter()
@@ -170,14 +179,18 @@ class Engine:
         with live.searcher() as searcher:
             matcher = live.matcher(searcher, self._deadline())
             for q, node in zip(queries, parsed, strict=True):
+                _check_fields(live, node, keywords)
                 node = expand_names(node, searcher.reader())
-                series.append((q, _select(live.columns, matcher, node, persons, since, until, False)[2]))
+                series.append((q, _select(live.columns, matcher, node, persons, since, until, False,
+                                               keywords)[2]))
         result = trends.build(live.columns, unit, since, until, series, tuple(persons))
-        return dataclasses.replace(result, seconds=time.perf_counter() - started)
+        return dataclasses.replace(result, seconds=time.perf_counter() - started,
+                                   keywords={k: tuple(v) for k, v in (keywords or {}).items()})
 
     def export(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
         undated: bool = False, sort: str, limit: int | None = None,
+        keywords: dict[str, list[str]] | None = None,
     ) -> Iterator[tuple[Article, float | None]]:
         """Every hit of a search (the first ``limit``) in result order, with its score (None
         unless ranked by relevance). The hits are chosen now (within the time budget); the
@@ -187,9 +200,11 @@ class Engine:
         parsed, _ = parse(q)
         live = self._current()
         with live.searcher() as searcher:
+            _check_fields(live, parsed, keywords)
             parsed = expand_names(parsed, searcher.reader())
             matcher = live.matcher(searcher, self._deadline())
-            _, scored, ids = _select(live.columns, matcher, parsed, persons, since, until, undated)
+            _, scored, ids = _select(live.columns, matcher, parsed, persons, since, until, undated,
+                                     keywords)
         docs, scores = _ranked(live.columns, scored, ids, sort, limit)
         return _stored_in_order(live.path, docs, scores)
 
@@ -269,15 +284,59 @@ def _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) 
     return significant.find(significant.Index(searcher, columns, matcher.source), fg)
 
 
-def _select(columns, matcher, parsed, persons, since, until, undated):
+def _check_fields(live: Generation, parsed, keywords: dict | None) -> None:
+    """BadQuery, saying to rebuild, when the search needs fields the index was written without."""
+    if not live.missing:
+        return
+    used = {getattr(node, "fieldname", None) for node in parsed.leaves()}
+    used |= {KEYWORD_FIELDS[kind] for kind in keywords or {}}
+    lacking = sorted(name for name in used if name in live.missing)
+    if lacking:
+        raise BadQuery(f"This index was built by an older version: it has no field "
+                       f"{', '.join(lacking)} (topics, authors and outlets were not indexed then).",
+                       hint=OUTDATED_HINT)
+
+
+def _select(columns, matcher, parsed, persons, since, until, undated, keywords=None):
     """(person ids of ``persons``, -1 for unknown names; the scored matches or None for the
-    empty query; the document numbers matching the query and every filter)."""
+    empty query; the document numbers matching the query and every filter). ``keywords``: the
+    values of other kinds (``{"topic": ["crude"]}``) every match must have too."""
     selected = [columns.person_ids.get(name.casefold(), -1) for name in persons]
     scored = None if isinstance(parsed, wq.Every) else matcher.match(parsed)
     ids = _matches(columns, scored, selected, since, until, undated)
+    for kind, vids in _value_ids(columns, keywords or {}).items():
+        ids = _having(ids, columns.keywords[kind], vids)
     if scored is not None and len(ids) < len(scored):
         scored = restrict(scored, ids)
     return selected, scored, ids
+
+
+def _value_ids(columns, keywords: dict[str, list[str]]) -> dict[str, list[int]]:
+    """Per kind, the value ids of the selected values (-1 for a value the archive lacks)."""
+    return {kind: [columns.keywords[kind].ids.get(value.casefold(), -1) for value in values]
+            for kind, values in keywords.items()}
+
+
+def _having(ids: np.ndarray, keyword, vids: list[int]) -> np.ndarray:
+    """The documents of ``ids`` that have every value ``vids`` of ``keyword`` (none, for -1)."""
+    for vid in vids:
+        ids = np.intersect1d(ids, keyword.docs_with(vid), assume_unique=True) if vid >= 0 else ids[:0]
+    return ids
+
+
+def _keyword_facets(columns, mask, keywords: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
+    """The facets of the other keyword kinds, each where the archive has values of it (or one is
+    selected): counted over all the matches, selected values kept (at 0 when unknown)."""
+    found = {}
+    for kind in FILTER_KINDS:
+        chosen = keywords.get(kind, [])
+        if not columns.keywords[kind].names and not chosen:
+            continue
+        vids = _value_ids(columns, {kind: chosen})[kind]
+        values = facets.keyword_facet(columns.keywords[kind], mask, [v for v in vids if v >= 0])
+        found[kind] = values + [FacetValue(name, 0, True)
+                                for name, vid in zip(chosen, vids, strict=True) if vid < 0]
+    return found
 
 
 def _matches(columns, scored, selected, since, until, undated) -> np.ndarray:
@@ -361,7 +420,7 @@ def _hit_of(article: Article, score: float | None, terms: frozenset[str]) -> Hit
         id=article.id, title=title, url=article.url, published=article.published,
         authors=article.authors, persons=article.persons, snippet=snippet(article.body, terms),
         score=score, outlet=article.outlet, source=article.source,
-        published_precision=article.published_precision,
+        published_precision=article.published_precision, topics=article.topics,
     )
 
 

@@ -22,7 +22,7 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from ..article import Article
 from ..extract.across import renamed_persons
 from .columns import Columns, derived_path
-from .schema import UNDATED, from_stored, make_schema, ordinal_to_date, to_document
+from .schema import UNDATED, from_stored, make_schema, missing_fields, ordinal_to_date, to_document
 
 WRITER_MEMORY_MB = 256
 SUBWRITER_MEMORY_MB = 256  # per sub-writer process: smaller pools spill more runs (128 MB: +45% CPU)
@@ -183,6 +183,15 @@ def update_generation(
         columns = Columns.compute(reader, None if merge else previous)
     columns.save(derived_path(generation, ix.latest_generation()))
     ix.close()
+
+
+def outdated(generation: Path) -> bool:
+    """Whether the generation was written without some fields of this version's schema."""
+    ix = whoosh_index.open_dir(generation)
+    try:
+        return bool(missing_fields(ix.schema))
+    finally:
+        ix.close()
 
 
 def person_counts(generation: Path) -> dict[str, int]:

@@ -61,6 +61,7 @@ def parse(raw: bytes, rel: str) -> Iterator[Article]:
         published=_finest(dates.published, htmldates.dateline(body)),
         updated=dates.updated,
         outlet=agency or site,
+        topics=htmlmeta.page_topics(tree, meta, ld),
     )
 
 

@@ -135,3 +135,24 @@ def _text_parts(element) -> list[str]:
         if node.text:
             stack.append(node.text)
     return out
+
+
+_KEYWORD_SEP = re.compile(r"\s*[,;]\s*")
+
+
+def page_topics(tree: lxml_html.HtmlElement, meta: dict[str, str], ld: dict) -> list[str]:
+    """The page's own categories: its section (``article:section``, JSON-LD ``articleSection``),
+    then its tags (every ``article:tag``) and keywords (``news_keywords``, ``keywords``, JSON-LD
+    ``keywords``; comma-separated text or lists)."""
+    found = [meta.get("article:section", ""), *_listed(ld.get("articleSection"))]
+    found += [(tag.get("content") or "").strip() for tag in tree.iter("meta")
+              if (tag.get("property") or tag.get("name") or "").strip().lower() == "article:tag"]
+    for key in ("news_keywords", "keywords"):
+        found += _KEYWORD_SEP.split(meta.get(key, ""))
+    return [*found, *_listed(ld.get("keywords"))]
+
+
+def _listed(value) -> list[str]:
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return _KEYWORD_SEP.split(value) if isinstance(value, str) else []

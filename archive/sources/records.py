@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from ..article import Article
 from ..errors import BadDocument
@@ -33,6 +34,10 @@ FIELDS = {
     "outlet": ("outlet", "source_name", "site_name", "publisher"),
     "key": ("id", "guid", "uuid", "doc_id", "key"),
 }
+# The record's own categories, all kept (not the first present): a category or section is one
+# value; tags, topics and keywords are lists, or one text of them separated by commas/semicolons.
+TOPIC_FIELDS = ("category", "categories", "section", "sections", "tags", "topics", "keywords")
+_LISTED = re.compile(r"\s*[,;]\s*")
 
 
 def parse_jsonl(raw: bytes, rel: str, limit: int = MAX_ARTICLE_SIZE):
@@ -118,8 +123,21 @@ def _article(record, rel: str, number: int, limit: int):
         url=_text(_pick(record, "url")) or None, byline=_byline(_pick(record, "byline")),
         published=_text(_pick(record, "published")) or None,
         updated=_text(_pick(record, "updated")) or None,
-        outlet=_text(_pick(record, "outlet")) or None,
+        outlet=_text(_pick(record, "outlet")) or None, topics=_topics(record),
     )
+
+
+def _topics(record: dict) -> list[str]:
+    lowered = {str(k).lower(): v for k, v in record.items()}
+    found: list[str] = []
+    for name in TOPIC_FIELDS:
+        value = lowered.get(name)
+        if isinstance(value, list):
+            found += [_text(v) for v in value]
+        elif value not in (None, ""):
+            text = _text(value)
+            found += _LISTED.split(text) if name in ("tags", "topics", "keywords") else [text]
+    return found
 
 
 def _pick(record: dict, field: str):

@@ -12,6 +12,7 @@ from ..extract import make_article
 
 _STORY = re.compile(r"<REUTERS\b(?P<attrs>[^>]*)>(?P<story>.*?)</REUTERS>", re.S | re.I)
 _NEWID = re.compile(r'NEWID="(\d+)"', re.I)
+_ITEM = re.compile(r"<D>(.*?)</D>", re.S | re.I)
 _TAGS = re.compile(r"<[^>]+>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -41,7 +42,15 @@ def _article(story: str, rel: str, key: str, title: str, body: str) -> Article:
         id=f"{rel}#{key}", source=rel, title=title,
         body=_paragraphs(body), byline=_field(story, "AUTHOR") or None,
         published=_field(story, "DATE") or None, outlet="Reuters" if dateline or body else None,
+        topics=_items(story, "TOPICS"), places=_items(story, "PLACES"),
+        orgs=_items(story, "ORGS") + _items(story, "EXCHANGES"),
     )
+
+
+def _items(story: str, tag: str) -> list[str]:
+    """The ``<D>`` items of a category list (``<TOPICS><D>crude</D><D>nat-gas</D></TOPICS>``)."""
+    match = re.search(rf"<{tag}>(.*?)</{tag}>", story, re.S | re.I)
+    return [_clean(item) for item in _ITEM.findall(match.group(1))] if match else []
 
 
 def _field(story: str, tag: str) -> str:
