@@ -278,6 +278,8 @@ PAGES = [
     "/", "/?q=baby+loss", "/?q=baby&person=Kate+Beckinsale", "/?since=2022-09-23&until=2022-09-23",
     "/article/000_22084bbc24ccd4f7.txt?q=baby+loss", "/people", "/people?q=teig",
     TRENDS, TRENDS + "&measure=count", "/trends",
+    "/person/Kate%20Beckinsale", "/person/Kate%20Beckinsale?since=2021-06&until=2021-06",
+    "/person/Mary%20Papenfuss", "/person/Kate%20Beckinsal",
 ]
 
 

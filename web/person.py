@@ -118,7 +118,7 @@ def show(name: str):
                                          urls[0], strict=True)) if result.mentions.trends else [],
                            units=COMPANY_UNITS, chosen=chosen_text(result, params),
                            search=params.search(result.name), change=change(result),
-                           feed_url=url_for("person.feed", name=result.name))
+                           feed_url=url_for("person.feed", name=result.name), span=span(result))
 
 
 @bp.get("/api/person/<person:name>")
@@ -161,6 +161,16 @@ def period_text(since: str, until: str) -> str:
     if since and until:
         return f"from {long_label(since)} to {long_label(until)}"
     return f"since {long_label(since)}" if since else f"until {long_label(until)}"
+
+
+def span(result: PersonResult) -> str:
+    """When the archive mentions them, first to last period ("February – October 1987")."""
+    trend = result.mentions.trends[0] if result.mentions.trends else None
+    if trend is None or not trend.total:
+        return ""
+    named = [p.label for p, n in zip(result.mentions.periods, trend.counts, strict=True) if n]
+    first, last = long_label(named[0]), long_label(named[-1])
+    return first if first == last else f"{first} – {last}"
 
 
 def change(result: PersonResult) -> dict:
