@@ -225,3 +225,18 @@ def test_huffpost_bylines_lead_to_what_each_wrote(tmp_path):
     assert f"Written by {author}" in unescape(page)
     app.extensions["archive"].close()
     arc.close()
+
+
+def test_query_and_other_people_narrow_the_articles_and_their_company(web_archive):
+    both = web_archive.person("Kate Beckinsale", persons=["Zoe Clark-Coates"])
+    assert both.chosen and both.persons == ("Zoe Clark-Coates",)
+    expected = web_archive.search("", persons=["Kate Beckinsale", "Zoe Clark-Coates"]).total
+    assert both.articles.total == expected >= 1
+    assert "Zoe Clark-Coates" in [v.value for v in both.co_mentions]
+    slow: Counter = Counter()
+    for row in web_archive.export("", persons=["Kate Beckinsale", "Zoe Clark-Coates"]):
+        slow.update(p for p in row["persons"].split("; ") if p != "Kate Beckinsale")
+    assert {(v.value, v.count) for v in both.co_mentions} == set(slow.items())
+    worded = web_archive.person("Kate Beckinsale", q="miscarriage")
+    assert worded.articles.total == web_archive.search("miscarriage", persons=["Kate Beckinsale"]).total
+    assert sum(worded.mentions.trends[0].counts) + worded.mentions.trends[0].undated == worded.articles.total

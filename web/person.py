@@ -36,6 +36,7 @@ class PersonParams:
     persons: tuple[str, ...] = ()  # others the chosen articles must mention too
     since: str = ""
     until: str = ""
+    by: str = "month"  # the timeline's period
     compare: str = "quarter"
     sort: str = "newest"
     page: int = 1
@@ -51,14 +52,14 @@ class PersonParams:
         if len(persons) > MAX_PERSONS:
             raise BadQuery(f"{len(persons)} people selected.", hint=f"Select at most {MAX_PERSONS}.")
         return cls(q=q, persons=persons, since=args.get("since", "").strip(),
-                   until=args.get("until", "").strip(),
+                   until=args.get("until", "").strip(), by=args.get("by", "").strip() or "month",
                    compare=args.get("compare", "").strip() or "quarter",
                    sort=args.get("sort", "").strip() or "newest", page=whole(args, "page", 1),
                    wrote_page=whole(args, "wrote_page", 1))
 
     def run(self, archive: Archive, name: str) -> PersonResult:
         return archive.person(name, q=self.q, persons=self.persons, since=self.since or None,
-                              until=self.until or None, company_by=self.compare, sort=self.sort,
+                              until=self.until or None, by=self.by, company_by=self.compare, sort=self.sort,
                               page=self.page, per_page=current_app.config["PER_PAGE"],
                               authored_page=self.wrote_page)
 
@@ -70,7 +71,7 @@ class PersonParams:
     def args(self) -> dict:
         defaults = PersonParams()
         values = {"q": self.q, "person": list(self.persons), "since": self.since, "until": self.until,
-                  "compare": self.compare, "sort": self.sort, "page": self.page,
+                  "by": self.by, "compare": self.compare, "sort": self.sort, "page": self.page,
                   "wrote_page": self.wrote_page}
         names = {"person": "persons"}
         return {k: v for k, v in values.items() if v and v != getattr(defaults, names.get(k, k))}
