@@ -147,6 +147,9 @@ def test_person_feed_is_atom_with_stable_ids(client):
     again = ET.fromstring(client.get("/person/Kate%20Beckinsale.atom").data)
     assert [e.find(f"{ATOM}id").text for e in again.findall(f"{ATOM}entry")] == ids
     assert client.get("/person/Nobody%20Atall.atom").status_code == 404
+    reporter = ET.fromstring(client.get("/person/Mary%20Papenfuss.atom").data)  # a byline only
+    assert [e.find(f"{ATOM}id").text.rsplit("/", 1)[1] for e in reporter.findall(f"{ATOM}entry")] == [
+        "huffpost-sample.jsonl%232"]
 
 
 # -- the CLI ---------------------------------------------------------------------------------

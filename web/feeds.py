@@ -17,10 +17,14 @@ from .meta import external
 
 
 def person_feed(result: PersonResult, site: str) -> bytes:
-    """The newest articles that mention ``result.name`` (those of ``result.articles``)."""
+    """The newest articles that mention ``result.name`` (those of ``result.articles``); for a
+    name only bylines have (a reporter no article mentions), the newest articles by them."""
     page = external("person.show", name=result.name)
-    return atom(f"{result.name} — {site}", external("person.feed", name=result.name), page,
-                f"The newest articles of {site} that mention {result.name}.", result.articles.hits)
+    if result.mentioned or not result.authored.total:
+        about, hits = f"The newest articles of {site} that mention {result.name}.", result.articles.hits
+    else:
+        about, hits = f"The newest articles of {site} by {result.name}.", result.authored.hits
+    return atom(f"{result.name} — {site}", external("person.feed", name=result.name), page, about, hits)
 
 
 def atom(title: str, self_url: str, page_url: str, subtitle: str, hits: list[Hit]) -> bytes:
