@@ -413,7 +413,7 @@ def serve(index_dir, host, port, threads, max_connections, idle_timeout):
 def people(text, limit, index_dir, as_json):
     """The people the archive mentions whose names contain TEXT (any case; everyone without
     it), most mentioned first, with the number of articles that mention each (as /people in
-    the browser). Use a name with search --person."""
+    the browser). Use a name with search --person, or see one person with archive person NAME."""
     with Archive(index_dir) as archive:
         found = archive.people(text, limit=limit)
     if as_json:

@@ -292,4 +292,4 @@ class PersonResult:
 
 def _page_dict(result: SearchResult) -> dict:
     return {"total": result.total, "page": result.page, "per_page": result.per_page,
-            "hits": [hit.to_dict() for hit in result.hits]}
+            "pages": result.pages, "hits": [hit.to_dict() for hit in result.hits]}
