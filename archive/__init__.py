@@ -14,10 +14,20 @@ from .errors import (
     BadQuery,
     IndexBusy,
     IndexMissing,
+    PersonNotFound,
     SearchTimeout,
 )
 from .library import Archive
-from .results import FacetValue, Hit, PeopleResult, SearchResult, Significant, Standout, TrendsResult
+from .results import (
+    FacetValue,
+    Hit,
+    PeopleResult,
+    PersonResult,
+    SearchResult,
+    Significant,
+    Standout,
+    TrendsResult,
+)
 
 # The readers (BeautifulSoup, lxml) are imported on first use, so that searching starts quickly.
 _LAZY = {"RebuildReport": "rebuild", "Skipped": "sources", "read": "sources", "scan": "sources"}
@@ -43,6 +53,8 @@ __all__ = [
     "IndexBusy",
     "IndexMissing",
     "PeopleResult",
+    "PersonNotFound",
+    "PersonResult",
     "RebuildReport",
     "SearchResult",
     "SearchTimeout",

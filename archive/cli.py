@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterator
 from functools import wraps
 
 import click
@@ -15,6 +16,7 @@ import click
 from .article import shown_date
 from .errors import ArchiveError, Interrupted
 from .export import csv_text
+from .index.company import COMPANY_UNITS
 from .index.trends import UNITS
 from .library import (
     DEFAULT_INDEX,
@@ -433,7 +435,7 @@ def serve(index_dir, host, port, threads, max_connections, idle_timeout):
 def people(text, limit, index_dir, as_json):
     """The people the archive mentions whose names contain TEXT (any case; everyone without
     it), most mentioned first, with the number of articles that mention each (as /people in
-    the browser). Use a name with search --person."""
+    the browser). Use a name with search --person, or see one person with archive person NAME."""
     with Archive(index_dir) as archive:
         found = archive.people(text, limit=limit)
     if as_json:
@@ -450,6 +452,68 @@ def people(text, limit, index_dir, as_json):
     if found.total > len(found.people):
         click.echo(f"… and {found.total - len(found.people):,} more (--limit N lists more; "
                    "TEXT narrows the list).")
+
+
+@cli.command(short_help="One person: mentions over time, who is named with them, articles.")
+@click.argument("name")
+@click.option("-q", "--query", "q", default="", metavar="QUERY", help="Only articles matching QUERY.")
+@click.option("--with", "persons", multiple=True, metavar="NAME",
+              help="Only articles that also mention NAME (repeatable).")
+@click.option("--since", metavar="DATE", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", help="Up to this date (a partial date: to its end).")
+@click.option("--by", type=click.Choice(UNITS), default="month", show_default=True,
+              help="Count mentions per year, month or day.")
+@click.option("--compare", "company_by", type=click.Choice(COMPANY_UNITS), default="quarter",
+              show_default=True, help="Compare the company kept per quarter, month or year.")
+@click.option("--page", type=click.IntRange(1, MAX_PAGE), default=1, show_default=True,
+              help="Page of their articles (newest first).")
+@index_option
+@json_option
+@friendly
+def person(name, q, persons, since, until, by, company_by, page, index_dir, as_json):
+    """What the archive knows of NAME (any case; a byline name too): how often it is mentioned
+    per month, the people most often named with them (in the chosen articles, in all of them
+    and per quarter side by side), their newest articles, the articles they wrote and the name
+    variants merged into them (as /person/NAME in the browser)."""
+    with Archive(index_dir) as archive:
+        found = archive.person(name, q=q, persons=list(persons), since=since, until=until, by=by,
+                               company_by=company_by, page=page)
+    if as_json:
+        click.echo(json.dumps(found.to_dict(), indent=2, ensure_ascii=False))
+        return
+    for line in _person_lines(found):
+        click.echo(line)
+
+
+def _person_lines(found) -> Iterator[str]:
+    trend = found.mentions.trends[0] if found.mentions.trends else None
+    yield f"{found.name}: mentioned in {found.mentioned:,} articles, byline on {found.authored.total:,}."
+    if found.variants:
+        yield "Also counted as: " + ", ".join(f"{form!r} ({n:,})" for form, n in found.variants.items())
+    if trend and trend.total:
+        yield f"\nMentions per {found.mentions.by}{' matching ' + repr(found.q) if found.q else ''}:"
+        for period, count in zip(found.mentions.periods, trend.counts, strict=True):
+            yield f"  {period.label:<10} {count:>6,}  {'#' * min(60, count)}"
+    if found.chosen:
+        yield f"\nNamed with {found.name} in the {found.articles.total:,} chosen articles:"
+        yield from (f"{v.count:>7,}  {v.value}" for v in found.co_mentions[:10])
+        yield ("  (not the same as in all their articles)" if found.differs
+               else "  (the same as in all their articles)")
+    yield f"\nNamed with {found.name} in all their articles:"
+    yield from (f"{v.count:>7,}  {v.value}" for v in found.co_mentions_all[:10])
+    if found.company:
+        yield f"\nPer {found.company_by}:"
+        for period in found.company:
+            names = ", ".join(f"{v.value} ({v.count})" for v in period.co_mentions) or "no one else"
+            new = f"  [new: {', '.join(period.new)}]" if period.new else ""
+            yield f"  {period.label:<8} {period.articles:>5,} articles: {names}{new}"
+    yield f"\nArticles (page {found.articles.page} of {found.articles.pages}, {found.articles.total:,}):"
+    for hit in found.articles.hits:
+        yield f"  {(hit.published_text or 'undated')[:10]:<10} {hit.title[:90]}  [{hit.id}]"
+    if found.authored.hits:
+        yield f"\nWritten by {found.name} ({found.authored.total:,}):"
+        for hit in found.authored.hits:
+            yield f"  {(hit.published_text or 'undated')[:10]:<10} {hit.title[:90]}  [{hit.id}]"
 
 
 def _write_stdout(chunks) -> None:

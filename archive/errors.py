@@ -49,6 +49,18 @@ class ArticleNotFound(ArchiveError):
     hint = "Article ids are shown with each search hit (archive search …, or the id: line)."
 
 
+class PersonNotFound(ArchiveError):
+    """No article mentions the requested name, and none is by it; ``close``: the people whose
+    names are nearest to it, most mentioned first."""
+
+    def __init__(self, message: str, *, close: list[str] | tuple[str, ...] = (), hint: str | None = None):
+        if hint is None:
+            hint = (f"Did you mean {', '.join(close)}?" if close else
+                    "See the people the archive mentions: archive people, or /people.")
+        super().__init__(message, hint=hint)
+        self.close = tuple(close)
+
+
 class WriteFailed(ArchiveError):
     """A rebuild or update could not write the new index (disk full, permissions, …); the live
     index is as it was."""

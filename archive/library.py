@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 from .article import Article
 from .errors import BadQuery, IndexMissing
 from .export import export_row
+from .index.company import COMPANY_UNITS
 from .index.facets import bucket_range
 from .index.query import parse
 from .index.searcher import Engine
 from .index.snippets import mark_all
 from .index.store import live_generation
 from .index.trends import UNITS
-from .results import Hit, PeopleResult, SearchResult, Significant, TrendsResult
+from .results import Hit, PeopleResult, PersonResult, SearchResult, Significant, TrendsResult
 
 if TYPE_CHECKING:  # the readers (BeautifulSoup, lxml) load only when an index is (re)built
     from .progress import Progress
@@ -198,6 +199,38 @@ class Archive:
                            hint="Narrow the list with part of a name instead.")
         total, people, variants = self.engine.people(contains, limit)
         return PeopleResult(contains=contains, total=total, people=people, limit=limit, variants=variants)
+
+    def person(
+        self, name: str, *, q: str = "", persons: str | Sequence[str] = (),
+        since: str | date | None = None, until: str | date | None = None, by: str = "month",
+        company_by: str = "quarter", sort: str = "newest", page: int = 1, per_page: int = 10,
+        authored_page: int = 1,
+    ) -> PersonResult:
+        """One person: how often the archive mentions them per ``by`` period (``mentions``: the
+        articles mentioning them that match ``q``, at any date), the people most often named with
+        them in the chosen articles (``co_mentions``: mentioning them and ``persons``, matching
+        ``q``, within ``since``/``until``) and in all their articles (``co_mentions_all``), that
+        company per ``company_by`` period ("quarter", "month" or "year") side by side, a page of
+        the chosen articles (newest first unless ``sort`` says otherwise), a page of the articles
+        whose byline names them (``authored``), and the name variants merged into them.
+
+        The name is matched case-insensitively against the people the articles mention and their
+        bylines. PersonNotFound (with the closest names) if no article mentions or is by them;
+        BadQuery for parameters out of range."""
+        if not isinstance(name, str) or not name.strip():
+            raise BadQuery("No name given.", hint="Give a person's name, e.g. James Baker.")
+        filters = _filters(persons, since, until, False, sort)
+        if by not in UNITS:
+            raise BadQuery(f"Unknown period {by!r}.", hint=f"Use one of: {', '.join(UNITS)}.")
+        if company_by not in COMPANY_UNITS:
+            raise BadQuery(f"Unknown period {company_by!r} to compare by.",
+                           hint=f"Use one of: {', '.join(COMPANY_UNITS)}.")
+        for key, value in (("page", page), ("authored_page", authored_page)):
+            _check_range(key, value, 1, MAX_PAGE)
+        _check_range("per_page", per_page, 1, MAX_PER_PAGE)
+        return self.engine.person(name, q=q or "", persons=filters["persons"], since=filters["since"],
+                                  until=filters["until"], by=by, company_by=company_by, sort=sort,
+                                  page=page, per_page=per_page, authored_page=authored_page)
 
     def get(self, article_id: str) -> Article:
         """The stored article with this id; ArticleNotFound if there is none."""

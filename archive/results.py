@@ -215,3 +215,87 @@ class TrendsResult:
 
 def _rounded(share: float | None) -> float | None:
     return None if share is None else round(share, 6)
+
+
+@dataclass(frozen=True)
+class CompanyPeriod:
+    """One period of a person's company: its label ("1987-Q1", "1987-03", "1987"), its dates as
+    since/until parameters, how many of the person's articles it holds, the people most often
+    named with them in it, and which of those the previous period's list did not have."""
+
+    label: str
+    since: str
+    until: str
+    articles: int
+    co_mentions: list[FacetValue]
+    new: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"period": self.label, "since": self.since, "until": self.until,
+                "articles": self.articles,
+                "co_mentions": [{"name": v.value, "count": v.count} for v in self.co_mentions],
+                "new": list(self.new)}
+
+
+@dataclass(frozen=True)
+class PersonResult:
+    """Everything the archive knows of one person (``Archive.person``): how often it mentions
+    them per period (``mentions``, a one-series trend), who is named with them over the chosen
+    articles and over all of them, how that company changes per period, their articles (a
+    search page), the articles they wrote, and the name variants merged into them."""
+
+    name: str  # the canonical name (as the archive writes it)
+    mentioned: int  # live articles that mention the person, in the whole archive
+    q: str
+    since: date | None
+    until: date | None
+    mentions: TrendsResult
+    co_mentions: list[FacetValue]  # over the chosen articles (q, since, until)
+    co_mentions_all: list[FacetValue]  # over every article that mentions the person
+    company_by: str
+    company: list[CompanyPeriod]
+    articles: SearchResult
+    authored: SearchResult
+    variants: dict[str, int]
+    persons: tuple[str, ...] = ()  # others the chosen articles must mention too
+    seconds: float = 0.0
+
+    @property
+    def chosen(self) -> bool:
+        """Whether a query, people or dates narrow the articles (the co-mentions are of those)."""
+        return bool(self.q or self.persons or self.since or self.until)
+
+    @property
+    def differs(self) -> bool:
+        """Whether the people named with them in the chosen articles are not those of all."""
+        return [v.value for v in self.co_mentions] != [v.value for v in self.co_mentions_all]
+
+    def to_dict(self) -> dict:
+        trend = self.mentions.trends[0] if self.mentions.trends else None
+        return {
+            "name": self.name,
+            "mentioned": self.mentioned,
+            "q": self.q,
+            "persons": list(self.persons),
+            "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat() if self.until else None,
+            "mentions": {
+                "by": self.mentions.by,
+                "undated": trend.undated if trend else 0,
+                "periods": [{"period": p.label, "since": p.since.isoformat(),
+                             "until": p.until.isoformat(), "count": trend.counts[n] if trend else 0,
+                             "total": p.total} for n, p in enumerate(self.mentions.periods)],
+            },
+            "co_mentions": [{"name": v.value, "count": v.count} for v in self.co_mentions],
+            "co_mentions_all": [{"name": v.value, "count": v.count} for v in self.co_mentions_all],
+            "co_mentions_differ": self.differs,
+            "company": {"by": self.company_by, "periods": [p.to_dict() for p in self.company]},
+            "articles": _page_dict(self.articles),
+            "authored": _page_dict(self.authored),
+            "variants": self.variants,
+        }
+
+
+def _page_dict(result: SearchResult) -> dict:
+    return {"total": result.total, "page": result.page, "per_page": result.per_page,
+            "pages": result.pages, "hits": [hit.to_dict() for hit in result.hits]}

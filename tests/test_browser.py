@@ -169,7 +169,7 @@ def test_find_someone_beyond_the_facet_in_the_people_list(page, base_url):
     page.get_by_label("Names containing").fill("teig")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/people\?q=teig"))
-    page.locator(".people-list a").filter(has_text="Chrissy Teigen").click()
+    page.locator(".people-list a.filter-link[href*=Chrissy]").click()
     page.wait_for_url(re.compile(r"person=Chrissy\+Teigen"))
     assert page.locator(".chip-person").filter(has_text="Chrissy Teigen").count() == 1
     assert page.locator(".hit").count() >= 1
@@ -278,6 +278,8 @@ PAGES = [
     "/", "/?q=baby+loss", "/?q=baby&person=Kate+Beckinsale", "/?since=2022-09-23&until=2022-09-23",
     "/article/000_22084bbc24ccd4f7.txt?q=baby+loss", "/people", "/people?q=teig",
     TRENDS, TRENDS + "&measure=count", "/trends",
+    "/person/Kate%20Beckinsale", "/person/Kate%20Beckinsale?since=2021-06&until=2021-06",
+    "/person/Mary%20Papenfuss", "/person/Kate%20Beckinsal",
 ]
 
 

@@ -82,7 +82,7 @@ def test_search_shows_ranked_highlighted_hits(client):
     assert titles[0][1].startswith("Kate Beckinsale has been named")
     assert "<mark>baby</mark> <mark>loss</mark> charity" in titles[0][1]
     assert titles[0][0].startswith("/article/000_22084bbc24ccd4f7.txt?q=baby+loss")
-    assert "17 June 2021" in html and "By BANG Showbiz" in html
+    assert "17 June 2021" in html and 'By <a href="/person/BANG%20Showbiz">BANG Showbiz</a>' in html
 
 
 def test_person_facet_select_and_remove(client):
@@ -239,7 +239,8 @@ def test_people_page_reaches_everyone_with_a_json_twin(client, web_archive):
     assert found == {"contains": "TEIG", "total": 1, "limit": 200,
                      "people": [{"name": "Chrissy Teigen", "count": teigen, "variants": {}}]}
     html = page(client, "/people?q=teig")
-    assert links(html, "facet-item") == ["/?person=Chrissy+Teigen"]
+    assert links(html, "facet-item") == ["/person/Chrissy%20Teigen"]  # the person's page
+    assert links(html, "filter-link") == ["/?person=Chrissy+Teigen"]  # and her articles, one click
     assert "/api/people?q=teig" in html
     page_two = page(client, "/people?limit=3")
     assert "showing the first 3" in page_two and len(links(page_two, "facet-item")) == 3
@@ -355,7 +356,8 @@ def test_article_page_from_a_search(client):
     assert '<mark id="first-mark">' in html and "matches for <q>baby loss</q> highlighted" in html
     back = re.search(r'<nav class="backlink"[^>]*>\s*<a href="([^"]*)"', html).group(1)
     assert args(unescape(back)) == {"q": ["baby loss"], "person": ["Kate Beckinsale"]}
-    assert '<a href="/?person=Zoe+Clark-Coates"' in html  # people link to filtered searches
+    assert '<a href="/person/Zoe%20Clark-Coates"' in html  # people link to their pages
+    assert '<a class="filter-link" href="/?person=Zoe+Clark-Coates"' in html  # and to their articles
     assert html.count("<p>") >= 5  # paragraphs kept
 
 

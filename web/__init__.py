@@ -13,8 +13,8 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from . import api, article, display, errors, headers, meta, people, search, trends
-from .ids import ArticleIdConverter
+from . import api, article, display, errors, headers, meta, people, person, search, trends
+from .ids import ArticleIdConverter, PersonNameConverter
 from .store import ArchiveHolder
 
 DEFAULTS = {
@@ -41,10 +41,12 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.json.ensure_ascii = False
     meta.check_base_url(app.config["BASE_URL"])
     app.url_map.converters["article_id"] = ArticleIdConverter
+    app.url_map.converters["person"] = PersonNameConverter
     app.extensions["archive"] = ArchiveHolder(app.config["INDEX"], time_budget=app.config["TIME_BUDGET"])
-    for blueprint in (search.bp, article.bp, people.bp, api.bp, meta.bp, trends.bp):
+    for blueprint in (search.bp, article.bp, people.bp, person.bp, api.bp, meta.bp, trends.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
+    person.register(app)
     display.register(app)
     headers.register(app)
     return app

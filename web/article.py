@@ -56,7 +56,7 @@ def show(article_id: str):
         paragraphs=[Markup(p) for p in paragraphs(body)],
         from_search=bool(request.args), marks=body.count("<mark"),
         shown_chars=len(shown), cut=len(shown) < len(article.body), text_url=text_url(article.id),
-        person_url=lambda name: SearchParams(persons=(name,)).url(),
+        search_url=lambda name: SearchParams(persons=(name,)).url(),
         topic_url=lambda topic: SearchParams(topics=(topic,)).url(),
     )
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from archive import ArchiveError, ArticleNotFound, BadQuery, IndexMissing, SearchTimeout
+from archive import ArchiveError, ArticleNotFound, BadQuery, IndexMissing, PersonNotFound, SearchTimeout
 
 from .params import SearchParams
 
-STATUS = {BadQuery: 400, ArticleNotFound: 404, IndexMissing: 503, SearchTimeout: 503}
+STATUS = {BadQuery: 400, ArticleNotFound: 404, PersonNotFound: 404, IndexMissing: 503, SearchTimeout: 503}
 RETRY_AFTER = "5"  # seconds, on a search stopped by its time budget
 
 

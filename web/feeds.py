@@ -1,4 +1,4 @@
-"""Atom 1.0 feeds of articles (``/search.atom``; a person's articles can use the same), built
+"""Atom 1.0 feeds of articles (``/search.atom``, ``/person/<name>.atom``), built
 with feedgen, which writes the XML with lxml: every text is escaped by the XML writer, never
 pasted into markup.
 
@@ -17,7 +17,7 @@ from feedgen.feed import FeedGenerator
 from flask import Response, current_app
 from markupsafe import Markup
 
-from archive import Hit
+from archive import Hit, PersonResult
 
 from .meta import external
 
@@ -70,3 +70,11 @@ def _when(hit: Hit, fallback: datetime) -> datetime:
 
 def _xml(text: str | None) -> str:
     return _NOT_XML.sub("", text or "")
+
+
+def person_feed(result: PersonResult, site: str, fallback: datetime) -> Response:
+    """The newest articles that mention ``result.name`` (those of ``result.articles``); for a
+    name only bylines have (a reporter no article mentions), the newest articles by them."""
+    page = external("person.show", name=result.name)
+    hits = result.articles.hits if result.mentioned or not result.authored.total else result.authored.hits
+    return atom(f"{result.name} — {site}", external("person.feed", name=result.name), page, hits, fallback)

@@ -29,3 +29,9 @@ class ArticleIdConverter(PathConverter):
     def to_url(self, value: str) -> str:
         safe = _SAFE if _REWRITTEN.search(value) else _SAFE + "/"
         return quote(value, safe=safe, errors="surrogateescape")
+
+
+class PersonNameConverter(ArticleIdConverter):
+    """A person's name in a URL (``/person/James%20Baker``): as an article id, any character goes
+    out percent-encoded and comes back intact. A name is only ever looked up in the index's
+    columns and lexicon, never used as a path."""

@@ -24,7 +24,7 @@ def lookup(args) -> PeopleResult:
 def index():
     found = lookup(request.args)
     return render_template("people.html", found=found,
-                           person_url=lambda name: SearchParams(persons=(name,)).url())
+                           search_url=lambda name: SearchParams(persons=(name,)).url())
 
 
 def suggestions(archive: Archive, params: SearchParams) -> dict[str, list[tuple[FacetValue, str]]]:

@@ -10,6 +10,7 @@ generation, and searches do not wait for it (they answer from the old one meanwh
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import threading
 import time
@@ -22,15 +23,15 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from ..article import Article
-from ..errors import ArticleNotFound, BadQuery
+from ..errors import ArticleNotFound, BadQuery, PersonNotFound
 from ..extract.across import Variants
-from ..results import FacetValue, Hit, SearchResult, Significant, TrendsResult
-from . import facets, significant, store, trends
+from ..results import FacetValue, Hit, PersonResult, SearchResult, Significant, TrendsResult
+from . import company, facets, significant, store, trends
 from .budget import Deadline
 from .generation import Generation
 from .matching import ranked, restrict
 from .query import expand_names, parse
-from .schema import KEYWORD_FIELDS, OUTDATED_HINT, UNDATED, from_stored
+from .schema import KEYWORD_FIELDS, OUTDATED_HINT, UNDATED, clean_name, from_stored
 from .snippets import body_terms, snippet
 
 
@@ -247,6 +248,71 @@ class Engine:
         listed = [FacetValue(name, count) for count, name in found[:limit]]
         return len(found), listed, {p.value: forms for p in listed if (forms := variants.of(p.value))}
 
+    def person(
+        self, name: str, *, q: str, persons: list[str], since: date | None, until: date | None,
+        by: str, company_by: str, sort: str, page: int, per_page: int, authored_page: int,
+    ) -> PersonResult:
+        """One person's page: see ``Archive.person``. Everything but the listed hits is counted on
+        the columns (the person's documents, the query's matches) with numpy."""
+        started = time.perf_counter()
+        wanted = " ".join(name.split())
+        live = self._current()
+        columns = live.columns
+        pid = columns.person_ids.get(wanted.casefold(), -1)
+        canonical = columns.person_names[pid] if pid >= 0 else wanted
+        parsed, _ = parse(q)
+        with live.searcher() as searcher:
+            reader = searcher.reader()
+            parsed = expand_names(parsed, reader)
+            matcher = live.matcher(searcher, self._deadline())
+            wrote = matcher.match(wq.Term("author", clean_name(wanted).lower()))
+            if pid < 0 and not len(wrote.ids):
+                raise PersonNotFound(f"No article in this archive mentions {wanted!r}, and no byline "
+                                     "names them.", close=self.close_names(wanted))
+            chosen = [canonical, *(p for p in persons if p.casefold() != canonical.casefold())]
+            selected = [pid, *(columns.person_ids.get(p.casefold(), -1) for p in chosen[1:])]
+            scored = None if isinstance(parsed, wq.Every) else matcher.match(parsed)
+            every = _matches(columns, scored, selected[:1], None, None, False)
+            ids = _matches(columns, scored, selected, since, until, False)
+            terms = body_terms(parsed, reader)
+            articles = _listing(searcher, columns, restrict(scored, ids) if scored is not None else None,
+                                ids, q, sort, page, per_page, terms)
+            authored = _listing(searcher, columns, None, wrote.ids, "", "newest", authored_page, per_page,
+                                frozenset())
+        if pid < 0 and authored.hits:  # a byline only: the name as the articles write it
+            canonical = next((a for a in authored.hits[0].authors if a.lower() == wanted.lower()), wanted)
+        mentions = trends.build(columns, by, *_span(columns, every, by), [(canonical, every)])
+        return PersonResult(
+            name=canonical, mentioned=int(len(columns.docs_with_person(pid))) if pid >= 0 else 0,
+            q=q, since=since, until=until, mentions=mentions,
+            co_mentions=company.co_mentions(columns, ids, pid),
+            co_mentions_all=company.co_mentions(columns, columns.docs_with_person(pid), pid)
+            if pid >= 0 else [],
+            company_by=company_by, company=company.company_periods(columns, ids, pid, company_by),
+            articles=articles, authored=authored, variants=_variants(live.path).of(canonical),
+            persons=tuple(chosen[1:]), seconds=time.perf_counter() - started,
+        )
+
+    def close_names(self, name: str, limit: int = 5) -> list[str]:
+        """The people whose names are nearest to ``name`` (sharing a word with it, else alike by
+        letters), nearest first, then most mentioned."""
+        columns = self._current().columns
+        counts = columns.article_counts()
+        wanted = " ".join(name.split()).casefold()
+        words = [w for w in wanted.split() if len(w) > 1]
+        found = [pid for key, pid in columns.person_ids.items()
+                 if counts[pid] and any(w in key for w in words)]
+        if not found:
+            common = np.argsort(-counts, kind="stable")[:5000]
+            keys = {columns.person_names[p].casefold(): int(p) for p in common if counts[p]}
+            found = [keys[k] for k in difflib.get_close_matches(wanted, list(keys), n=limit, cutoff=0.6)]
+
+        def nearness(pid: int) -> tuple:
+            ratio = difflib.SequenceMatcher(None, wanted, columns.person_names[pid].casefold()).ratio()
+            return (-round(ratio, 2), -int(counts[pid]), columns.person_names[pid])
+
+        return [columns.person_names[p] for p in sorted(found, key=nearness)[:limit]]
+
     def highlight_terms(self, q: str) -> frozenset[str]:
         """The indexed body words the query ``q`` looks for, to mark in a full article (its
         trailing wildcards, such as miscarr*, expanded against this index)."""
@@ -361,6 +427,24 @@ def _matches(columns, scored, selected, since, until, undated) -> np.ndarray:
     if undated:
         ids = ids[columns.day[ids] == UNDATED]
     return ids
+
+
+def _span(columns, ids, unit: str) -> tuple[date | None, date | None]:
+    """The first day of the period of the earliest of ``ids`` and the last of the latest's: the
+    span of a person's timeline (None, None when none is dated to a ``unit``)."""
+    days = columns.day[trends.placed(columns, ids, unit)]
+    if not len(days):
+        return None, None
+    first, last = trends.period_numbers(np.asarray([days.min(), days.max()]), unit).tolist()
+    labels = trends.period_labels(first, first, unit) + trends.period_labels(last, last, unit)
+    return facets.bucket_range(labels[0])[0], facets.bucket_range(labels[1])[1]
+
+
+def _listing(searcher, columns, scored, ids, q, sort, page, per_page, terms) -> SearchResult:
+    """One page of the hits ``ids`` (no facets): a person page's articles, or what they wrote."""
+    hits = [_hit_of(from_stored(searcher.stored_fields(docnum)), score, terms)
+            for docnum, score in _page(columns, scored, ids, sort, page, per_page)]
+    return SearchResult(query=q, total=int(len(ids)), page=page, per_page=per_page, hits=hits, facets={})
 
 
 def _page(columns, scored, ids, sort, page, per_page) -> list[tuple]:
