@@ -413,7 +413,9 @@ def _segments(words: list[str], *, before: int, after: int, start: bool, lex: Le
     first = start
     for index, word in enumerate(words):
         last = index == len(words) - 1
-        if word in lex.stop and not (current and _stop_word_surname(current, word, last, lex)):
+        kept = current and (_stop_word_surname(current, word, last, lex)
+                            or not last and word.endswith(".") and _INITIAL.match(word))  # "John A. Corder"
+        if word in lex.stop and not kept:
             if current:
                 segments.append(_Mention(current, NONE, first))
             current, first = [], False
