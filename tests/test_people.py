@@ -715,6 +715,11 @@ def test_a_first_name_of_another_language_confirms_a_headline_name():
     assert people_and_candidates("", "The club signed Stanisław Sczaniecki.")[0] == ["Stanisław Sczaniecki"]
 
 
+def test_a_club_named_after_its_city_is_nobody():
+    text = "Dinamo Zagreb beat Steaua Bucharest 2-1, and Jack London watched."
+    assert people_and_candidates("", text) == (["Jack London"], [])
+
+
 def test_headline_names_the_article_cannot_confirm_are_kept_as_candidates():
     # "Barron" is in no first-name list and "trump" is an English word
     names, candidates = people_and_candidates(
