@@ -715,6 +715,11 @@ def test_a_first_name_of_another_language_confirms_a_headline_name():
     assert people_and_candidates("", "The club signed Stanisław Sczaniecki.")[0] == ["Stanisław Sczaniecki"]
 
 
+def test_a_nationality_that_is_also_a_first_name_is_not_glued_on():
+    text = "Beating German Boris Becker pleased Irish Sonia O'Sullivan and Minister German Gref."
+    assert extract_persons("", text) == ["Boris Becker", "Sonia O'Sullivan", "German Gref"]
+
+
 def test_a_club_named_after_its_city_is_nobody():
     text = "Dinamo Zagreb beat Steaua Bucharest 2-1, and Jack London watched."
     assert people_and_candidates("", text) == (["Jack London"], [])

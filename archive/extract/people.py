@@ -522,6 +522,8 @@ def _leading_noise(words: list[str], mention: _Mention, lex: Lexicon) -> bool:
     stands before a first name ("Pan-democrat Lam Cheuk-ting", "Education Stefania Giannini"); not
     the given name of two words a role introduces ("researcher Mu Li")."""
     first = words[0]
+    if first in lex.places and len(words) > 2 and lex.is_first_name(words[1]):
+        return True  # a nationality that is also a first name: "German Boris Becker"; not "German Gref"
     if first in lex.first_names:
         return False
     if first.lower() in lex.cues_before:
