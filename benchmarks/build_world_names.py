@@ -5,11 +5,15 @@ the person extractor (the census lists are American: "Stanisław", "Agnieszka", 
 Run once, by hand, when the list should change (nothing is downloaded at run time)::
 
     pip download faker==40.63.0 --no-deps -d /tmp/faker
-    python -m benchmarks.build_world_names /tmp/faker/faker-40.63.0-py3-none-any.whl
+    apt-get download wamerican && dpkg-deb -x wamerican_2020.12.07-2_all.deb /tmp/wam
+    python -m benchmarks.build_world_names /tmp/faker/faker-40.63.0-py3-none-any.whl \
+        /tmp/wam/usr/share/dict/american-english
 
 Reads the person providers of ``Faker`` (MIT licence) for every locale except the English ones
 (whose names the census lists have), keeps the words in Latin script (with accents: "Łukasz",
-"Ştefan") of its first-name and last-name lists, romanised lists included ("Minoru", "Zhang"). One
+"Ştefan") of its first-name and last-name lists, romanised lists included ("Minoru", "Zhang"),
+less the words that the English dictionary (SCOWL size 50, Debian ``wamerican``) lists as proper
+nouns of its own ("Nazi", "Conan", "Mikhail": English words of another kind, or known there). One
 ``first<TAB>Name`` or ``last<TAB>Name`` a line, sorted, gzip. :mod:`archive.extract.names` leaves out
 at load time those that are ordinary English words, places or function words.
 """
@@ -48,9 +52,10 @@ def names(wheel_path: str) -> set[tuple[str, str]]:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        sys.exit("usage: python -m benchmarks.build_world_names FAKER_WHEEL")
-    rows = sorted(f"{kind}\t{word}" for kind, word in names(args[0]))
+    if len(args) != 2:
+        sys.exit("usage: python -m benchmarks.build_world_names FAKER_WHEEL AMERICAN_ENGLISH_DICT")
+    english = set(Path(args[1]).read_text(encoding="utf-8").split())
+    rows = sorted(f"{kind}\t{word}" for kind, word in names(args[0]) if word not in english)
     OUT.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), mtime=0))
     print(f"wrote {OUT}: {len(rows):,} names")
 

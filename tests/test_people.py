@@ -720,11 +720,6 @@ def test_a_nationality_that_is_also_a_first_name_is_not_glued_on():
     assert extract_persons("", text) == ["Boris Becker", "Sonia O'Sullivan", "German Gref"]
 
 
-def test_a_club_named_after_its_city_is_nobody():
-    text = "Dinamo Zagreb beat Steaua Bucharest 2-1, and Jack London watched."
-    assert people_and_candidates("", text) == (["Jack London"], [])
-
-
 def test_headline_names_the_article_cannot_confirm_are_kept_as_candidates():
     # "Barron" is in no first-name list and "trump" is an English word
     names, candidates = people_and_candidates(

@@ -480,16 +480,8 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
         words = words[:-1]
     if not words or all(word in lex.places for word in words):
         return None
-    if len(words) > 1 and _after_a_city(words, lex):
-        mention.org = STRONG
     mention.words = words
     return mention
-
-
-def _after_a_city(words: list[str], lex: Lexicon) -> bool:
-    """A club or a firm named after its city: "Dinamo Zagreb", "Steaua Bucharest" (a place that is no
-    surname, after a word that is no first name; not "Jack London")."""
-    return words[-1] in lex.gazetteer and words[-1] not in lex.surnames and words[0] not in lex.first_names
 
 
 def _without_compound(words: list[str], lex: Lexicon) -> list[str]:
