@@ -707,12 +707,25 @@ def test_a_city_and_a_plural_is_a_team():
     assert found == ["Don Shula"]
 
 
-def test_headline_names_the_article_cannot_confirm_are_kept_as_candidates():
-    # HuffPost 2019: "Ivanka" is no census name and "trump" an English word
-    names, candidates = people_and_candidates(
+def test_a_first_name_of_another_language_confirms_a_headline_name():
+    # HuffPost 2019: "Ivanka" is no census name; it is a Czech, Slovak and Bulgarian one (world_names)
+    names, _ = people_and_candidates(
         "Ivanka Trump Passed On Offer To Lead World Bank", "President Donald Trump said last week.")
+    assert names == ["Ivanka Trump", "Donald Trump"]
+    assert people_and_candidates("", "The club signed Stanisław Sczaniecki.")[0] == ["Stanisław Sczaniecki"]
+
+
+def test_a_nationality_that_is_also_a_first_name_is_not_glued_on():
+    text = "Beating German Boris Becker pleased Irish Sonia O'Sullivan and Minister German Gref."
+    assert extract_persons("", text) == ["Boris Becker", "Sonia O'Sullivan", "German Gref"]
+
+
+def test_headline_names_the_article_cannot_confirm_are_kept_as_candidates():
+    # "Barron" is in no first-name list and "trump" is an English word
+    names, candidates = people_and_candidates(
+        "Barron Trump Passed On Offer To Lead World Bank", "President Donald Trump said last week.")
     assert names == ["Donald Trump"]
-    assert "Ivanka Trump" in candidates and "Trump" not in candidates
+    assert "Barron Trump" in candidates and "Trump" not in candidates
     names, candidates = people_and_candidates(
         "Trump Attorneys File Do-Over Motion Regarding Mar-A-Lago Search",
         "The former president's legal team followed a judge's order.")

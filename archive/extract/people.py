@@ -413,7 +413,9 @@ def _segments(words: list[str], *, before: int, after: int, start: bool, lex: Le
     first = start
     for index, word in enumerate(words):
         last = index == len(words) - 1
-        if word in lex.stop and not (current and _stop_word_surname(current, word, last, lex)):
+        kept = current and (_stop_word_surname(current, word, last, lex)
+                            or not last and word.endswith(".") and _INITIAL.match(word))  # "John A. Corder"
+        if word in lex.stop and not kept:
             if current:
                 segments.append(_Mention(current, NONE, first))
             current, first = [], False
@@ -512,6 +514,8 @@ def _leading_noise(words: list[str], mention: _Mention, lex: Lexicon) -> bool:
     stands before a first name ("Pan-democrat Lam Cheuk-ting", "Education Stefania Giannini"); not
     the given name of two words a role introduces ("researcher Mu Li")."""
     first = words[0]
+    if first in lex.places and len(words) > 2 and lex.is_first_name(words[1]):
+        return True  # a nationality that is also a first name: "German Boris Becker"; not "German Gref"
     if first in lex.first_names:
         return False
     if first.lower() in lex.cues_before:
