@@ -178,9 +178,12 @@ def test_search_page_shows_the_panel_with_links_that_narrow(reuters):
     html = client.get("/?q=opec&since=1987-03&until=1987-03").get_data(as_text=True)
     panel = re.search(r'<section class="facet facet-significant".*?</section>', html, re.S).group(0)
     assert "Stands out" in panel and "matches (90)" in panel
-    row = re.search(r'<a href="([^"]+)">Rilwanu Lukman</a></th><td>(\d+)</td><td>(\d+)</td>', panel)
+    row = re.search(r'<a href="([^"]+)">Rilwanu Lukman</a>'
+                    r' <a class="person-page-link" href="([^"]+)"[^>]*>page.*?</a></th>'
+                    r'<td>(\d+)</td><td>(\d+)</td>', panel)
     args = parse_qs(urlsplit(unescape(row.group(1))).query)
     assert args["person"] == ["Rilwanu Lukman"] and args["q"] == ["opec"]
+    assert urlsplit(unescape(row.group(2))).path == "/person/Rilwanu%20Lukman"
     word = re.search(r'<a href="([^"]+)">bpd</a>', panel)
     assert parse_qs(urlsplit(unescape(word.group(1))).query)["q"] == ["opec bpd"]
 
