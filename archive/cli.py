@@ -114,6 +114,8 @@ def rebuild(sources, index_dir, as_json, quiet, aliases, max_article_size):
     else:
         click.echo(f"Indexed {_count(report.indexed, 'article')} from {_count(report.files, 'file')} "
                    f"in {report.seconds:.1f} s into {report.index}/")
+        if report.stories_line():
+            click.echo(f"Grouped into {report.stories_line()}.")
     _echo_skipped(report)
     if report.kept is not None:
         raise SystemExit(1)
@@ -143,6 +145,8 @@ def update(sources, index_dir, as_json, quiet, aliases, max_article_size):
         click.echo(f"Updated {report.index}/ in {report.seconds:.1f} s ({_count(report.reread, 'file')} read "
                    f"again): {report.added:,} added, {report.changed:,} changed, {report.removed:,} removed.")
     click.echo(f"{_count(report.indexed, 'article')} from {_count(report.files, 'file')}.")
+    if report.stories_line():
+        click.echo(f"Grouped into {report.stories_line()}.")
     _echo_skipped(report)
 
 

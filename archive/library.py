@@ -19,7 +19,7 @@ from .index.searcher import Engine
 from .index.snippets import mark_all
 from .index.store import live_generation
 from .index.trends import UNITS
-from .results import Hit, PeopleResult, SearchResult, Significant, TrendsResult
+from .results import Hit, PeopleResult, SearchResult, Significant, Story, TrendsResult
 
 if TYPE_CHECKING:  # the readers (BeautifulSoup, lxml) load only when an index is (re)built
     from .progress import Progress
@@ -102,7 +102,7 @@ class Archive:
     def search(
         self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
         until: str | date | None = None, undated: bool = False, sort: str = "relevance",
-        page: int = 1, per_page: int = 10, significant: bool = False,
+        page: int = 1, per_page: int = 10, significant: bool = False, all_copies: bool = False,
     ) -> SearchResult:
         """Ranked, filtered hits with snippets and person/date facets over all matches.
 
@@ -110,14 +110,25 @@ class Archive:
         means the end of that year or month); ``undated=True`` keeps only articles without a
         publication date (the "undated" date bucket); ``persons``: names the articles must all
         mention (one string is one name); ``significant=True`` adds what stands out among the
-        matches (``result.significant``, as ``Archive.significant``). Raises BadQuery for
-        parameters out of range, and SearchTimeout past the archive's ``time_budget``.
+        matches (``result.significant``, as ``Archive.significant``). Near-duplicate articles
+        (a story syndicated, updated or saved again) are one story: the hits are one per story,
+        its best-ranked copy, each with ``hit.story`` (its origin, copies and the other copies),
+        and ``total`` and the facets count stories; ``all_copies=True`` lists every article
+        (and counts articles). Raises BadQuery for parameters out of range, and SearchTimeout
+        past the archive's ``time_budget``.
         """
         filters = _filters(persons, since, until, undated, sort)
         _check_range("page", page, 1, MAX_PAGE)
         _check_range("per_page", per_page, 1, MAX_PER_PAGE)
         return self.engine.search(q or "", **filters, page=page, per_page=per_page,
-                                  standouts=significant)
+                                  standouts=significant, all_copies=bool(all_copies))
+
+    def story(self, article_id: str) -> Story:
+        """The story ``article_id`` is a copy of (any copy's id will do): ``story.id`` is its
+        origin's id, ``story.first`` the origin (its earliest dated copy), ``story.others`` every
+        other copy, earliest first, ``story.copies`` their number. ArticleNotFound for an
+        unknown id."""
+        return self.engine.story(article_id)
 
     def significant(
         self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
@@ -151,18 +162,21 @@ class Archive:
     def export(
         self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
         until: str | date | None = None, undated: bool = False, sort: str = "relevance",
-        limit: int | None = None,
+        limit: int | None = None, all_copies: bool = False,
     ) -> Iterator[dict]:
         """Every hit of a search (or the first ``limit``) in result order, as flat rows with
         the columns of ``archive.export.COLUMNS`` (rank, id, published, title, authors and
-        persons joined with "; ", outlet, url, source, score). Parameters as for ``search``,
+        persons joined with "; ", outlet, url, source, score, story_id — the id of the story's
+        origin — and copies, its number of articles). One row per story, as ``search`` lists
+        them, or every article with ``all_copies=True``. Parameters as for ``search``,
         checked now (BadQuery); the articles are read in chunks as the rows are consumed.
         ``archive.export.csv_text(rows)`` turns the rows into CSV."""
         filters = _filters(persons, since, until, undated, sort)
         if limit is not None:
             _check_range("limit", limit, 1, sys.maxsize)
-        hits = self.engine.export(q or "", **filters, limit=limit)
-        return (export_row(rank, article, score) for rank, (article, score) in enumerate(hits, 1))
+        hits = self.engine.export(q or "", **filters, limit=limit, all_copies=bool(all_copies))
+        return (export_row(rank, article, score, story_id, copies)
+                for rank, (article, score, story_id, copies) in enumerate(hits, 1))
 
     def similar(self, article_id: str, *, limit: int = 5) -> list[Hit]:
         """The articles most like ``article_id`` (by its most distinctive words), best first, as

@@ -233,8 +233,8 @@ def test_people_page_reaches_everyone_with_a_json_twin(client, web_archive):
     counts = [p["count"] for p in everyone["people"]]
     assert counts == sorted(counts, reverse=True)
     for person in everyone["people"][:5]:  # each count is the number of articles mentioning them
-        assert web_archive.search("", persons=[person["name"]]).total == person["count"]
-    teigen = web_archive.search("", persons=["Chrissy Teigen"]).total
+        assert web_archive.search("", persons=[person["name"]]).articles == person["count"]
+    teigen = web_archive.search("", persons=["Chrissy Teigen"]).articles
     found = api(client, "/api/people?q=TEIG")
     assert found == {"contains": "TEIG", "total": 1, "limit": 200,
                      "people": [{"name": "Chrissy Teigen", "count": teigen, "variants": {}}]}
@@ -257,7 +257,7 @@ def test_people_limits_are_400(client, query):
 def test_a_name_nobody_has_suggests_the_people_it_is_part_of(client, web_archive):
     html = page(client, "/?q=baby&person=teig")
     assert "No one called <q>teig</q>" in html
-    teigen = web_archive.search("", persons=["Chrissy Teigen"]).total
+    teigen = web_archive.search("", persons=["Chrissy Teigen"]).articles
     suggested = re.search(rf"Did you mean <a href=\"([^\"]+)\">Chrissy Teigen</a> \({teigen}\)", html)
     assert suggested and args(unescape(suggested.group(1))) == {"q": ["baby"], "person": ["Chrissy Teigen"]}
     assert "Browse the people" in page(client, "/?person=Nobody+Atall")

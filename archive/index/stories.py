@@ -1,0 +1,503 @@
+"""Stories: near-duplicate articles (a wire story run by several outlets, an update, a page saved
+again) grouped at index time.
+
+Each article's text (its body; title and body when the body is a line or less) is cut into
+overlapping runs of ``SHINGLE`` words; ``datasketch``'s MinHash sketches each set with
+``NUM_PERM`` hash functions and its LSH index (``MinHashLSH``, tuned for ``LSH_THRESHOLD``) finds
+the pairs likely to share much of their text. A pair is kept when its estimated Jaccard similarity
+is at least ``MIN_JACCARD``; a short text (fewer than ``SHORT`` shingles: a headline and a line)
+needs ``SHORT_JACCARD`` and a headline of mostly the same words as well (``SHORT_TITLE``), since
+"Qtly div 12 cts vs 12 cts prior" is the text of many companies' stories. The same text (the
+``content_hash``) is always one story. The pairs join into stories (connected components); a
+story's **origin** is its earliest dated copy (else its first document).
+
+A generation's stories are saved beside it (``stories-<toc>.npz``): per document number the
+article's id, its sketch and its story's origin, so that an update sketches only the articles it
+(re-)indexes and groups the whole archive again from the saved sketches, linear in its size
+(see ``benchmarks/stories.py`` for the figures and how the thresholds were chosen).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from ..article import Article
+from .columns import Columns
+from .schema import from_stored
+
+NUM_PERM = 64  # hash functions of a text's sketch
+TITLE_PERM = 16  # of its headline's words
+NUMBER_PERM = 32  # of the numbers it gives
+WIDTH = NUM_PERM + TITLE_PERM + NUMBER_PERM
+SHINGLE = 3  # words per shingle
+LSH_THRESHOLD = 0.5  # the similarity MinHashLSH's bands are tuned for (14 bands of 4 rows)
+MIN_JACCARD = 0.5  # estimated Jaccard similarity of shingles at which two texts are one story
+SHORT = 20  # fewer shingles than this: a short text, held to the stricter rule
+SHORT_JACCARD = 0.8
+SHORT_TITLE = 0.5  # short texts: estimated Jaccard similarity of their headlines' words
+NUMBERS = 3  # texts that both give this many distinct numbers must give mostly the same ones:
+NUMBER_JACCARD = 0.5  # a daily or monthly report in the same words is another story
+WINDOW = 3 * 86400  # copies are published within this many seconds (unless undated or same URL)
+BIG_BUCKET = 64  # an LSH bucket with more members is checked against its first member only
+SEED = 1
+_NUMBER = re.compile(r"\d(?:[\d.,/]*\d)?")
+_MASK = np.uint64(0xFFFFFFFF)
+_MIX = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
+_TEXT = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32", hashfunc=int)
+_TITLE = MinHash(num_perm=TITLE_PERM, seed=SEED + 1, scheme="affine32", hashfunc=int)
+_NUMBERS = MinHash(num_perm=NUMBER_PERM, seed=SEED + 2, scheme="affine32", hashfunc=int)
+FILE = "stories-{toc}.npz"
+
+
+# -- sketches ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Sketch:
+    """One article's sketch: ``WIDTH`` MinHash values (text shingles, headline words, numbers),
+    its numbers of shingles and of distinct numbers, and a hash of its URL (0: none)."""
+
+    sig: np.ndarray
+    shingles: int
+    numbers: int
+    url: int
+
+
+class _Vocabulary(dict):
+    """Word -> its CRC-32, computed on first sight (a vocabulary is far smaller than a text)."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
+        return value
+
+
+_PUNCTUATION = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u2018\u2019\u201c\u201d"})
+
+
+class Sketcher:
+    """Sketches articles (one per rebuild or update: its vocabulary is kept)."""
+
+    def __init__(self) -> None:
+        self._words = _Vocabulary()
+
+    def hashes(self, words: list[str]) -> np.ndarray:
+        return np.fromiter(map(self._words.__getitem__, words), np.uint64, len(words))
+
+    def parts(self, article: Article) -> tuple:
+        """What the sketch is made of: the shingle, headline-word and number hashes, the URL's."""
+        body = article.body.casefold()
+        title = self.hashes(article.title.casefold().translate(_PUNCTUATION).split())
+        words = self.hashes(body.translate(_PUNCTUATION).split())
+        if len(words) < 2 * SHINGLE:  # a line or less: the headline is part of the text
+            words = np.concatenate([title, words])
+        numbers = np.unique(self.hashes(_NUMBER.findall(body)))
+        url = (zlib.crc32(article.url.encode("utf-8", "surrogatepass")) or 1) if article.url else 0
+        return _shingles(words), title, numbers, url
+
+    def table(self, articles: Iterable[Article]) -> Table:
+        """The sketches of ``articles``, in their order."""
+        return Table.of_parts([self.parts(a) for a in articles])
+
+
+def _shingles(words: np.ndarray) -> np.ndarray:
+    """Hashes of each run of SHINGLE words (repeats kept: they do not change a minimum)."""
+    if len(words) < SHINGLE:
+        parts = [words]
+    else:
+        n = len(words) - SHINGLE + 1
+        parts = [words[i : i + n] * _MIX[i] for i in range(SHINGLE)]
+    mixed = parts[0]
+    for part in parts[1:]:
+        mixed = mixed ^ (part + (mixed << np.uint64(6)))
+    return mixed & _MASK
+
+
+def minhash(hasher: MinHash, sets: list[np.ndarray]) -> np.ndarray:
+    """The MinHash values ``hasher`` (a datasketch MinHash, scheme affine32) would give each of
+    ``sets`` (arrays of 32-bit hashes): datasketch's permutations applied to all sets at once."""
+    out = np.tile(hasher.hashvalues.astype(np.uint32), (len(sets), 1))
+    full = [i for i, values in enumerate(sets) if len(values)]
+    if not full:
+        return out
+    values = _fmix(np.concatenate([sets[i] for i in full]).astype(np.uint32))
+    starts = np.concatenate([[0], np.cumsum([len(sets[i]) for i in full])[:-1]])
+    a, b = (np.asarray(p, np.uint32) for p in hasher.permutations)
+    rows = np.array(full)
+    for k in range(len(a)):
+        out[rows, k] = np.minimum.reduceat(values * a[k] + b[k], starts)
+    return out
+
+
+def _fmix(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, as datasketch's affine32 scheme mixes its inputs (the
+    tests check that the values equal ``MinHash.update_batch``'s)."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
+
+
+class Recorder:
+    """Sketches the articles passing on their way to the index (``recorded`` wraps the stream),
+    a batch at a time: ``sketches()`` by article id."""
+
+    BATCH = 1024
+
+    def __init__(self) -> None:
+        self.sketcher = Sketcher()
+        self._ids: list[tuple[str, str]] = []
+        self._parts: list[tuple] = []
+        self._tables: list[Table] = []
+        self._done: list[tuple[str, str]] = []
+
+    def recorded(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            self._ids.append((article.id, article.content_hash))
+            self._parts.append(self.sketcher.parts(article))
+            if len(self._parts) >= self.BATCH:
+                self._flush()
+            yield article
+
+    def _flush(self) -> None:
+        if self._parts:
+            self._tables.append(Table.of_parts(self._parts))
+            self._done.extend(self._ids)
+            self._ids, self._parts = [], []
+
+    def sketches(self) -> dict[str, tuple[str, Sketch]]:
+        """By article id: its text hash and sketch (the last one recorded for an id)."""
+        self._flush()
+        table = Table.concat(self._tables)
+        return {article_id: (text, table.row(n)) for n, (article_id, text) in enumerate(self._done)}
+
+
+@dataclass(frozen=True)
+class Table:
+    """Sketches of many documents, as arrays (row = document number)."""
+
+    sig: np.ndarray  # uint32 (documents, WIDTH)
+    shingles: np.ndarray  # int32
+    numbers: np.ndarray  # int32
+    url: np.ndarray  # uint32
+
+    @classmethod
+    def of_parts(cls, parts: list[tuple]) -> Table:
+        if not parts:
+            return cls.concat([])
+        texts, titles, numbers, urls = zip(*parts, strict=True)
+        sig = np.concatenate([minhash(_TEXT, list(texts)), minhash(_TITLE, list(titles)),
+                              minhash(_NUMBERS, list(numbers))], axis=1)
+        return cls(sig, np.array([len(t) for t in texts], np.int32),
+                   np.array([len(n) for n in numbers], np.int32), np.array(urls, np.uint32))
+
+    @classmethod
+    def of(cls, sketches: list[Sketch]) -> Table:
+        if not sketches:
+            return cls.concat([])
+        return cls(np.stack([s.sig for s in sketches]), np.array([s.shingles for s in sketches], np.int32),
+                   np.array([s.numbers for s in sketches], np.int32),
+                   np.array([s.url for s in sketches], np.uint32))
+
+    @classmethod
+    def concat(cls, tables: list[Table]) -> Table:
+        if not tables:
+            return cls(np.zeros((0, WIDTH), np.uint32), np.zeros(0, np.int32), np.zeros(0, np.int32),
+                       np.zeros(0, np.uint32))
+        fields = ("sig", "shingles", "numbers", "url")
+        return cls(*(np.concatenate([getattr(t, f) for t in tables]) for f in fields))
+
+    def row(self, doc: int) -> Sketch:
+        return Sketch(self.sig[doc], int(self.shingles[doc]), int(self.numbers[doc]), int(self.url[doc]))
+
+
+# -- grouping ---------------------------------------------------------------------------------
+def group(table: Table, hashes, ts: np.ndarray, dated: np.ndarray,
+          live: np.ndarray | None = None) -> np.ndarray:
+    """Per document a story label (the smallest document number of its story): documents whose
+    sketches pass the rules of the module doc, or that have the same text hash, share one.
+    ``ts``/``dated``: publication times, whether known; ``live``: False for deleted documents,
+    which stay alone."""
+    n = len(table.sig)
+    alive = np.ones(n, bool) if live is None else live
+    a, b = _candidate_pairs(table.sig, alive)
+    keep = _similar(table, a, b) & _near_in_time(table, ts, dated, a, b)
+    same_a, same_b = _same_text_pairs(hashes, alive)
+    return _components(n, np.concatenate([a[keep], same_a]), np.concatenate([b[keep], same_b]))
+
+
+def _candidate_pairs(sigs: np.ndarray, alive: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of live documents in one bucket of some LSH band (each pair once, a < b)."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    template = _TEXT.copy()
+    with lsh.insertion_session() as session:
+        for doc in np.flatnonzero(alive).tolist():
+            template.hashvalues = sigs[doc, :NUM_PERM]
+            session.insert(doc, template, check_duplication=False)
+    firsts, seconds = [], []
+    for table in lsh.hashtables:
+        for key in table.keys():
+            members = table.get(key)
+            if len(members) < 2:
+                continue
+            docs = np.fromiter(members, np.int64, len(members))
+            docs.sort()
+            if len(docs) > BIG_BUCKET:
+                firsts.append(np.full(len(docs) - 1, docs[0]))
+                seconds.append(docs[1:])
+            else:
+                i, j = np.triu_indices(len(docs), 1)
+                firsts.append(docs[i])
+                seconds.append(docs[j])
+    if not firsts:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    n = max(len(sigs), 1)
+    code = np.unique(np.concatenate(firsts) * n + np.concatenate(seconds))
+    return code // n, code % n
+
+
+def _same_text_pairs(hashes, alive: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each live document paired with the first live one of the same text."""
+    docs = np.flatnonzero(alive)
+    if not len(docs):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    _, first, inverse = np.unique(np.asarray(hashes)[docs], return_index=True, return_inverse=True)
+    heads = docs[first][inverse]
+    other = heads != docs
+    return heads[other].astype(np.int64), docs[other].astype(np.int64)
+
+
+def _similar(table: Table, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Which pairs (a[i], b[i]) are copies by the estimated similarities of their sketches."""
+    out = np.zeros(len(a), bool)
+    step = 65536
+    for start in range(0, len(a), step):
+        x, y = a[start : start + step], b[start : start + step]
+        same = table.sig[x] == table.sig[y]
+        text = same[:, :NUM_PERM].mean(axis=1)
+        title = same[:, NUM_PERM : NUM_PERM + TITLE_PERM].mean(axis=1)
+        numbers = same[:, NUM_PERM + TITLE_PERM :].mean(axis=1)
+        short = np.minimum(table.shingles[x], table.shingles[y]) < SHORT
+        ok = np.where(short, (text >= SHORT_JACCARD) & (title >= SHORT_TITLE), text >= MIN_JACCARD)
+        counted = np.minimum(table.numbers[x], table.numbers[y]) >= NUMBERS
+        out[start : start + step] = ok & (~counted | (numbers >= NUMBER_JACCARD))
+    return out
+
+
+def _near_in_time(table: Table, ts: np.ndarray, dated: np.ndarray, a, b) -> np.ndarray:
+    """Pairs published within WINDOW of each other, or either undated, or of one URL."""
+    same_url = (table.url[a] == table.url[b]) & (table.url[a] != 0)
+    return ~dated[a] | ~dated[b] | (np.abs(ts[a] - ts[b]) <= WINDOW) | same_url
+
+
+def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Per node the smallest node of its connected component (label propagation with pointer
+    jumping: a few passes over the edges)."""
+    labels = np.arange(n, dtype=np.int64)
+    if not len(a):
+        return labels
+    while True:
+        low = np.minimum(labels[a], labels[b])
+        before = labels.copy()
+        np.minimum.at(labels, a, low)
+        np.minimum.at(labels, b, low)
+        while True:  # jump to the root
+            jumped = labels[labels]
+            if np.array_equal(jumped, labels):
+                break
+            labels = jumped
+        if np.array_equal(labels, before):
+            return labels
+
+
+def origins(labels: np.ndarray, ts: np.ndarray, dated: np.ndarray) -> np.ndarray:
+    """Per document its story's origin: the earliest dated member (ties: the first document),
+    else the first document."""
+    n = len(labels)
+    docs = np.arange(n)
+    order = np.lexsort((docs, np.where(dated, ts, 0), ~dated, labels))
+    first = np.ones(n, bool)
+    first[1:] = labels[order][1:] != labels[order][:-1]
+    origin_of_label = np.zeros(n, np.int64)
+    origin_of_label[labels[order][first]] = order[first]
+    return origin_of_label[labels].astype(np.int32)
+
+
+# -- a generation's stories ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Stories:
+    """Per document number: the article id, its text hash and sketch, and its story's origin (a
+    document number); with each story's members for lookups."""
+
+    ids: np.ndarray  # str
+    hashes: np.ndarray  # str: the articles' content_hash
+    table: Table
+    origin: np.ndarray  # int32: the origin's document number (a deleted document: itself)
+    live: np.ndarray  # bool
+
+    @classmethod
+    def build(cls, ids, hashes, table: Table, live: np.ndarray, ts: np.ndarray,
+              dated: np.ndarray) -> Stories:
+        labels = group(table, hashes, ts, dated, live)
+        return cls(np.asarray(ids, dtype=str), np.asarray(hashes, dtype=str), table,
+                   origins(labels, ts, dated), np.asarray(live, bool))
+
+    def _cached(self, name: str, make):
+        value = self.__dict__.get(name)
+        if value is None:
+            value = make()
+            object.__setattr__(self, name, value)
+        return value
+
+    @property
+    def copies(self) -> np.ndarray:
+        """Per document the number of live articles in its story."""
+        return self._cached("_copies", lambda: np.bincount(
+            self.origin[self.live], minlength=len(self.origin))[self.origin])
+
+    def members(self, doc: int) -> np.ndarray:
+        """The live document numbers of ``doc``'s story, in document order."""
+        order, keys = self._cached("_members", self._member_order)
+        origin = self.origin[doc]
+        lo, hi = np.searchsorted(keys, origin), np.searchsorted(keys, origin, side="right")
+        return np.sort(order[lo:hi])
+
+    def _member_order(self):
+        live = np.flatnonzero(self.live)
+        order = live[np.argsort(self.origin[live], kind="stable")]
+        return order, self.origin[order]
+
+    def counts(self) -> tuple[int, int]:
+        """(stories, stories of more than one article) among the live articles."""
+        sizes = np.bincount(self.origin[self.live], minlength=len(self.origin))
+        return int(np.count_nonzero(sizes)), int(np.count_nonzero(sizes > 1))
+
+    def count_in(self, ids: np.ndarray) -> int:
+        """The number of stories among the document numbers ``ids``."""
+        multi = ids[self.copies[ids] > 1]
+        return int(len(ids) - len(multi) + len(np.unique(self.origin[multi])))
+
+    def first_per_story(self, ranked_ids: np.ndarray) -> np.ndarray:
+        """The positions in ``ranked_ids`` (document numbers in result order) of each story's
+        first document, ascending."""
+        multi = np.flatnonzero(self.copies[ranked_ids] > 1)
+        if not len(multi):
+            return np.arange(len(ranked_ids))
+        _, first = np.unique(self.origin[ranked_ids[multi]], return_index=True)
+        keep = np.ones(len(ranked_ids), bool)
+        keep[multi] = False
+        keep[multi[first]] = True
+        return np.flatnonzero(keep)
+
+    def sketches(self) -> dict[str, tuple[str, Sketch]]:
+        """The live documents' text hashes and sketches by article id (for the next generation)."""
+        return {str(self.ids[d]): (str(self.hashes[d]), self.table.row(d))
+                for d in np.flatnonzero(self.live).tolist()}
+
+    # -- saving --
+    def save(self, path: Path) -> None:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.npz")
+        try:
+            np.savez(tmp, ids=self.ids, hashes=self.hashes, sig=self.table.sig,
+                     shingles=self.table.shingles, numbers=self.table.numbers, url=self.table.url,
+                     origin=self.origin, live=self.live)
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def read(cls, path: Path) -> Stories | None:
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                table = Table(data["sig"], data["shingles"], data["numbers"], data["url"])
+                return cls(data["ids"], data["hashes"], table, data["origin"], data["live"])
+        except (OSError, ValueError, KeyError):
+            return None
+
+
+def stories_path(generation: Path, toc: int) -> Path:
+    return Path(generation) / FILE.format(toc=toc)
+
+
+def write(generation: Path, recorded: dict[str, tuple[str, Sketch]],
+          previous: Stories | None = None) -> Stories:
+    """Group the live articles of the index in ``generation`` into stories and save them beside
+    it. Sketches come from ``recorded`` (the articles just indexed: text hash and sketch by id),
+    else ``previous`` (the generation this one was copied from), else are made from the stored
+    article (an index written before stories existed)."""
+    from whoosh import index as whoosh_index
+
+    ix = whoosh_index.open_dir(generation)
+    try:
+        with ix.reader() as reader:
+            stories = compute(reader, Columns.load(reader, generation, ix.latest_generation()),
+                              recorded, previous)
+        toc = ix.latest_generation()
+    finally:
+        ix.close()
+    path = stories_path(generation, toc)
+    stories.save(path)
+    for old in Path(generation).glob(FILE.format(toc="*")):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return stories
+
+
+def compute(reader, columns: Columns, recorded: dict[str, tuple[str, Sketch]] | None = None,
+            previous: Stories | None = None) -> Stories:
+    """The stories of the live documents of ``reader`` (see ``write``)."""
+    known = previous.sketches() if previous is not None else {}
+    known.update(recorded or {})
+    n = reader.doc_count_all()
+    ids, hashes = [""] * n, [""] * n
+    live = np.zeros(n, bool)
+    rows: list[Sketch | None] = [None] * n
+    missing: list[tuple[int, Article]] = []
+    for docnum, stored in reader.iter_docs():
+        article_id = stored["id"]
+        ids[docnum], live[docnum] = article_id, True
+        found = known.get(article_id)
+        if found is None:
+            missing.append((docnum, from_stored(stored)))
+        else:
+            hashes[docnum], rows[docnum] = found
+    if missing:
+        table = Sketcher().table([article for _, article in missing])
+        for k, (docnum, article) in enumerate(missing):
+            hashes[docnum], rows[docnum] = article.content_hash, table.row(k)
+    empty = Sketch(np.zeros(WIDTH, np.uint32), 0, 0, 0)  # deleted documents: never grouped
+    table = Table.of([row if row is not None else empty for row in rows])
+    return Stories.build(ids, hashes, table, live, columns.ts, columns.dated)
+
+
+def load(generation: Path, reader, columns: Columns, toc: int) -> Stories:
+    """The stories of a generation: from its file, else computed (and saved if possible)."""
+    path = stories_path(generation, toc)
+    stories = Stories.read(path) if path.exists() else None
+    if stories is not None and len(stories.origin) == reader.doc_count_all():
+        return stories
+    stories = compute(reader, columns)
+    try:
+        stories.save(path)
+    except OSError:
+        pass  # a reader that may not write: computed again next time
+    return stories
+
+
+def latest(generation: Path) -> Stories | None:
+    """The stories saved in ``generation`` for its current table of contents, if any."""
+    from whoosh import index as whoosh_index
+
+    ix = whoosh_index.open_dir(generation)
+    try:
+        path = stories_path(generation, ix.latest_generation())
+    finally:
+        ix.close()
+    return Stories.read(path) if path.exists() else None
