@@ -7,6 +7,7 @@
 """
 
 from .article import Article
+from .changes import Changes
 from .errors import (
     ArchiveError,
     ArticleNotFound,
@@ -17,7 +18,17 @@ from .errors import (
     SearchTimeout,
 )
 from .library import Archive
-from .results import FacetValue, Hit, PeopleResult, SearchResult, Significant, Standout, TrendsResult
+from .results import (
+    Copy,
+    FacetValue,
+    Hit,
+    PeopleResult,
+    SearchResult,
+    Significant,
+    Standout,
+    Story,
+    TrendsResult,
+)
 
 # The readers (BeautifulSoup, lxml) are imported on first use, so that searching starts quickly.
 _LAZY = {"RebuildReport": "rebuild", "Skipped": "sources", "read": "sources", "scan": "sources"}
@@ -38,6 +49,8 @@ __all__ = [
     "ArticleNotFound",
     "BadDocument",
     "BadQuery",
+    "Changes",
+    "Copy",
     "FacetValue",
     "Hit",
     "IndexBusy",
@@ -49,6 +62,7 @@ __all__ = [
     "Significant",
     "Skipped",
     "Standout",
+    "Story",
     "TrendsResult",
     "read",
     "scan",

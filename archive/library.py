@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .article import Article
+from .changes import Changes, compare
 from .errors import BadQuery, IndexMissing
 from .export import export_row
 from .index.facets import bucket_range
@@ -122,6 +123,14 @@ class Archive:
         _check_range("per_page", per_page, 1, MAX_PER_PAGE)
         return self.engine.search(q or "", **filters, page=page, per_page=per_page,
                                   standouts=significant, all_copies=bool(all_copies))
+
+    def changes(self, article_id: str, against: str | None = None) -> Changes:
+        """What changed from the first copy of ``article_id``'s story (or from the article
+        ``against``) to it: headline, paragraphs added and removed, words changed
+        (``archive.changes.Changes``). ArticleNotFound for an unknown id."""
+        this = self.get(article_id)
+        first = self.get(against if against is not None else self.story(article_id).first.id)
+        return compare(first, this)
 
     def story(self, article_id: str) -> Story:
         """The story ``article_id`` is a copy of (any copy's id will do): ``story.id`` is its

@@ -155,11 +155,11 @@ class SearchResult:
             "facets": {
                 name: [value.to_dict() for value in values] for name, values in self.facets.items()
             },
+            **({"significant": self.significant.to_dict()} if self.significant else {}),
             "counted": self.counted,  # what total and the facets count: stories or articles
             "articles": self.articles,
             "stories": self.stories,
             "copies": self.copies,
-            **({"significant": self.significant.to_dict()} if self.significant else {}),
         }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from . import api, article, display, errors, headers, meta, people, search, trends
+from . import api, article, display, errors, headers, meta, people, search, story, trends
 from .ids import ArticleIdConverter
 from .store import ArchiveHolder
 
@@ -42,7 +42,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     meta.check_base_url(app.config["BASE_URL"])
     app.url_map.converters["article_id"] = ArticleIdConverter
     app.extensions["archive"] = ArchiveHolder(app.config["INDEX"], time_budget=app.config["TIME_BUDGET"])
-    for blueprint in (search.bp, article.bp, people.bp, api.bp, meta.bp, trends.bp):
+    for blueprint in (search.bp, article.bp, people.bp, api.bp, meta.bp, trends.bp, story.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     display.register(app)

@@ -28,6 +28,7 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
+    all_copies: bool = False  # copies=all: every article, not one hit per story
 
     @classmethod
     def from_args(cls, args: MultiDict) -> SearchParams:
@@ -46,18 +47,21 @@ class SearchParams:
             sort=args.get("sort", "").strip() or "relevance",
             page=whole(args, "page", 1),
             per_page=whole(args, "per_page", current_app.config["PER_PAGE"]),
+            all_copies=_copies(args.get("copies", "")),
         )
 
     def run(self, archive: Archive, significant: bool = True) -> SearchResult:
         """The search, with what stands out among its matches unless ``significant`` is False."""
         return archive.search(self.q, persons=self.persons, since=self.since or None,
                               until=self.until or None, undated=self.undated, sort=self.sort,
-                              page=self.page, per_page=self.per_page, significant=significant)
+                              page=self.page, per_page=self.per_page, significant=significant,
+                              all_copies=self.all_copies)
 
     def export(self, archive: Archive) -> Iterator[dict]:
         """Every hit of this search as rows (page and per_page do not apply)."""
         return archive.export(self.q, persons=self.persons, since=self.since or None,
-                              until=self.until or None, undated=self.undated, sort=self.sort)
+                              until=self.until or None, undated=self.undated, sort=self.sort,
+                              all_copies=self.all_copies)
 
     @property
     def filtered(self) -> bool:
@@ -86,6 +90,8 @@ class SearchParams:
             args["page"] = self.page
         if self.per_page != current_app.config["PER_PAGE"]:
             args["per_page"] = self.per_page
+        if self.all_copies:
+            args["copies"] = "all"
         return args
 
     def url(self, endpoint: str = "search.index", **values) -> str:
@@ -110,6 +116,17 @@ class SearchParams:
 
     def only_undated(self, on: bool = True) -> SearchParams:
         return self.but(since="", until="", undated=on)
+
+
+def _copies(value: str) -> bool:
+    """copies=all lists every article; copies=stories (or nothing) one hit per story."""
+    value = value.strip().lower()
+    if value in ("", "stories"):
+        return False
+    if value == "all":
+        return True
+    raise BadQuery(f"copies={value[:40]!r} is neither all nor stories.",
+                   hint="Use copies=all to list every copy, or leave it out for one hit per story.")
 
 
 def _flag(value: str) -> bool:

@@ -44,6 +44,7 @@ def index():
         bars=bars, undated=undated, chips=facets.chips(params), pages=page_links(result, params),
         standouts=facets.standouts(result, params), compare_url=facets.trends_url(result, params),
         sorts=[(value, label, params.but(sort=value).url()) for value, label in SORTS],
+        unit="article" if params.all_copies else "story",
     )
 
 
