@@ -224,13 +224,28 @@ def synthetic_run(count: int = 400, copies: int = 5) -> None:
           f"{apart} wrongly apart)")
 
 
-def reuters_run() -> None:
-    """Reuters-21578 as a rebuild reads it: stories, multi-copy stories, the repeats grouped,
-    the time and memory of sketching and of grouping."""
-    articles = list(read_articles([SHARED / "reuters21578"]))
+def replicated(articles: list[Article], scale: int) -> list[Article]:
+    """The articles ``scale`` times, as ``benchmarks/corpus.py`` replicates the corpus: copy k
+    with other ids and its dates k years later (the same texts)."""
+    out = list(articles)
+    for k in range(1, scale):
+        out += [replace(a, id=f"{a.id}~x{k}", published=a.published.replace(year=a.published.year + k)
+                        if a.published else None) for a in articles]
+    return out
+
+
+def reuters_run(scale: int = 1) -> None:
+    """Reuters-21578 as a rebuild reads it (``scale`` times: each story there ``scale`` times,
+    dates shifted): stories, multi-copy stories, the repeats grouped, the time and memory of
+    sketching (a batch at a time, as a rebuild does) and of grouping."""
+    articles = replicated(list(read_articles([SHARED / "reuters21578"])), scale)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.process_time()
-    table = stories.Sketcher().table(articles)
+    recorder = stories.Recorder()
+    for _ in recorder.recorded(articles):
+        pass
+    sketches = recorder.sketches()
+    table = stories.Table.of([sketches[a.id][1] for a in articles])
     sketched = time.process_time()
     ts = np.array([int(a.published.timestamp()) if a.published else 0 for a in articles], np.int64)
     dated = np.array([a.published is not None for a in articles])
@@ -244,7 +259,7 @@ def reuters_run() -> None:
     repeats = sum(len(v) - 1 for v in _members(hashes).values())
     split = sum(len(v) > 1 for v in by_text.values())
     sizes = np.bincount(labels)
-    print(f"reuters-21578: {len(articles):,} articles -> {np.count_nonzero(sizes):,} stories, "
+    print(f"reuters-21578 ×{scale}: {len(articles):,} articles -> {np.count_nonzero(sizes):,} stories, "
           f"{np.count_nonzero(sizes > 1):,} of more than one copy; {repeats} repeats of one text, "
           f"{split} of their texts split across stories")
     print(f"  sketching {sketched - started:.2f} s CPU, grouping {done - sketched:.2f} s CPU; "
@@ -260,6 +275,12 @@ def _members(hashes: list[str]) -> dict[str, list[int]]:
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.stories", description=__doc__)
+    parser.add_argument("--scale", type=int, default=0,
+                        help="also group Reuters-21578 replicated N times (as benchmarks/corpus.py)")
+    args = parser.parse_args()
     load = os.getloadavg()
     print(f"# benchmarks.stories — {time.strftime('%Y-%m-%d %H:%M:%S')}, load average "
           f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; thresholds: Jaccard {stories.MIN_JACCARD} "
@@ -269,6 +290,8 @@ def main() -> None:
     folder_run()
     synthetic_run()
     reuters_run()
+    if args.scale > 1:
+        reuters_run(args.scale)
     load = os.getloadavg()
     print(f"# done {time.strftime('%H:%M:%S')}, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
 

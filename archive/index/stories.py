@@ -231,12 +231,15 @@ def group(table: Table, hashes, ts: np.ndarray, dated: np.ndarray,
     """Per document a story label (the smallest document number of its story): documents whose
     sketches pass the rules of the module doc, or that have the same text hash, share one.
     ``ts``/``dated``: publication times, whether known; ``live``: False for deleted documents,
-    which stay alone."""
+    which stay alone. Texts repeated exactly (a wire story sent again, an archive holding each
+    story ten times) are compared once: the first copy of each text stands for it."""
     n = len(table.sig)
     alive = np.ones(n, bool) if live is None else live
-    a, b = _candidate_pairs(table.sig, alive)
-    keep = _similar(table, a, b) & _near_in_time(table, ts, dated, a, b)
     same_a, same_b = _same_text_pairs(hashes, alive)
+    first = alive.copy()
+    first[same_b] = False
+    a, b = _candidate_pairs(table.sig, first)
+    keep = _similar(table, a, b) & _near_in_time(table, ts, dated, a, b)
     return _components(n, np.concatenate([a[keep], same_a]), np.concatenate([b[keep], same_b]))
 
 
