@@ -137,8 +137,9 @@ class Engine:
             hits = []
             for docnum, score in page_docs:
                 deadline.check()
-                hit = _hit_of(from_stored(searcher.stored_fields(docnum)), score, terms)
-                hits.append(dataclasses.replace(hit, story=_story_of(searcher, stories, columns, docnum)))
+                article = from_stored(searcher.stored_fields(docnum))
+                story = _story_of(searcher, stories, columns, docnum, known=article)
+                hits.append(dataclasses.replace(_hit_of(article, score, terms), story=story))
             found = _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) \
                 if standouts else None
         date_values, unit = facets.date_facet(columns, shown, since, until, undated)
@@ -222,7 +223,7 @@ class Engine:
         docs, scores = _ranked(live.columns, scored, ids, sort, limit)
         stories = live.stories
         found = _stored_in_order(live.path, docs, scores)
-        return ((article, score, str(stories.ids[stories.origin[doc]]), int(stories.copies[doc]))
+        return ((article, score, stories.story_id(doc), int(stories.copies[doc]))
                 for doc, (article, score) in zip(docs.tolist(), found, strict=True))
 
     def similar(self, article_id: str, limit: int) -> list[Hit]:
@@ -419,10 +420,13 @@ def _copy_of(article: Article) -> Copy:
                 source=article.source, url=article.url)
 
 
-def _story_of(searcher, stories: Stories, columns, docnum: int, limit: int | None = OTHERS_SHOWN) -> Story:
-    """The story of ``docnum``: its origin, its number of copies, and the other copies (the
-    first ``limit``, earliest first)."""
+def _story_of(searcher, stories: Stories, columns, docnum: int, limit: int | None = OTHERS_SHOWN,
+              known: Article | None = None) -> Story:
+    """The story of ``docnum`` (``known``: its article, already read): its origin, its number
+    of copies, and the other copies (the first ``limit``, earliest first)."""
     origin = int(stories.origin[docnum])
+    if known is not None and stories.copies[docnum] <= 1:
+        return Story(id=known.id, copies=1, first=_copy_of(known), others=[])
     members = stories.members(docnum) if stories.copies[docnum] > 1 else np.array([docnum])
     order = members[np.lexsort((members, columns.ts[members], columns.day[members] == UNDATED))]
     others = [int(d) for d in order if d != docnum]

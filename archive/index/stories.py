@@ -25,6 +25,7 @@ article's id, its sketch and its story's origin, so that an update sketches only
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import zlib
@@ -160,14 +161,14 @@ class Recorder:
 
     def __init__(self) -> None:
         self.sketcher = Sketcher()
-        self._ids: list[tuple[str, str]] = []
+        self._ids: list[tuple[str, int]] = []
         self._parts: list[tuple] = []
         self._tables: list[Table] = []
-        self._done: list[tuple[str, str]] = []
+        self._done: list[tuple[str, int]] = []
 
     def recorded(self, articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
-            self._ids.append((article.id, article.content_hash))
+            self._ids.append((article.id, text_key(article.content_hash)))
             self._parts.append(self.sketcher.parts(article))
             if len(self._parts) >= self.BATCH:
                 self._flush()
@@ -179,8 +180,8 @@ class Recorder:
             self._done.extend(self._ids)
             self._ids, self._parts = [], []
 
-    def sketches(self) -> dict[str, tuple[str, Sketch]]:
-        """By article id: its text hash and sketch (the last one recorded for an id)."""
+    def sketches(self) -> dict[str, tuple[int, Sketch]]:
+        """By article id: its text key and sketch (the last one recorded for an id)."""
         self._flush()
         table = Table.concat(self._tables)
         return {article_id: (text, table.row(n)) for n, (article_id, text) in enumerate(self._done)}
@@ -372,18 +373,26 @@ class Stories:
     """Per document number: the article id, its text hash and sketch, and its story's origin (a
     document number); with each story's members for lookups."""
 
-    ids: np.ndarray  # str
-    hashes: np.ndarray  # str: the articles' content_hash
-    table: Table
+    ids: np.ndarray  # bytes: the ids in UTF-8 (1 byte a character, not numpy's 4)
+    hashes: np.ndarray  # uint64: a key of each article's content_hash (text_key)
+    table: Table  # its ``sig`` saved apart and memory-mapped: only updates read it
     origin: np.ndarray  # int32: the origin's document number (a deleted document: itself)
     live: np.ndarray  # bool
 
     @classmethod
     def build(cls, ids, hashes, table: Table, live: np.ndarray, ts: np.ndarray,
               dated: np.ndarray) -> Stories:
+        hashes = np.asarray(hashes, dtype=np.uint64)
         labels = group(table, hashes, ts, dated, live)
-        return cls(np.asarray(ids, dtype=str), np.asarray(hashes, dtype=str), table,
-                   origins(labels, ts, dated), np.asarray(live, bool))
+        encoded = np.array([i.encode("utf-8", "surrogatepass") for i in ids], dtype=bytes)
+        return cls(encoded, hashes, table, origins(labels, ts, dated), np.asarray(live, bool))
+
+    def id_of(self, doc: int) -> str:
+        return bytes(self.ids[doc]).decode("utf-8", "surrogatepass")
+
+    def story_id(self, doc: int) -> str:
+        """The id of ``doc``'s story: its origin's article id."""
+        return self.id_of(int(self.origin[doc]))
 
     def _cached(self, name: str, make):
         value = self.__dict__.get(name)
@@ -432,38 +441,53 @@ class Stories:
         keep[multi[first]] = True
         return np.flatnonzero(keep)
 
-    def sketches(self) -> dict[str, tuple[str, Sketch]]:
-        """The live documents' text hashes and sketches by article id (for the next generation)."""
-        return {str(self.ids[d]): (str(self.hashes[d]), self.table.row(d))
+    def sketches(self) -> dict[str, tuple[int, Sketch]]:
+        """The live documents' text keys and sketches by article id (for the next generation)."""
+        return {self.id_of(d): (int(self.hashes[d]), self.table.row(d))
                 for d in np.flatnonzero(self.live).tolist()}
 
-    # -- saving --
+    # -- saving: the arrays, and the sketches apart (memory-mapped when read) --
     def save(self, path: Path) -> None:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.npz")
+        sig, sig_tmp = _sig_path(path), path.with_name(f".{_sig_path(path).name}.{os.getpid()}.npy")
         try:
-            np.savez(tmp, ids=self.ids, hashes=self.hashes, sig=self.table.sig,
-                     shingles=self.table.shingles, numbers=self.table.numbers, url=self.table.url,
-                     origin=self.origin, live=self.live)
+            np.save(sig_tmp, np.ascontiguousarray(self.table.sig))
+            np.savez(tmp, ids=self.ids, hashes=self.hashes, shingles=self.table.shingles,
+                     numbers=self.table.numbers, url=self.table.url, origin=self.origin, live=self.live)
+            os.replace(sig_tmp, sig)
             os.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)
+            sig_tmp.unlink(missing_ok=True)
             raise
 
     @classmethod
     def read(cls, path: Path) -> Stories | None:
         try:
+            sig = np.load(_sig_path(path), mmap_mode="r", allow_pickle=False)
             with np.load(path, allow_pickle=False) as data:
-                table = Table(data["sig"], data["shingles"], data["numbers"], data["url"])
-                return cls(data["ids"], data["hashes"], table, data["origin"], data["live"])
+                table = Table(sig, data["shingles"], data["numbers"], data["url"])
+                stories = cls(data["ids"], data["hashes"], table, data["origin"], data["live"])
         except (OSError, ValueError, KeyError):
             return None
+        return stories if sig.shape == (len(stories.origin), WIDTH) else None
+
+
+def _sig_path(path: Path) -> Path:
+    return path.with_name(path.name.replace("stories-", "sketches-").replace(".npz", ".npy"))
+
+
+def text_key(content_hash: str) -> int:
+    """A 64-bit key of an article's text hash (``Article.content_hash``)."""
+    return int.from_bytes(hashlib.blake2b(content_hash.encode("utf-8", "surrogatepass"),
+                                          digest_size=8).digest(), "big")
 
 
 def stories_path(generation: Path, toc: int) -> Path:
     return Path(generation) / FILE.format(toc=toc)
 
 
-def write(generation: Path, recorded: dict[str, tuple[str, Sketch]],
+def write(generation: Path, recorded: dict[str, tuple[int, Sketch]],
           previous: Stories | None = None) -> Stories:
     """Group the live articles of the index in ``generation`` into stories and save them beside
     it. Sketches come from ``recorded`` (the articles just indexed: text hash and sketch by id),
@@ -481,19 +505,21 @@ def write(generation: Path, recorded: dict[str, tuple[str, Sketch]],
         ix.close()
     path = stories_path(generation, toc)
     stories.save(path)
-    for old in Path(generation).glob(FILE.format(toc="*")):
-        if old != path:
-            old.unlink(missing_ok=True)
+    keep = {path, _sig_path(path)}
+    for pattern in (FILE.format(toc="*"), _sig_path(Path(FILE.format(toc="*"))).name):
+        for old in Path(generation).glob(pattern):
+            if old not in keep:
+                old.unlink(missing_ok=True)
     return stories
 
 
-def compute(reader, columns: Columns, recorded: dict[str, tuple[str, Sketch]] | None = None,
+def compute(reader, columns: Columns, recorded: dict[str, tuple[int, Sketch]] | None = None,
             previous: Stories | None = None) -> Stories:
     """The stories of the live documents of ``reader`` (see ``write``)."""
     known = previous.sketches() if previous is not None else {}
     known.update(recorded or {})
     n = reader.doc_count_all()
-    ids, hashes = [""] * n, [""] * n
+    ids, hashes = [""] * n, [0] * n
     live = np.zeros(n, bool)
     rows: list[Sketch | None] = [None] * n
     missing: list[tuple[int, Article]] = []
@@ -508,7 +534,7 @@ def compute(reader, columns: Columns, recorded: dict[str, tuple[str, Sketch]] | 
     if missing:
         table = Sketcher().table([article for _, article in missing])
         for k, (docnum, article) in enumerate(missing):
-            hashes[docnum], rows[docnum] = article.content_hash, table.row(k)
+            hashes[docnum], rows[docnum] = text_key(article.content_hash), table.row(k)
     empty = Sketch(np.zeros(WIDTH, np.uint32), 0, 0, 0)  # deleted documents: never grouped
     table = Table.of([row if row is not None else empty for row in rows])
     return Stories.build(ids, hashes, table, live, columns.ts, columns.dated)
