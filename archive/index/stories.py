@@ -25,6 +25,7 @@ article's id, its sketch and its story's origin, so that an update sketches only
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -34,7 +35,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from ..article import Article
 from .columns import Columns
@@ -60,9 +60,17 @@ SEED = 1
 _NUMBER = re.compile(r"\d(?:[\d.,/]*\d)?")
 _MASK = np.uint64(0xFFFFFFFF)
 _MIX = (np.uint64(0x9E3779B1), np.uint64(0x85EBCA77), np.uint64(0xC2B2AE3D))
-_TEXT = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32", hashfunc=int)
-_TITLE = MinHash(num_perm=TITLE_PERM, seed=SEED + 1, scheme="affine32", hashfunc=int)
-_NUMBERS = MinHash(num_perm=NUMBER_PERM, seed=SEED + 2, scheme="affine32", hashfunc=int)
+
+
+@functools.cache
+def hashers() -> tuple:
+    """datasketch MinHash objects of the text, headline and numbers sketches: their permutations.
+    datasketch (and the scipy it brings, ~55 MB) loads only where articles are sketched or
+    grouped (a rebuild, an update), never in a process that only searches."""
+    from datasketch import MinHash
+
+    return tuple(MinHash(num_perm=n, seed=SEED + k, scheme="affine32", hashfunc=int)
+                 for k, n in enumerate((NUM_PERM, TITLE_PERM, NUMBER_PERM)))
 FILE = "stories-{toc}.npz"
 
 
@@ -127,7 +135,7 @@ def _shingles(words: np.ndarray) -> np.ndarray:
     return mixed & _MASK
 
 
-def minhash(hasher: MinHash, sets: list[np.ndarray]) -> np.ndarray:
+def minhash(hasher, sets: list[np.ndarray]) -> np.ndarray:
     """The MinHash values ``hasher`` (a datasketch MinHash, scheme affine32) would give each of
     ``sets`` (arrays of 32-bit hashes): datasketch's permutations applied to all sets at once."""
     out = np.tile(hasher.hashvalues.astype(np.uint32), (len(sets), 1))
@@ -201,8 +209,9 @@ class Table:
         if not parts:
             return cls.concat([])
         texts, titles, numbers, urls = zip(*parts, strict=True)
-        sig = np.concatenate([minhash(_TEXT, list(texts)), minhash(_TITLE, list(titles)),
-                              minhash(_NUMBERS, list(numbers))], axis=1)
+        text, title, number = hashers()
+        sig = np.concatenate([minhash(text, list(texts)), minhash(title, list(titles)),
+                              minhash(number, list(numbers))], axis=1)
         return cls(sig, np.array([len(t) for t in texts], np.int32),
                    np.array([len(n) for n in numbers], np.int32), np.array(urls, np.uint32))
 
@@ -244,14 +253,14 @@ def group(table: Table, hashes, ts: np.ndarray, dated: np.ndarray,
     return _components(n, np.concatenate([a[keep], same_a]), np.concatenate([b[keep], same_b]))
 
 
-def _bands() -> tuple[int, int]:
+@functools.cache
+def bands() -> tuple[int, int]:
     """(bands, rows per band): datasketch's MinHashLSH choice for LSH_THRESHOLD and NUM_PERM
     (the split that minimises its weighted false positive and negative rates)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     return lsh.b, lsh.r
-
-
-BANDS, ROWS = _bands()
 
 
 def _candidate_pairs(sigs: np.ndarray, alive: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -260,8 +269,9 @@ def _candidate_pairs(sigs: np.ndarray, alive: np.ndarray) -> tuple[np.ndarray, n
     datasketch's dictionaries (those took 160 MB and 1.5 s for Reuters-21578's 21,577)."""
     docs = np.flatnonzero(alive)
     firsts, seconds = [], []
-    for band in range(BANDS):
-        rows = sigs[docs, band * ROWS : (band + 1) * ROWS]
+    count, width = bands()
+    for band in range(count):
+        rows = sigs[docs, band * width : (band + 1) * width]
         order = np.lexsort(rows.T[::-1])
         ranked = rows[order]
         new = np.ones(len(order), bool)
