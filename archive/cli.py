@@ -112,11 +112,10 @@ def rebuild(sources, index_dir, as_json, quiet, aliases, max_article_size):
         click.echo("Hint: check the sources given (the reasons are below); to empty the index, delete "
                    "its folder.", err=True)
     else:
+        stories = f"; {report.stories_line()}" if report.stories_line() else ""
         click.echo(f"Indexed {_count(report.indexed, 'article')} from {_count(report.files, 'file')} "
-                   f"in {report.seconds:.1f} s into {report.index}/")
+                   f"in {report.seconds:.1f} s into {report.index}/{stories}")
     _echo_skipped(report)
-    if report.kept is None and report.stories_line():
-        click.echo(f"Stories: {report.stories_line()}.")
     if report.kept is not None:
         raise SystemExit(1)
 
@@ -144,10 +143,10 @@ def update(sources, index_dir, as_json, quiet, aliases, max_article_size):
     else:
         click.echo(f"Updated {report.index}/ in {report.seconds:.1f} s ({_count(report.reread, 'file')} read "
                    f"again): {report.added:,} added, {report.changed:,} changed, {report.removed:,} removed.")
-    click.echo(f"{_count(report.indexed, 'article')} from {_count(report.files, 'file')}.")
-    _echo_skipped(report)
     if report.stories_line():
         click.echo(f"Stories: {report.stories_line()}.")
+    click.echo(f"{_count(report.indexed, 'article')} from {_count(report.files, 'file')}.")
+    _echo_skipped(report)
 
 
 def _copies_line(hit) -> str:

@@ -130,8 +130,7 @@ class Engine:
                 shown = _one_per_story(stories, columns, scored, ids, sort)
                 if scored is not None and len(shown) < len(ids):
                     shown_scored = restrict(scored, shown)
-            mask = np.zeros(len(columns.day), dtype=bool)
-            mask[shown] = True
+            mask = _mask(len(columns.day), shown)
             page_docs = _page(columns, shown_scored, shown, sort, page, per_page)
             terms = body_terms(parsed, reader)
             hits = []
@@ -140,8 +139,8 @@ class Engine:
                 article = from_stored(searcher.stored_fields(docnum))
                 story = _story_of(searcher, stories, columns, docnum, known=article)
                 hits.append(dataclasses.replace(_hit_of(article, score, terms), story=story))
-            found = _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) \
-                if standouts else None
+            found = _standouts(searcher, columns, matcher, parsed, selected, scored, ids,
+                               _mask(len(columns.day), ids)) if standouts else None
         date_values, unit = facets.date_facet(columns, shown, since, until, undated)
         person_values = facets.person_facet(columns, mask, [p for p in selected if p >= 0])
         person_values += [FacetValue(name, 0, True)
@@ -389,6 +388,12 @@ def _distinct_hits(searcher, scored, terms, limit: int, seen: set, deadline: Dea
             break
         start = stop
     return hits
+
+
+def _mask(size: int, ids: np.ndarray) -> np.ndarray:
+    mask = np.zeros(size, dtype=bool)
+    mask[ids] = True
+    return mask
 
 
 def _one_per_story(stories: Stories, columns, scored, ids: np.ndarray, sort: str) -> np.ndarray:
