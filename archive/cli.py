@@ -421,9 +421,9 @@ def stats(index_dir, as_json):
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    width = max(len(key) for key in data) + 2
     for key, value in data.items():
-        click.echo(f"{key + ':':<{width}}{value}")
+        label = key + ":"
+        click.echo(f"{label:<10}{value}" if len(label) < 10 else f"{label} {value}")
 
 
 @cli.command(short_help="Serve the web interface at http://HOST:PORT/.")
