@@ -101,7 +101,7 @@ def variants(article: Article, n: int, rng: random.Random) -> list[Article]:
             kinds.append(rng.choice([c for c in CHANGES if c not in kinds]))
         copy = copy_of(article, kinds, rng, f"{article.id}~{k}")
         while copy.content_hash in texts:  # the same text twice is a duplicate, not a copy
-            copy = copy_of(article, [*kinds, "words"], rng, copy.id)
+            copy = copy_of(article, [*kinds, "dropped"], rng, copy.id)
         texts.add(copy.content_hash)
         copies.append(copy)
     return copies
@@ -120,6 +120,8 @@ def copy_of(article: Article, kinds: list[str], rng: random.Random, new_id: str)
         parts.insert(rng.randrange(1, len(parts) + 1), rng.choice(ADDED))
     if "words" in kinds:
         parts = _reworded(parts, rng)
+    if "dropped" in kinds:  # a few words left out, at random places
+        parts = _reworded(parts, rng, swap=False)
     published = article.published + timedelta(hours=rng.randint(1, 48)) if article.published else None
     return replace(article, id=new_id, title=title, body="\n\n".join(parts), published=published,
                    authors=(rng.choice(BYLINES),), outlet=rng.choice(OUTLETS), content_hash="",
@@ -132,11 +134,12 @@ def _rewritten(article: Article) -> str:
     return " ".join(lead[: min(9, len(lead))]).rstrip(",.;:") + " - report"
 
 
-def _reworded(parts: list[str], rng: random.Random, changes: int = 5) -> list[str]:
-    """A few words changed: up to ``changes`` swapped for others (SWAPS), else dropped."""
+def _reworded(parts: list[str], rng: random.Random, changes: int = 5, swap: bool = True) -> list[str]:
+    """A few words changed: up to ``changes`` swapped for others (SWAPS), else (or without
+    ``swap``) dropped."""
     words = [p.split() for p in parts]
     spots = [(i, j) for i, p in enumerate(words) for j, w in enumerate(p)]
-    swappable = [(i, j) for i, j in spots if words[i][j] in SWAPS]
+    swappable = [(i, j) for i, j in spots if words[i][j] in SWAPS] if swap else []
     rng.shuffle(swappable)
     picked = swappable[:changes] or rng.sample(spots, min(changes, len(spots)))
     for i, j in picked:
