@@ -161,6 +161,16 @@ def _fmix(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint32(16))
 
 
+@dataclass(frozen=True)
+class Sketches:
+    """Sketches by article id: ``index`` maps an id to its row of ``table`` and ``keys`` (its
+    text key): arrays, not an object per article (216k at ×10)."""
+
+    index: dict[str, int]
+    keys: np.ndarray  # uint64
+    table: Table
+
+
 class Recorder:
     """Sketches the articles passing on their way to the index (``recorded`` wraps the stream),
     a batch at a time: ``sketches()`` by article id."""
@@ -188,11 +198,12 @@ class Recorder:
             self._done.extend(self._ids)
             self._ids, self._parts = [], []
 
-    def sketches(self) -> dict[str, tuple[int, Sketch]]:
-        """By article id: its text key and sketch (the last one recorded for an id)."""
+    def sketches(self) -> Sketches:
+        """The sketches recorded (the last one for an id that came twice)."""
         self._flush()
-        table = Table.concat(self._tables)
-        return {article_id: (text, table.row(n)) for n, (article_id, text) in enumerate(self._done)}
+        index = {article_id: n for n, (article_id, _) in enumerate(self._done)}
+        keys = np.array([key for _, key in self._done], np.uint64)
+        return Sketches(index, keys, Table.concat(self._tables))
 
 
 @dataclass(frozen=True)
@@ -451,10 +462,10 @@ class Stories:
         keep[multi[first]] = True
         return np.flatnonzero(keep)
 
-    def sketches(self) -> dict[str, tuple[int, Sketch]]:
-        """The live documents' text keys and sketches by article id (for the next generation)."""
-        return {self.id_of(d): (int(self.hashes[d]), self.table.row(d))
-                for d in np.flatnonzero(self.live).tolist()}
+    def sketches(self) -> Sketches:
+        """The live documents' sketches (for the next generation), by reference to this one's."""
+        return Sketches({self.id_of(d): d for d in np.flatnonzero(self.live).tolist()}, self.hashes,
+                        self.table)
 
     # -- saving: the arrays, and the sketches apart (memory-mapped when read) --
     def save(self, path: Path) -> None:
@@ -497,8 +508,7 @@ def stories_path(generation: Path, toc: int) -> Path:
     return Path(generation) / FILE.format(toc=toc)
 
 
-def write(generation: Path, recorded: dict[str, tuple[int, Sketch]],
-          previous: Stories | None = None) -> Stories:
+def write(generation: Path, recorded: Sketches | None, previous: Stories | None = None) -> Stories:
     """Group the live articles of the index in ``generation`` into stories and save them beside
     it. Sketches come from ``recorded`` (the articles just indexed: text hash and sketch by id),
     else ``previous`` (the generation this one was copied from), else are made from the stored
@@ -523,31 +533,42 @@ def write(generation: Path, recorded: dict[str, tuple[int, Sketch]],
     return stories
 
 
-def compute(reader, columns: Columns, recorded: dict[str, tuple[int, Sketch]] | None = None,
+def compute(reader, columns: Columns, recorded: Sketches | None = None,
             previous: Stories | None = None) -> Stories:
     """The stories of the live documents of ``reader`` (see ``write``)."""
-    known = previous.sketches() if previous is not None else {}
-    known.update(recorded or {})
+    sources = [found for found in (recorded, previous.sketches() if previous is not None else None)
+               if found is not None]
     n = reader.doc_count_all()
-    ids, hashes = [""] * n, [0] * n
+    ids = [""] * n
     live = np.zeros(n, bool)
-    rows: list[Sketch | None] = [None] * n
+    picked: list[tuple[list[int], list[int]]] = [([], []) for _ in sources]  # (documents, rows)
     missing: list[tuple[int, Article]] = []
     for docnum, stored in reader.iter_docs():
         article_id = stored["id"]
         ids[docnum], live[docnum] = article_id, True
-        found = known.get(article_id)
-        if found is None:
-            missing.append((docnum, from_stored(stored)))
+        for (docs, rows), source in zip(picked, sources, strict=True):
+            row = source.index.get(article_id)
+            if row is not None:
+                docs.append(docnum)
+                rows.append(row)
+                break
         else:
-            hashes[docnum], rows[docnum] = found
+            missing.append((docnum, from_stored(stored)))
+    table = Table(np.zeros((n, WIDTH), np.uint32), np.zeros(n, np.int32), np.zeros(n, np.int32),
+                  np.zeros(n, np.uint32))  # deleted documents: empty sketches, never grouped
+    keys = np.zeros(n, np.uint64)
     if missing:
-        table = Sketcher().table([article for _, article in missing])
-        for k, (docnum, article) in enumerate(missing):
-            hashes[docnum], rows[docnum] = text_key(article.content_hash), table.row(k)
-    empty = Sketch(np.zeros(WIDTH, np.uint32), 0, 0, 0)  # deleted documents: never grouped
-    table = Table.of([row if row is not None else empty for row in rows])
-    return Stories.build(ids, hashes, table, live, columns.ts, columns.dated)
+        made = Sketcher().table([article for _, article in missing])
+        sources.append(Sketches({}, np.array([text_key(a.content_hash) for _, a in missing], np.uint64),
+                                made))
+        picked.append(([docnum for docnum, _ in missing], list(range(len(missing)))))
+    for (docs, rows), source in zip(picked, sources, strict=True):
+        if docs:
+            docs_at, rows_at = np.array(docs), np.array(rows)
+            for name in ("sig", "shingles", "numbers", "url"):
+                getattr(table, name)[docs_at] = getattr(source.table, name)[rows_at]
+            keys[docs_at] = source.keys[rows_at]
+    return Stories.build(ids, keys, table, live, columns.ts, columns.dated)
 
 
 def load(generation: Path, reader, columns: Columns, toc: int) -> Stories:
