@@ -7,6 +7,7 @@
 """
 
 from .article import Article
+from .changes import Changes
 from .errors import (
     ArchiveError,
     ArticleNotFound,
@@ -19,6 +20,7 @@ from .errors import (
 )
 from .library import Archive
 from .results import (
+    Copy,
     FacetValue,
     Hit,
     PeopleResult,
@@ -26,6 +28,7 @@ from .results import (
     SearchResult,
     Significant,
     Standout,
+    Story,
     TrendsResult,
 )
 
@@ -48,6 +51,8 @@ __all__ = [
     "ArticleNotFound",
     "BadDocument",
     "BadQuery",
+    "Changes",
+    "Copy",
     "FacetValue",
     "Hit",
     "IndexBusy",
@@ -61,6 +66,7 @@ __all__ = [
     "Significant",
     "Skipped",
     "Standout",
+    "Story",
     "TrendsResult",
     "read",
     "scan",

@@ -116,8 +116,9 @@ def rebuild(sources, index_dir, as_json, quiet, aliases, max_article_size):
         click.echo("Hint: check the sources given (the reasons are below); to empty the index, delete "
                    "its folder.", err=True)
     else:
+        stories = f"; {report.stories_line()}" if report.stories_line() else ""
         click.echo(f"Indexed {_count(report.indexed, 'article')} from {_count(report.files, 'file')} "
-                   f"in {report.seconds:.1f} s into {report.index}/")
+                   f"in {report.seconds:.1f} s into {report.index}/{stories}")
     _echo_skipped(report)
     if report.kept is not None:
         raise SystemExit(1)
@@ -146,8 +147,45 @@ def update(sources, index_dir, as_json, quiet, aliases, max_article_size):
     else:
         click.echo(f"Updated {report.index}/ in {report.seconds:.1f} s ({_count(report.reread, 'file')} read "
                    f"again): {report.added:,} added, {report.changed:,} changed, {report.removed:,} removed.")
+    if report.stories_line():
+        click.echo(f"Stories: {report.stories_line()}.")
     click.echo(f"{_count(report.indexed, 'article')} from {_count(report.files, 'file')}.")
     _echo_skipped(report)
+
+
+def _copies_line(hit) -> str:
+    """"2 more copies: Reuters 1987-03-17, AP 1987-03-18 · first: Reuters 1987-03-17"."""
+    story = hit.story
+    more = story.copies - 1
+    listed = ", ".join(f"{c.where} {_day(c.published, c.published_precision)}" for c in story.others[:3])
+    first = "this one" if story.first.id == hit.id else \
+        f"{story.first.where} {_day(story.first.published, story.first.published_precision)}"
+    return (f"{more} more {'copy' if more == 1 else 'copies'}: {listed}{', …' if more > 3 else ''}"
+            f" · first: {first} · archive show {story.id} --copies")
+
+
+def _echo_story(story, article_id: str, changes) -> None:
+    """The copies of the article's story, earliest first, and what it changed from the first."""
+    click.echo(f"\nCopies of this story ({story.copies}), earliest first:")
+    for copy in (story.first, *story.others):
+        mark = "*" if copy.id == article_id else " "
+        click.echo(f" {mark} {_day(copy.published, copy.published_precision)}  {copy.where}  {copy.title}\n"
+                   f"              id: {copy.id}")
+    if story.copies == 1:
+        click.echo("  (no other copy)")
+    elif changes is None:
+        click.echo("This is the first copy.")
+    else:
+        click.echo(f"Changed from the first copy: {changes.summary()}")
+        if changes.headline:
+            click.echo(f"  headline: {changes.headline[0]!r} -> {changes.headline[1]!r}")
+        for paragraph in changes.removed:
+            click.echo(f"  - {paragraph}")
+        for paragraph in changes.added:
+            click.echo(f"  + {paragraph}")
+        for reworded in changes.reworded:
+            click.echo("  ~ " + " ".join(text if tag == "same" else f"[{'-' if tag == 'del' else '+'}{text}]"
+                                         for tag, text in reworded.runs))
 
 
 def _day(published, precision: str | None) -> str:
@@ -155,8 +193,8 @@ def _day(published, precision: str | None) -> str:
     return (shown_date(published, precision) or "undated")[:10]
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+def _count(number: int, noun: str, many: str | None = None) -> str:
+    return f"{number:,} {noun if number == 1 else many or noun + 's'}"
 
 
 def _echo_skipped(report) -> None:
@@ -251,10 +289,12 @@ def keyword_options(command):
 @index_option
 @json_option
 @click.option("--csv", "as_csv", is_flag=True,
-              help="Print every hit (not one page) as CSV, one row per article.")
+              help="Print every hit (not one page) as CSV, one row per hit.")
+@click.option("--all-copies", is_flag=True,
+              help="List every article: copies of one story (syndicated, updated, saved again) too.")
 @friendly
 def search(query, persons, topics, authors, outlets, since, until, undated, sort, page, per_page,
-           explain, index_dir, as_json, as_csv):
+           explain, index_dir, as_json, as_csv, all_copies):
     """Search the archive. QUERY: words (all must match), "phrases", -exclude, OR,
     title:/person:/author:/topic:/outlet: fields, trailing wildcards (miscarr*)."""
     if as_csv and as_json:
@@ -263,18 +303,24 @@ def search(query, persons, topics, authors, outlets, since, until, undated, sort
     if as_csv:
         with Archive(index_dir) as archive:
             rows = archive.export(query, persons=persons, since=since, until=until,
-                                  undated=undated, sort=sort, **chosen)
+                                  undated=undated, sort=sort, all_copies=all_copies, **chosen)
             _write_stdout(csv_text(rows))
         return
     with Archive(index_dir) as archive:
         result = archive.search(query, persons=persons, since=since, until=until, undated=undated,
-                                sort=sort, page=page, per_page=per_page, significant=True, **chosen)
+                                sort=sort, page=page, per_page=per_page, significant=True,
+                                all_copies=all_copies, **chosen)
     if as_json:
         click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
     tty = sys.stdout.isatty()
     shown = f"page {result.page} of {result.pages}" if result.total else ""
     click.echo(f"{_count(result.total, 'result')} for {query!r} ({result.seconds * 1000:.0f} ms) {shown}")
+    if result.articles != result.stories:
+        switch = "one per story without --all-copies" if all_copies else "--all-copies lists every one"
+        click.echo(f"{_count(result.stories, 'story', 'stories')} in "
+                   f"{_count(result.articles, 'article')}: copies of one story are one result "
+                   f"({switch}); the facets count {result.counted}.")
     for note in result.notes:
         click.echo(f"Note: {note}")
     if explain:
@@ -288,6 +334,8 @@ def search(query, persons, topics, authors, outlets, since, until, undated, sort
                 ", ".join(hit.authors) or hit.outlet or "", f"id: {hit.id}"]
         click.echo("     " + " · ".join(m for m in meta if m))
         click.echo("     " + terminal_text(hit.snippet, tty))
+        if hit.story and hit.story.copies > 1:
+            click.echo(f"     {_copies_line(hit)}")
     for name, label in FACET_LABELS:
         values = result.facets.get(name) or []
         if values:
@@ -344,18 +392,26 @@ def trends(queries, by, persons, topics, authors, outlets, since, until, index_d
 @click.argument("article_id")
 @index_option
 @json_option
+@click.option("--copies", "copies", is_flag=True,
+              help="Also list the other copies of its story and what this one changed from the first.")
 @click.option("--similar", type=click.IntRange(0, 100), default=0, metavar="N",
               help="Also list the N articles most like it (by its most distinctive words).")
 @friendly
-def show(article_id, index_dir, as_json, similar):
+def show(article_id, index_dir, as_json, similar, copies):
     """Show one stored article by its ID (as printed by search)."""
     with Archive(index_dir) as archive:
         article = archive.get(article_id)
         alike = archive.similar(article_id, limit=similar) if similar else []
+        story = archive.story(article_id) if copies else None
+        changes = archive.changes(article_id, against=story.first.id) \
+            if story is not None and story.first.id != article_id else None
     if as_json:
         data = article.to_dict()
         if similar:
             data["similar"] = [hit.to_dict() for hit in alike]
+        if story is not None:
+            data["story"] = story.to_dict()
+            data["changes"] = changes.to_dict() if changes else None
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     click.echo(article.title)
@@ -369,6 +425,8 @@ def show(article_id, index_dir, as_json, similar):
             click.echo(f"{label + ':':<11}{value}")
     click.echo()
     click.echo(article.body)
+    if story is not None:
+        _echo_story(story, article_id, changes)
     if similar:
         click.echo(f"\nSimilar articles ({len(alike)}):")
         for hit in alike:
@@ -388,7 +446,8 @@ def stats(index_dir, as_json):
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     for key, value in data.items():
-        click.echo(f"{key + ':':<10}{value}")
+        label = key + ":"
+        click.echo(f"{label:<10}{value}" if len(label) < 10 else f"{label} {value}")
 
 
 @cli.command(short_help="Serve the web interface at http://HOST:PORT/.")

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .article import Article
 
-COLUMNS = ("rank", "id", "published", "title", "authors", "persons", "outlet", "url", "source", "score")
+COLUMNS = ("rank", "id", "published", "title", "authors", "persons", "outlet", "url", "source", "score",
+           "story_id", "copies")
 JOIN = "; "  # between the names of a multi-valued cell (authors, persons)
 ROWS_PER_CHUNK = 500
 
@@ -19,8 +20,10 @@ ROWS_PER_CHUNK = 500
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_row(rank: int, article: Article, score: float | None) -> dict:
-    """One hit as a row: ``rank`` from 1 in result order; ``score`` only when ranked by relevance."""
+def export_row(rank: int, article: Article, score: float | None, story_id: str | None = None,
+               copies: int | None = None) -> dict:
+    """One hit as a row: ``rank`` from 1 in result order; ``score`` only when ranked by relevance;
+    ``story_id``: the id of the story's first copy (its origin), ``copies``: its articles."""
     return {
         "rank": rank,
         "id": article.id,
@@ -32,6 +35,8 @@ def export_row(rank: int, article: Article, score: float | None) -> dict:
         "url": article.url,
         "source": article.source,
         "score": round(score, 4) if score is not None else None,
+        "story_id": story_id,
+        "copies": copies,
     }
 
 

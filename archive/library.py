@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .article import Article
+from .changes import Changes, compare
 from .errors import BadQuery, IndexMissing
 from .export import export_row
 from .index.company import COMPANY_UNITS
@@ -20,7 +21,7 @@ from .index.searcher import Engine
 from .index.snippets import mark_all
 from .index.store import live_generation
 from .index.trends import UNITS
-from .results import Hit, PeopleResult, PersonResult, SearchResult, Significant, TrendsResult
+from .results import Hit, PeopleResult, PersonResult, SearchResult, Significant, Story, TrendsResult
 
 if TYPE_CHECKING:  # the readers (BeautifulSoup, lxml) load only when an index is (re)built
     from .progress import Progress
@@ -103,7 +104,7 @@ class Archive:
     def search(
         self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
         until: str | date | None = None, undated: bool = False, sort: str = "relevance",
-        page: int = 1, per_page: int = 10, significant: bool = False,
+        page: int = 1, per_page: int = 10, significant: bool = False, all_copies: bool = False,
         topics: str | Sequence[str] = (), authors: str | Sequence[str] = (),
         outlets: str | Sequence[str] = (),
     ) -> SearchResult:
@@ -116,14 +117,33 @@ class Archive:
         mention (one string is one name); ``topics``/``authors``/``outlets``: the source's
         categories, bylines and outlets the articles must all have (case aside; two topics: articles
         with both); ``significant=True`` adds what stands out among the
-        matches (``result.significant``, as ``Archive.significant``). Raises BadQuery for
-        parameters out of range, and SearchTimeout past the archive's ``time_budget``.
+        matches (``result.significant``, as ``Archive.significant``). Near-duplicate articles
+        (a story syndicated, updated or saved again) are one story: the hits are one per story,
+        its best-ranked copy, each with ``hit.story`` (its origin, copies and the other copies),
+        and ``total`` and the facets count stories; ``all_copies=True`` lists every article
+        (and counts articles). Raises BadQuery for parameters out of range, and SearchTimeout
+        past the archive's ``time_budget``.
         """
         filters = _filters(persons, since, until, undated, sort, topics, authors, outlets)
         _check_range("page", page, 1, MAX_PAGE)
         _check_range("per_page", per_page, 1, MAX_PER_PAGE)
         return self.engine.search(q or "", **filters, page=page, per_page=per_page,
-                                  standouts=significant)
+                                  standouts=significant, all_copies=bool(all_copies))
+
+    def changes(self, article_id: str, against: str | None = None) -> Changes:
+        """What changed from the first copy of ``article_id``'s story (or from the article
+        ``against``) to it: headline, paragraphs added and removed, words changed
+        (``archive.changes.Changes``). ArticleNotFound for an unknown id."""
+        this = self.get(article_id)
+        first = self.get(against if against is not None else self.story(article_id).first.id)
+        return compare(first, this)
+
+    def story(self, article_id: str) -> Story:
+        """The story ``article_id`` is a copy of (any copy's id will do): ``story.id`` is its
+        origin's id, ``story.first`` the origin (its earliest dated copy), ``story.others`` every
+        other copy, earliest first, ``story.copies`` their number. ArticleNotFound for an
+        unknown id."""
+        return self.engine.story(article_id)
 
     def significant(
         self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
@@ -160,19 +180,22 @@ class Archive:
     def export(
         self, q: str = "", *, persons: str | Sequence[str] = (), since: str | date | None = None,
         until: str | date | None = None, undated: bool = False, sort: str = "relevance",
-        limit: int | None = None, topics: str | Sequence[str] = (),
+        limit: int | None = None, all_copies: bool = False, topics: str | Sequence[str] = (),
         authors: str | Sequence[str] = (), outlets: str | Sequence[str] = (),
     ) -> Iterator[dict]:
         """Every hit of a search (or the first ``limit``) in result order, as flat rows with
         the columns of ``archive.export.COLUMNS`` (rank, id, published, title, authors and
-        persons joined with "; ", outlet, url, source, score). Parameters as for ``search``,
+        persons joined with "; ", outlet, url, source, score, story_id — the id of the story's
+        origin — and copies, its number of articles). One row per story, as ``search`` lists
+        them, or every article with ``all_copies=True``. Parameters as for ``search``,
         checked now (BadQuery); the articles are read in chunks as the rows are consumed.
         ``archive.export.csv_text(rows)`` turns the rows into CSV."""
         filters = _filters(persons, since, until, undated, sort, topics, authors, outlets)
         if limit is not None:
             _check_range("limit", limit, 1, sys.maxsize)
-        hits = self.engine.export(q or "", **filters, limit=limit)
-        return (export_row(rank, article, score) for rank, (article, score) in enumerate(hits, 1))
+        hits = self.engine.export(q or "", **filters, limit=limit, all_copies=bool(all_copies))
+        return (export_row(rank, article, score, story_id, copies)
+                for rank, (article, score, story_id, copies) in enumerate(hits, 1))
 
     def similar(self, article_id: str, *, limit: int = 5) -> list[Hit]:
         """The articles most like ``article_id`` (by its most distinctive words), best first, as

@@ -46,6 +46,7 @@ from .extract.across import (
 )
 from .extract.aliases import Aliases, aliases_for
 from .index import processes, store
+from .index import stories as story_index
 from .index.manifest import Dedup, FileEntry, Manifest
 from .index.writer import (
     articles_with,
@@ -138,7 +139,8 @@ def _rebuild(index_dir: Path, inputs: Inputs, started: float, tracker: Tracker, 
     with _writing_generation(index_dir) as generation, \
             closing(read_all(inputs.files, workers, limit)) as results:
         read = tracker.reading(results, len(inputs.files))
-        articles = _pipeline(read, manifest, Dedup(), inputs.corrections)
+        recorder = story_index.Recorder()
+        articles = recorder.recorded(_pipeline(read, manifest, Dedup(), inputs.corrections))
         variants = Variants()
         indexed = write_generation(generation, tracker.indexing(merged_names(articles, variants)),
                                    procs=_writer_procs(inputs.files, workers, limit), phase=tracker.phase)
@@ -148,15 +150,19 @@ def _rebuild(index_dir: Path, inputs: Inputs, started: float, tracker: Tracker, 
             _drop_firms(generation, manifest)  # first: a firm's person count must not be inflated
             tracker.phase("confirming names")
             _confirm_names(generation, variants)
+            tracker.phase("grouping stories")
+            stories = story_index.write(generation, recorder.sketches()).counts()
             manifest.save(generation)
             tracker.phase("swapping")
             store.swap_in(index_dir, generation)
         else:  # a wrong folder must not empty a working index: keep it, and say so
             store.discard(generation)
+            stories = (None, None)
     return RebuildReport(indexed, _walk_skipped(inputs) + manifest.skipped(), inputs.entries(),
                          time.perf_counter() - started, str(index_dir), [_shown(s) for s in inputs.sources],
                          aliases=[str(f) for f in inputs.alias_files], kept=kept,
-                         notes=_walk_notes(inputs) + manifest.notes())
+                         notes=_walk_notes(inputs) + manifest.notes(), stories=stories[0],
+                         multi_copy=stories[1])
 
 
 @contextmanager
@@ -357,13 +363,21 @@ def _update(index_dir: Path, sources, started: float, tracker: Tracker, workers,
                                       plan.dedup, inputs.corrections))
     delete, add = plan.changes(new_articles)
     changed = set(plan.manifest.files) != set(old.files) or plan.manifest.settings() != old.settings()
+    stories = _live_story_counts(live)
     if plan.to_read or changed:
-        _commit_update(index_dir, live, plan.manifest, delete, add, tracker)
+        stories = _commit_update(index_dir, live, plan.manifest, delete, add, tracker)
     return RebuildReport(
         plan.manifest.indexed(), _walk_skipped(inputs) + plan.manifest.skipped(), inputs.entries(),
         time.perf_counter() - started, str(index_dir), [_shown(s) for s in inputs.sources],
         added=plan.added, changed=plan.changed, removed=plan.removed, reread=len(plan.to_read),
-        aliases=[str(f) for f in inputs.alias_files], notes=_walk_notes(inputs) + plan.manifest.notes())
+        aliases=[str(f) for f in inputs.alias_files], notes=_walk_notes(inputs) + plan.manifest.notes(),
+        stories=stories[0], multi_copy=stories[1])
+
+
+def _live_story_counts(live: Path) -> tuple[int | None, int | None]:
+    """(stories, multi-copy stories) of a generation an update leaves as it is."""
+    found = story_index.latest(live)
+    return found.counts() if found is not None else (None, None)
 
 
 def _nothing_to_update(index_dir: Path) -> ArchiveError:
@@ -371,16 +385,24 @@ def _nothing_to_update(index_dir: Path) -> ArchiveError:
                         hint=f"Build one first: archive rebuild SOURCE… --index {index_dir}")
 
 
-def _commit_update(index_dir: Path, live: Path, manifest: Manifest, delete, add, tracker: Tracker) -> None:
-    """The next generation: a copy of ``live`` with the changes, swapped in when complete."""
+def _commit_update(index_dir: Path, live: Path, manifest: Manifest, delete, add,
+                   tracker: Tracker) -> tuple[int, int]:
+    """The next generation: a copy of ``live`` with the changes, swapped in when complete; its
+    (stories, multi-copy stories), grouped again over the whole archive from the sketches of
+    ``live``'s stories and of the articles added."""
     with _writing_generation(index_dir) as generation:
         store.link_copy(live, generation, derived=not (delete or add))
+        recorder = story_index.Recorder()
         if delete or add:
-            update_generation(generation, delete, tracker.indexing(add, len(add)), live=live)
+            added = tracker.indexing(recorder.recorded(add), len(add))
+            update_generation(generation, delete, added, live=live)
             tracker.phase("dropping firm names")
             _drop_firms(generation, manifest)  # first: a firm's person count must not be inflated
             tracker.phase("confirming names")
             _confirm_names(generation, Variants.load(live))
+        tracker.phase("grouping stories")
+        stories = story_index.write(generation, recorder.sketches(), story_index.latest(live)).counts()
         manifest.save(generation)
         tracker.phase("swapping")
         store.swap_in(index_dir, generation)
+    return stories

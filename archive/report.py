@@ -52,6 +52,14 @@ class RebuildReport:
     took_over: str | None = None  # what was said of an earlier writer that was killed
     reread: int | None = None  # update only: the files it read (added or changed since)
     report_file: str | None = None  # where every skip and note is listed
+    stories: int | None = None  # the live articles grouped into stories (near-duplicates: one)
+    multi_copy: int | None = None  # stories of more than one article
+
+    def stories_line(self) -> str | None:
+        """"20,827 stories (704 of them in more than one copy)"."""
+        if self.stories is None:
+            return None
+        return f"{self.stories:,} stories ({self.multi_copy:,} of them in more than one copy)"
 
     def to_dict(self) -> dict:
         data = {
@@ -65,6 +73,8 @@ class RebuildReport:
             "aliases": self.aliases,
             "took_over": self.took_over,
             "report_file": self.report_file,
+            "stories": self.stories,
+            "multi_copy_stories": self.multi_copy,
         }
         if self.added is not None:
             data.update(added=self.added, changed=self.changed, removed=self.removed, reread=self.reread)

@@ -22,6 +22,49 @@ class FacetValue:
 
 
 @dataclass(frozen=True)
+class Copy:
+    """One article of a story, as a list of copies shows it."""
+
+    id: str
+    title: str
+    published: datetime | None
+    published_precision: str | None = None
+    outlet: str | None = None
+    source: str = ""
+    url: str | None = None
+
+    @property
+    def published_text(self) -> str | None:
+        return shown_date(self.published, self.published_precision)
+
+    @property
+    def where(self) -> str:
+        """Who published it: the outlet, else the source it was read from."""
+        return self.outlet or self.source or "unknown outlet"
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "published": self.published_text,
+                "outlet": self.outlet, "source": self.source, "url": self.url}
+
+
+@dataclass(frozen=True)
+class Story:
+    """Near-duplicate articles grouped (see archive/index/stories.py): ``id`` is the id of its
+    origin, the earliest dated copy (``first``); ``copies`` counts the articles of the story in
+    the archive; ``others`` lists the copies but the one at hand (earliest first; at most a
+    page's worth for a hit, all for ``Archive.story``)."""
+
+    id: str
+    copies: int
+    first: Copy
+    others: list[Copy] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "copies": self.copies, "first": self.first.to_dict(),
+                "others": [c.to_dict() for c in self.others]}
+
+
+@dataclass(frozen=True)
 class Hit:
     id: str
     title: str
@@ -35,13 +78,14 @@ class Hit:
     source: str = ""
     published_precision: str | None = None  # "time", "day", "month" or "year" (see Article)
     topics: tuple[str, ...] = ()  # the source's own categories (see Article)
+    story: Story | None = None  # the story the article belongs to (itself alone: copies 1)
 
     @property
     def published_text(self) -> str | None:
         return shown_date(self.published, self.published_precision)
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "id": self.id,
             "title": self.title,
             "url": self.url,
@@ -53,6 +97,9 @@ class Hit:
             "snippet": self.snippet,
             "score": round(self.score, 4) if self.score is not None else None,
         }
+        if self.story is not None:
+            data["story"] = self.story.to_dict()
+        return data
 
 
 @dataclass(frozen=True)
@@ -86,10 +133,20 @@ class SearchResult:
     date_granularity: str = "month"  # "year" | "month" | "day": the size of the date buckets
     notes: list[str] = field(default_factory=list)  # e.g. "query read as plain words"
     significant: Significant | None = None  # what stands out among the matches, when asked
+    # Copies: "stories" (default: one hit per story, its best-ranked copy; ``total`` and the
+    # facets count stories) or "all" (every article; ``total`` and the facets count articles).
+    copies: str = "stories"
+    articles: int | None = None  # the matching articles (copies included)
+    stories: int | None = None  # the stories they make
 
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.per_page))
+
+    @property
+    def counted(self) -> str:
+        """What ``total`` and the facets count: "stories" or "articles"."""
+        return "articles" if self.copies == "all" else "stories"
 
     def to_dict(self) -> dict:
         return {
@@ -102,6 +159,10 @@ class SearchResult:
                 name: [value.to_dict() for value in values] for name, values in self.facets.items()
             },
             **({"significant": self.significant.to_dict()} if self.significant else {}),
+            "counted": self.counted,  # what total and the facets count: stories or articles
+            "articles": self.articles,
+            "stories": self.stories,
+            "copies": self.copies,
         }
 
 

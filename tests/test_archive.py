@@ -166,10 +166,14 @@ def test_stats(seeds_archive):
 
 def test_json_shape(seeds_archive):
     data = seeds_archive.search("baby loss").to_dict()
-    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets"]
+    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets", "counted", "articles",
+                          "stories", "copies"]
     assert list(data["hits"][0]) == [
         "id", "title", "url", "published", "authors", "persons", "topics", "outlet", "snippet",
-        "score"]
+        "score", "story"]
+    assert data["counted"] == "stories" and data["copies"] == "stories"
+    story = data["hits"][0]["story"]
+    assert (story["id"], story["copies"], story["first"]["id"]) == (data["hits"][0]["id"], 1, story["id"])
     assert data["hits"][0]["published"] == "2021-06-17T12:01:00+00:00"
     # no topic facet: the seeds are plain text files, without categories of their own
     assert list(data["facets"]) == ["person", "date", "author", "outlet"]
@@ -179,7 +183,7 @@ def test_json_shape(seeds_archive):
 def test_every_reader_in_one_archive(mixed_archive):
     assert mixed_archive.stats()["articles"] == 2 + 1 + 7 + 5
     feb = mixed_archive.search("", since="1987-02", until="1987-02")
-    assert feb.total == 7
+    assert feb.articles == 7 and feb.stories == feb.total == 6  # two copies of one BankAmerica story
     assert all(h.published.strftime("%Y-%m") == "1987-02" for h in feb.hits)
     assert mixed_archive.search("", since="1987-03", until="1987-03").total == 0
     assert mixed_archive.search("iodine").hits[0].id == "wikinews-iodine.txt"
@@ -261,7 +265,7 @@ def test_an_export_started_before_a_rebuild_ends_with_the_hits_it_chose(tmp_path
     Archive(tmp_path / "index").rebuild([mixed_dir])
     Archive(tmp_path / "index").rebuild([mixed_dir])  # the first generation is deleted by now
     assert [first["id"], *(r["id"] for r in rows)] == [MARIPOSA, MISCARRIAGE]
-    assert arc.search("").total == 15
+    assert arc.search("").articles == 15
     arc.close()
 
 

@@ -100,6 +100,28 @@ def test_open_an_article_and_go_back(page, base_url):
     assert page.locator(".hit").count() >= 2
 
 
+def test_expand_a_storys_copies_open_one_and_see_what_changed(page, base_url):
+    # the fixture's Reuters sample holds one BankAmerica story twice, under two headlines
+    page.goto(base_url + "/?q=bankamerica+equity+offering")
+    copies = page.locator(".hit-copies").first
+    assert copies.locator("summary").inner_text().startswith("1 more copy: Reuters")
+    link = copies.locator(".copy-list a").first
+    assert not link.is_visible()  # folded until asked for
+    copies.locator("summary").click()
+    assert link.is_visible()
+    other_title = link.inner_text()
+    link.click()
+    page.wait_for_url(re.compile(r"/article/"))
+    assert page.locator("h1").inner_text() == other_title
+    changes = page.locator("section.changes")
+    assert changes.locator("h2").inner_text() == "What changed from the first copy"
+    assert changes.locator(".changes-summary").inner_text().startswith("Headline changed")
+    assert changes.locator("del").first.inner_text() and changes.locator("ins").first.inner_text()
+    page.locator("#copies").get_by_role("link", name=re.compile("The story")).click()
+    page.wait_for_url(re.compile(r"/story/"))
+    assert page.locator(".copies-table tbody tr").count() == 2
+
+
 def test_page_through_results(page, base_url):
     page.goto(base_url + "/?per_page=4")
     first = page.locator(".hit-title a").all_inner_texts()
@@ -277,7 +299,8 @@ AXE = Path(__file__).parent / "axe" / "axe.min.js"
 PAGES = [
     "/", "/?q=baby+loss", "/?q=baby&person=Kate+Beckinsale", "/?since=2022-09-23&until=2022-09-23",
     "/article/000_22084bbc24ccd4f7.txt?q=baby+loss", "/people", "/people?q=teig",
-    TRENDS, TRENDS + "&measure=count", "/trends",
+    TRENDS, TRENDS + "&measure=count", "/trends", "/?q=bankamerica", "/story/reuters-sample.sgm%234",
+    "/article/reuters-sample.sgm%2316",
     "/person/Kate%20Beckinsale", "/person/Kate%20Beckinsale?since=2021-06&until=2021-06",
     "/person/Mary%20Papenfuss", "/person/Kate%20Beckinsal",
 ]

@@ -58,7 +58,7 @@ def expected_skips(tree) -> dict[str, str]:
 
 def check_report(tree, index: Path, report: dict) -> None:
     with Archive(index) as archive:
-        indexed = {row["id"] for row in archive.export("")}
+        indexed = {row["id"] for row in archive.export("", all_copies=True)}
     assert indexed == tree.articles
     assert report["indexed"] == len(tree.articles)
     skipped = {s["source"]: s["reason"] for s in report["skipped"]}

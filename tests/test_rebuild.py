@@ -79,7 +79,7 @@ def test_report_counts_add_up_after_an_update(sources, tmp_path):
     arc.rebuild([sources])
     (sources / "empty.txt").write_bytes(b"")
     report = arc.update()
-    assert report.indexed == arc.search("").total
+    assert report.indexed == arc.search("").articles
     assert any(s.source == "empty.txt" for s in report.skipped)
     assert report.files == 5
 

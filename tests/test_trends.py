@@ -56,7 +56,8 @@ def test_api_trends_counts_equal_the_searchs_own_totals(reuters):
     assert labels == [f"1987-{m:02d}" for m in range(2, 11)]  # Feb to Oct, the gaps included
     for period in data["periods"]:
         label = period["period"]
-        everything = get_json(client, f"/api/search?since={label}&until={label}")["total"]
+        # trends count articles, copies of one story too
+        everything = get_json(client, f"/api/search?since={label}&until={label}")["articles"]
         assert period["total"] == everything
         for entry in period["queries"]:
             assert set(entry) == {"query", "count", "share", "total"} and entry["total"] == everything
@@ -64,12 +65,12 @@ def test_api_trends_counts_equal_the_searchs_own_totals(reuters):
                 assert entry["share"] is None and entry["count"] == 0
                 continue
             found = get_json(client, f"/api/search?q={entry['query']}&since={label}&until={label}")
-            assert entry["count"] == found["total"]
-            assert entry["share"] == round(found["total"] / everything, 6)
+            assert entry["count"] == found["articles"]
+            assert entry["share"] == round(found["articles"] / everything, 6)
     assert [p["period"] for p in data["periods"] if not p["total"]] == [
         "1987-05", "1987-07", "1987-08", "1987-09"]  # Reuters-21578 has no story in those months
     for series in data["series"]:
-        assert series["total"] == get_json(client, f"/api/search?q={series['query']}")["total"]
+        assert series["total"] == get_json(client, f"/api/search?q={series['query']}")["articles"]
 
 
 def test_trends_by_day_with_filters_match_the_search(reuters):
@@ -86,8 +87,9 @@ def test_trends_by_day_with_filters_match_the_search(reuters):
     first = months.periods[0]
     assert (first.label, first.since.isoformat(), first.whole) == ("1987-03", "1987-03-15", False)
     assert first.search_dates() == ("1987-03-15", "1987-03-31")
-    assert months.trends[0].counts[0] == arc.search("dollar", since="1987-03-15", until="1987-03-31").total
-    assert first.total == arc.search("", since="1987-03-15", until="1987-03-31").total
+    # trends count articles (copies of one story too)
+    assert months.trends[0].counts[0] == arc.search("dollar", since="1987-03-15", until="1987-03-31").articles
+    assert first.total == arc.search("", since="1987-03-15", until="1987-03-31").articles
 
 
 def test_trends_csv_has_one_row_per_period_and_query(reuters):
@@ -116,7 +118,7 @@ def test_trends_page_points_are_links_to_the_periods_search(reuters):
         assert args["since"] == args["until"] and args["q"][0] in ("oil", "coffee")
         count = int(re.search(r": ([\d,]+) of", unescape(label)).group(1).replace(",", ""))
         found = get_json(client, unescape(href).replace("/?", "/api/search?"))
-        assert found["total"] == count
+        assert found["articles"] == count  # trends count articles, copies of one story too
     # the text alternative: a table with every number and the same links, and a summary
     table = re.search(r'<table class="trend-table">(.*?)</table>', html, re.S).group(1)
     assert "<caption" in table and "March 1987" in table and ">827</a>" in table
@@ -141,7 +143,8 @@ def test_api_search_lists_what_stands_out_with_both_counts(reuters):
     arc, client = reuters
     data = get_json(client, "/api/search?q=opec&since=1987-03&until=1987-03")
     found = data["significant"]
-    assert found["matches"] == data["total"] and found["archive"] == arc.stats()["articles"]
+    # what stands out is counted over articles, copies of one story too
+    assert found["matches"] == data["articles"] and found["archive"] == arc.stats()["articles"]
     people, words = found["person"], found["word"]
     assert len(people) == len(words) == 10
     names = [p["value"] for p in people]
@@ -150,11 +153,11 @@ def test_api_search_lists_what_stands_out_with_both_counts(reuters):
     assert "opec" not in {w["term"] for w in words}  # the query's own word is no news
     for person in people[:4]:  # exact counts, as the search with that person counts them
         narrowed = arc.search("opec", persons=[person["value"]], since="1987-03", until="1987-03")
-        assert person["count"] == narrowed.total >= 3
-        assert person["background"] == arc.search(persons=[person["value"]]).total
+        assert person["count"] == narrowed.articles >= 3
+        assert person["background"] == arc.search(persons=[person["value"]]).articles
     for word in words:
         assert 3 <= word["count"] <= found["matches"] and word["background"] >= word["count"]
-        assert word["count"] <= arc.search(f"opec {word['value']}", since="1987-03", until="1987-03").total
+        assert word["count"] <= arc.search(f"opec {word['value']}", since="1987-03", until="1987-03").articles
     scores = [w["score"] for w in words]
     assert scores == sorted(scores, reverse=True)
 
@@ -162,13 +165,13 @@ def test_api_search_lists_what_stands_out_with_both_counts(reuters):
 def test_the_same_function_serves_a_person_and_a_period(reuters):
     arc, _ = reuters
     baker = arc.significant(persons=["James Baker"])
-    assert baker.matches == arc.search(persons=["James Baker"]).total
+    assert baker.matches == arc.search(persons=["James Baker"]).articles
     assert "James Baker" not in [s.value for s in baker.kinds["person"]]
     assert "Paul Volcker" in [s.value for s in baker.kinds["person"]]
     assert not {"james", "baker"} & {s.term for s in baker.kinds["word"]}  # his own name
     assert "treasury" in [s.value for s in baker.kinds["word"]]
     october = arc.significant(since="1987-10", until="1987-10")
-    assert october.matches == arc.search(since="1987-10", until="1987-10").total
+    assert october.matches == arc.search(since="1987-10", until="1987-10").articles
     assert october.kinds["word"] and october.kinds["person"]
     assert arc.significant().kinds == {"person": [], "word": []}  # the archive against itself
 

@@ -67,8 +67,9 @@ def api(client, url: str, status: int = 200) -> dict:
 
 def test_home_lists_every_article_with_facets(client, web_archive):
     html = page(client, "/")
-    total = web_archive.search("").total
-    assert f"<strong>{total}</strong> articles in the archive" in html
+    everything = web_archive.search("")
+    assert f"<strong>{everything.total}</strong> stories in the archive" in html
+    assert f"· {everything.stories} stories in {everything.articles} articles" in html  # a story has copies
     assert 'role="search"' in html and '<label class="visually-hidden" for="q">' in html
     assert 'class="timeline"' in html and 'id="person-heading"' in html
 
@@ -143,7 +144,8 @@ def test_date_range_form_and_partial_dates(client):
     assert 'name="since" value="1987-01"' in html and 'name="until" value="2006"' in html
     assert "January 1987 – 2006" in html
     data = api(client, "/api/search?since=1987-01&until=2006&per_page=100")
-    assert data["total"] == 8 and all(h["published"] < "2007" for h in data["hits"])
+    assert data["total"] == 7 and all(h["published"] < "2007" for h in data["hits"])
+    assert data["articles"] == 8  # two copies of one Reuters story are one hit
 
 
 def test_undated_articles_are_counted_and_reachable(client, web_archive):
@@ -173,8 +175,9 @@ def test_page_past_the_end_says_so(client):
 
 
 def test_sorting(client):
-    newest = [h["published"] for h in api(client, "/api/search?sort=newest&per_page=100")["hits"]]
-    oldest = [h["published"] for h in api(client, "/api/search?sort=oldest&per_page=100")["hits"]]
+    # every copy: one hit per story would show a story's newest copy first and its oldest last
+    newest = [h["published"] for h in api(client, "/api/search?sort=newest&per_page=100&copies=all")["hits"]]
+    oldest = [h["published"] for h in api(client, "/api/search?sort=oldest&per_page=100&copies=all")["hits"]]
     dated = [p for p in newest if p]
     assert dated == sorted(dated, reverse=True) and newest[-1] is None
     assert [p for p in oldest if p] == sorted(dated)
@@ -197,7 +200,8 @@ def test_api_search_has_the_cli_json_shape(client, web_archive):
                                   sort="newest", page=1, per_page=3, significant=True).to_dict()
     data = api(client, url)
     assert data == expected
-    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets", "significant"]
+    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets", "significant", "counted",
+                          "articles", "stories", "copies"]
 
 
 def test_api_article_is_the_article_record(client, web_archive):
@@ -233,8 +237,8 @@ def test_people_page_reaches_everyone_with_a_json_twin(client, web_archive):
     counts = [p["count"] for p in everyone["people"]]
     assert counts == sorted(counts, reverse=True)
     for person in everyone["people"][:5]:  # each count is the number of articles mentioning them
-        assert web_archive.search("", persons=[person["name"]]).total == person["count"]
-    teigen = web_archive.search("", persons=["Chrissy Teigen"]).total
+        assert web_archive.search("", persons=[person["name"]]).articles == person["count"]
+    teigen = web_archive.search("", persons=["Chrissy Teigen"]).articles
     found = api(client, "/api/people?q=TEIG")
     assert found == {"contains": "TEIG", "total": 1, "limit": 200,
                      "people": [{"name": "Chrissy Teigen", "count": teigen, "variants": {}}]}
@@ -258,7 +262,7 @@ def test_people_limits_are_400(client, query):
 def test_a_name_nobody_has_suggests_the_people_it_is_part_of(client, web_archive):
     html = page(client, "/?q=baby&person=teig")
     assert "No one called <q>teig</q>" in html
-    teigen = web_archive.search("", persons=["Chrissy Teigen"]).total
+    teigen = web_archive.search("", persons=["Chrissy Teigen"]).articles
     suggested = re.search(rf"Did you mean <a href=\"([^\"]+)\">Chrissy Teigen</a> \({teigen}\)", html)
     assert suggested and args(unescape(suggested.group(1))) == {"q": ["baby"], "person": ["Chrissy Teigen"]}
     assert "Browse the people" in page(client, "/?person=Nobody+Atall")

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from flask import Flask
 
-from . import api, article, display, errors, headers, meta, people, person, search, trends
+from . import api, article, display, errors, headers, meta, people, person, search, story, trends
 from .ids import ArticleIdConverter, PersonNameConverter
 from .store import ArchiveHolder
 
@@ -43,7 +43,7 @@ def create_app(config: Mapping | None = None) -> Flask:
     app.url_map.converters["article_id"] = ArticleIdConverter
     app.url_map.converters["person"] = PersonNameConverter
     app.extensions["archive"] = ArchiveHolder(app.config["INDEX"], time_budget=app.config["TIME_BUDGET"])
-    for blueprint in (search.bp, article.bp, people.bp, person.bp, api.bp, meta.bp, trends.bp):
+    for blueprint in (search.bp, article.bp, people.bp, person.bp, api.bp, meta.bp, trends.bp, story.bp):
         app.register_blueprint(blueprint)
     errors.register(app)
     person.register(app)

@@ -9,6 +9,7 @@ from .article import check_id
 from .params import SearchParams, whole
 from .people import lookup
 from .store import get_archive
+from .story import story_json
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -31,6 +32,14 @@ def similar(article_id: str):
     check_id(article_id)
     hits = get_archive().similar(article_id, limit=whole(request.args, "limit", 5))
     return jsonify({"id": article_id, "similar": [hit.to_dict() for hit in hits]})
+
+
+@bp.get("/story/<article_id:article_id>", merge_slashes=False)
+def story(article_id: str):
+    """The story this article is a copy of: its origin and every copy, earliest first, each with
+    what it changed from the first."""
+    check_id(article_id)
+    return jsonify(story_json(get_archive(), article_id))
 
 
 @bp.get("/people")

@@ -7,12 +7,11 @@ no browser wants), cut at a paragraph or word boundary, with a link to the whole
 
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from markupsafe import Markup, escape
 
 from archive import Article, ArticleNotFound, BadQuery, SearchTimeout
+from archive.changes import paragraphs
 
 from .params import SearchParams
 from .store import get_archive
@@ -22,8 +21,6 @@ MAX_ID_CHARS = 1000
 SIMILAR_SHOWN = 5
 TITLE_CHARS = 1000
 TEXT_SUFFIX = ".txt"
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_INDENTED_LINE = re.compile(r"\n(?=[ \t]{2,}\S)")  # wire copy: hard-wrapped, paragraphs indented
 
 
 @bp.get("/article/<article_id:article_id>", merge_slashes=False)
@@ -51,6 +48,9 @@ def show(article_id: str):
         similar = archive.similar(article.id, limit=SIMILAR_SHOWN)
     except SearchTimeout:  # the article is what was asked for: show it without the list
         similar = []
+    story = archive.story(article.id)
+    changes = archive.changes(article.id, against=story.first.id) \
+        if story.copies > 1 and story.first.id != article.id else None
     return render_template(
         "article.html", article=article, params=params, title=Markup(title), similar=similar,
         paragraphs=[Markup(p) for p in paragraphs(body)],
@@ -58,6 +58,8 @@ def show(article_id: str):
         shown_chars=len(shown), cut=len(shown) < len(article.body), text_url=text_url(article.id),
         search_url=lambda name: SearchParams(persons=(name,)).url(),
         topic_url=lambda topic: SearchParams(topics=(topic,)).url(),
+        story=story, changes=changes,
+        copies=[c for c in (story.first, *story.others) if c.id != article.id],
     )
 
 
@@ -90,8 +92,3 @@ def opening(text: str, limit: int) -> str:
     return head
 
 
-def paragraphs(text: str) -> list[str]:
-    """Paragraphs of an article body (blank-line separated, or indented wire copy)."""
-    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else _INDENTED_LINE
-    return [" ".join(part.split()) if splitter is _INDENTED_LINE else part.strip()
-            for part in splitter.split(text) if part.strip()]

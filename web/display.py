@@ -11,6 +11,7 @@ def register(app: Flask) -> None:
     app.add_template_filter(long_date)
     app.add_template_filter(plural)
     app.add_template_filter(web_link)
+    app.add_template_filter(short_date)
 
 
 def long_date(value: datetime | None, with_time: bool = False, precision: str | None = None) -> str:
@@ -22,6 +23,19 @@ def long_date(value: datetime | None, with_time: bool = False, precision: str | 
         return value.strftime("%B %Y" if precision == "month" else "%Y")
     text = f"{value.day} {value.strftime('%B %Y')}"
     if with_time and precision != "day" and (value.hour or value.minute):
+        text += value.strftime(", %H:%M")
+    return text
+
+
+def short_date(value: datetime | None, precision: str | None = None) -> str:
+    """"12 Mar 1987, 14:05" (the time when known), "Mar 1987", "1987"; "undated" without a date:
+    for lists of copies, where copies of a day differ by their hours."""
+    if value is None:
+        return "undated"
+    if precision in ("month", "year"):
+        return value.strftime("%b %Y" if precision == "month" else "%Y")
+    text = f"{value.day} {value.strftime('%b %Y')}"
+    if precision != "day" and (value.hour or value.minute):
         text += value.strftime(", %H:%M")
     return text
 

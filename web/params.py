@@ -33,6 +33,7 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
+    all_copies: bool = False  # copies=all: every article, not one hit per story
 
     @classmethod
     def from_args(cls, args: MultiDict) -> SearchParams:
@@ -49,16 +50,18 @@ class SearchParams:
             sort=args.get("sort", "").strip() or "relevance",
             page=whole(args, "page", 1),
             per_page=whole(args, "per_page", current_app.config["PER_PAGE"]),
+            all_copies=_copies(args.get("copies", "")),
         )
 
     def run(self, archive: Archive, significant: bool = True) -> SearchResult:
         """The search, with what stands out among its matches unless ``significant`` is False."""
         return archive.search(self.q, **self.filters(), sort=self.sort, page=self.page,
-                              per_page=self.per_page, significant=significant)
+                              per_page=self.per_page, significant=significant,
+                              all_copies=self.all_copies)
 
     def export(self, archive: Archive) -> Iterator[dict]:
         """Every hit of this search as rows (page and per_page do not apply)."""
-        return archive.export(self.q, **self.filters(), sort=self.sort)
+        return archive.export(self.q, **self.filters(), sort=self.sort, all_copies=self.all_copies)
 
     def filters(self) -> dict:
         """The filters as ``Archive.search`` keywords."""
@@ -94,6 +97,8 @@ class SearchParams:
             args["page"] = self.page
         if self.per_page != current_app.config["PER_PAGE"]:
             args["per_page"] = self.per_page
+        if self.all_copies:
+            args["copies"] = "all"
         return args
 
     def url(self, endpoint: str = "search.index", **values) -> str:
@@ -141,6 +146,17 @@ def values(args: MultiDict, kind: str) -> tuple[str, ...]:
         raise BadQuery(f"{len(values)} values of {kind} selected.",
                        hint=f"Select at most {MAX_PERSONS}.")
     return values
+
+
+def _copies(value: str) -> bool:
+    """copies=all lists every article; copies=stories (or nothing) one hit per story."""
+    value = value.strip().lower()
+    if value in ("", "stories"):
+        return False
+    if value == "all":
+        return True
+    raise BadQuery(f"copies={value[:40]!r} is neither all nor stories.",
+                   hint="Use copies=all to list every copy, or leave it out for one hit per story.")
 
 
 def _flag(value: str) -> bool:

@@ -49,6 +49,7 @@ def index():
         keyword_facets=facets.keyword_facets(result, params), feed_url=feed_url(params),
         standouts=facets.standouts(result, params), compare_url=facets.trends_url(result, params),
         sorts=[(value, label, params.but(sort=value).url()) for value, label in SORTS],
+        unit="article" if params.all_copies else "story",
     )
 
 

@@ -2,7 +2,8 @@
 
 Nothing here is shared in a way that needs a lock held for a whole search:
 
-- the derived columns (numpy arrays) are read once and never changed;
+- the derived columns (numpy arrays) and the stories (near-duplicates grouped, see
+  :mod:`~archive.index.stories`) are read once and never changed;
 - the caches of posting arrays, evaluated wildcards/phrases and highlight words are
   :class:`~archive.index.cache.LRU` objects, locked only while an entry is looked up or stored;
 - a Whoosh searcher reads its files with seek-then-read, so it must not serve two threads at
@@ -31,6 +32,8 @@ from .columns import Columns
 from .matching import CACHE_NODES, Matcher
 from .postings import CACHE_POSTINGS, PostingSource
 from .schema import missing_fields
+from .stories import Stories
+from .stories import load as load_stories
 
 MAX_IDLE = 16  # searchers kept open for reuse; more are opened when more threads search at once
 CACHE_HIGHLIGHTS = 128  # queries whose highlight words are kept (the search page marks 10 titles)
@@ -48,7 +51,9 @@ class Generation:
         first = self._open()
         try:
             reader = first.reader()
-            self.columns = Columns.load(reader, self.path, self._ix.latest_generation())
+            toc = self._ix.latest_generation()
+            self.columns = Columns.load(reader, self.path, toc)
+            self.stories: Stories = load_stories(self.path, reader, self.columns, toc)
             self.doc_count = reader.doc_count_all()
         except BaseException:
             first.close()

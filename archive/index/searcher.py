@@ -25,7 +25,7 @@ from whoosh import query as wq
 from ..article import Article
 from ..errors import ArticleNotFound, BadQuery, PersonNotFound
 from ..extract.across import Variants
-from ..results import FacetValue, Hit, PersonResult, SearchResult, Significant, TrendsResult
+from ..results import Copy, FacetValue, Hit, PersonResult, SearchResult, Significant, Story, TrendsResult
 from . import company, facets, significant, store, trends
 from .budget import Deadline
 from .generation import Generation
@@ -33,6 +33,7 @@ from .matching import ranked, restrict
 from .query import expand_names, parse
 from .schema import KEYWORD_FIELDS, OUTDATED_HINT, UNDATED, clean_name, from_stored
 from .snippets import body_terms, snippet
+from .stories import Stories
 
 
 @functools.lru_cache(maxsize=4)
@@ -112,15 +113,17 @@ class Engine:
     def search(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
         undated: bool = False, sort: str, page: int, per_page: int, standouts: bool = False,
-        keywords: dict[str, list[str]] | None = None,
+        keywords: dict[str, list[str]] | None = None, all_copies: bool = False,
     ) -> SearchResult:
-        """``keywords``: values of other keyword kinds (``{"topic": ["crude"]}``, see
-        ``FILTER_KINDS``) the matches must all have, as ``persons`` are people they all name."""
+        """One page of hits: one per story (its best-ranked copy), or every article with
+        ``all_copies``; ``total`` and the facets count what the hits list. ``keywords``: values
+        of other keyword kinds (``{"topic": ["crude"]}``, see ``FILTER_KINDS``) the matches must
+        all have, as ``persons`` are people they all name."""
         started = time.perf_counter()
         deadline = self._deadline()
         parsed, plain = parse(q)
         live = self._current()
-        columns = live.columns
+        columns, stories = live.columns, live.stories
         with live.searcher() as searcher:
             reader = searcher.reader()
             _check_fields(live, parsed, keywords)
@@ -128,27 +131,46 @@ class Engine:
             matcher = live.matcher(searcher, deadline)
             selected, scored, ids = _select(columns, matcher, parsed, persons, since, until, undated,
                                             keywords)
-            mask = np.zeros(len(columns.day), dtype=bool)
-            mask[ids] = True
-            page_docs = _page(columns, scored, ids, sort, page, per_page)
+            shown, shown_scored = ids, scored
+            if not all_copies:
+                shown = _one_per_story(stories, columns, scored, ids, sort)
+                if scored is not None and len(shown) < len(ids):
+                    shown_scored = restrict(scored, shown)
+            mask = _mask(len(columns.day), shown)
+            page_docs = _page(columns, shown_scored, shown, sort, page, per_page)
             terms = body_terms(parsed, reader)
             hits = []
             for docnum, score in page_docs:
                 deadline.check()
-                hits.append(_hit_of(from_stored(searcher.stored_fields(docnum)), score, terms))
-            found = _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) \
-                if standouts else None
-        date_values, unit = facets.date_facet(columns, ids, since, until, undated)
+                article = from_stored(searcher.stored_fields(docnum))
+                story = _story_of(searcher, stories, columns, docnum, known=article)
+                hits.append(dataclasses.replace(_hit_of(article, score, terms), story=story))
+            found = _standouts(searcher, columns, matcher, parsed, selected, scored, ids,
+                               _mask(len(columns.day), ids)) if standouts else None
+        date_values, unit = facets.date_facet(columns, shown, since, until, undated)
         person_values = facets.person_facet(columns, mask, [p for p in selected if p >= 0])
         person_values += [FacetValue(name, 0, True)
                           for name, pid in zip(persons, selected, strict=True) if pid < 0]
+        story_count = len(shown) if not all_copies else stories.count_in(ids)
         return SearchResult(
-            query=q, total=int(len(ids)), page=page, per_page=per_page, hits=hits,
+            query=q, total=int(len(shown)), page=page, per_page=per_page, hits=hits,
             facets={"person": person_values, "date": date_values,
                     **_keyword_facets(columns, mask, keywords or {})},
             seconds=time.perf_counter() - started, parsed=str(parsed), date_granularity=unit,
             notes=["The query was read as plain words."] if plain else [], significant=found,
+            copies="all" if all_copies else "stories", articles=int(len(ids)), stories=int(story_count),
         )
+
+    def story(self, article_id: str) -> Story:
+        """The story ``article_id`` belongs to: its origin and every copy, earliest first
+        (``others``: all copies but the origin). Raises ArticleNotFound."""
+        live = self._current()
+        with live.searcher() as searcher:
+            docnum = searcher.document_number(id=article_id)
+            if docnum is None:
+                raise ArticleNotFound(f"Article {article_id!r} does not exist in this archive.")
+            origin = int(live.stories.origin[docnum])
+            return _story_of(searcher, live.stories, live.columns, origin, limit=None)
 
     def significant(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
@@ -191,13 +213,14 @@ class Engine:
     def export(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
         undated: bool = False, sort: str, limit: int | None = None,
-        keywords: dict[str, list[str]] | None = None,
-    ) -> Iterator[tuple[Article, float | None]]:
+        keywords: dict[str, list[str]] | None = None, all_copies: bool = False,
+    ) -> Iterator[tuple[Article, float | None, str, int]]:
         """Every hit of a search (the first ``limit``) in result order, with its score (None
-        unless ranked by relevance). The hits are chosen now (within the time budget); the
-        articles are read as the iterator is consumed, through a reader of this generation of
-        its own, so that a swap meanwhile (which retires the generation) does not cut the
-        export short."""
+        unless ranked by relevance), its story's id and number of copies: one per story as a
+        search lists them, or every article with ``all_copies``. The hits are chosen
+        now (within the time budget); the articles are read as the iterator is consumed, through
+        a reader of this generation of its own, so that a swap meanwhile (which retires the
+        generation) does not cut the export short."""
         parsed, _ = parse(q)
         live = self._current()
         with live.searcher() as searcher:
@@ -206,8 +229,16 @@ class Engine:
             matcher = live.matcher(searcher, self._deadline())
             _, scored, ids = _select(live.columns, matcher, parsed, persons, since, until, undated,
                                      keywords)
+        if not all_copies:  # one row per story, as the pages list them
+            shown = _one_per_story(live.stories, live.columns, scored, ids, sort)
+            if scored is not None and len(shown) < len(ids):
+                scored = restrict(scored, shown)
+            ids = shown
         docs, scores = _ranked(live.columns, scored, ids, sort, limit)
-        return _stored_in_order(live.path, docs, scores)
+        stories = live.stories
+        found = _stored_in_order(live.path, docs, scores)
+        return ((article, score, stories.story_id(doc), int(stories.copies[doc]))
+                for doc, (article, score) in zip(docs.tolist(), found, strict=True))
 
     def similar(self, article_id: str, limit: int) -> list[Hit]:
         """Articles most like ``article_id``: the most distinctive words of its title and opening
@@ -329,8 +360,11 @@ class Engine:
         columns = live.columns
         alive = columns.day if columns.live is None else columns.day[columns.live]
         days = alive[alive != UNDATED]
+        stories, multi = live.stories.counts()
         return {
             "articles": int(len(alive)),
+            "stories": stories,
+            "multi_copy_stories": multi,
             "persons": int(np.count_nonzero(np.diff(columns.person_start))),
             "earliest": _iso_day(days.min()) if len(days) else None,
             "latest": _iso_day(days.max()) if len(days) else None,
@@ -496,6 +530,58 @@ def _distinct_hits(searcher, scored, terms, limit: int, seen: set, deadline: Dea
             break
         start = stop
     return hits
+
+
+def _mask(size: int, ids: np.ndarray) -> np.ndarray:
+    mask = np.zeros(size, dtype=bool)
+    mask[ids] = True
+    return mask
+
+
+def _one_per_story(stories: Stories, columns, scored, ids: np.ndarray, sort: str) -> np.ndarray:
+    """Of the matching document numbers ``ids`` (ascending), each story's best-ranked one (in
+    the order ``sort`` gives), ascending. Only stories of several copies are ranked here."""
+    multi = ids[stories.copies[ids] > 1]
+    if not len(multi):
+        return ids
+    if sort in ("newest", "oldest"):
+        stamps = columns.ts[multi]
+        key = -stamps if sort == "newest" else stamps
+        order = np.lexsort((multi, key, columns.day[multi] == UNDATED))
+    elif scored is not None:
+        scores = scored.scores[np.searchsorted(scored.ids, multi)]
+        order = np.lexsort((multi, -scores))
+    else:
+        order = np.arange(len(multi))
+    ranked_multi = multi[order]
+    best = ranked_multi[stories.first_per_story(ranked_multi)]
+    return np.sort(np.concatenate([ids[stories.copies[ids] <= 1], best]))
+
+
+OTHERS_SHOWN = 10  # copies a hit lists besides itself ("N more copies")
+
+
+def _copy_of(article: Article) -> Copy:
+    return Copy(id=article.id, title=article.title[:TITLE_CHARS], published=article.published,
+                published_precision=article.published_precision, outlet=article.outlet,
+                source=article.source, url=article.url)
+
+
+def _story_of(searcher, stories: Stories, columns, docnum: int, limit: int | None = OTHERS_SHOWN,
+              known: Article | None = None) -> Story:
+    """The story of ``docnum`` (``known``: its article, already read): its origin, its number
+    of copies, and the other copies (the first ``limit``, earliest first)."""
+    origin = int(stories.origin[docnum])
+    if known is not None and stories.copies[docnum] <= 1:
+        return Story(id=known.id, copies=1, first=_copy_of(known), others=[])
+    members = stories.members(docnum) if stories.copies[docnum] > 1 else np.array([docnum])
+    order = members[np.lexsort((members, columns.ts[members], columns.day[members] == UNDATED))]
+    others = [int(d) for d in order if d != docnum]
+    if limit is not None:
+        others = others[:limit]
+    first = _copy_of(from_stored(searcher.stored_fields(origin)))
+    copies = [first if d == origin else _copy_of(from_stored(searcher.stored_fields(d))) for d in others]
+    return Story(id=first.id, copies=int(len(members)), first=first, others=copies)
 
 
 def _hit_of(article: Article, score: float | None, terms: frozenset[str]) -> Hit:
