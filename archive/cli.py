@@ -255,6 +255,10 @@ def search(query, persons, since, until, undated, sort, page, per_page, explain,
     click.echo(f"{_count(result.total, 'result')} for {query!r} ({result.seconds * 1000:.0f} ms) {shown}")
     for note in result.notes:
         click.echo(f"Note: {note}")
+    if result.did_you_mean:
+        click.echo(f"Did you mean: {result.did_you_mean}?")
+    for name, alike in result.people_like.items():
+        click.echo(f"No one called {name!r} is mentioned; names like it: {', '.join(alike) or 'none'}")
     if explain:
         click.echo(f"Query read as: {result.parsed}")
     first = (result.page - 1) * result.per_page

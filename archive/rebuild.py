@@ -47,6 +47,7 @@ from .extract.across import (
 from .extract.aliases import Aliases, aliases_for
 from .index import processes, store
 from .index.manifest import Dedup, FileEntry, Manifest
+from .index.schema import check_version
 from .index.writer import (
     articles_with,
     keyword_terms,
@@ -338,6 +339,8 @@ def _update(index_dir: Path, sources, started: float, tracker: Tracker, workers,
         old = Manifest.load(live)
     except ArchiveError:
         old = None
+    if old is not None:
+        check_version(live, index_dir)  # an index of another analyzer is rebuilt, not updated
     if old is None:
         if not sources:
             raise _nothing_to_update(index_dir)

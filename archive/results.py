@@ -83,6 +83,9 @@ class SearchResult:
     date_granularity: str = "month"  # "year" | "month" | "day": the size of the date buckets
     notes: list[str] = field(default_factory=list)  # e.g. "query read as plain words"
     significant: Significant | None = None  # what stands out among the matches, when asked
+    did_you_mean: str | None = None  # the query with a rare or unknown word corrected ("volcker")
+    # per person filter nobody in the archive matches, the names most like it by spelling
+    people_like: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -98,6 +101,8 @@ class SearchResult:
             "facets": {
                 name: [value.to_dict() for value in values] for name, values in self.facets.items()
             },
+            "did_you_mean": self.did_you_mean,
+            "people_like": self.people_like,
             **({"significant": self.significant.to_dict()} if self.significant else {}),
         }
 

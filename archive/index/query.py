@@ -11,6 +11,7 @@ import re
 from whoosh import qparser, query
 
 from ..errors import BadQuery
+from .analysis import phrase_terms
 from .schema import make_schema
 
 FIELDS = ("title", "body", "person", "author")
@@ -18,7 +19,7 @@ NAME_FIELDS = ("person", "author")
 MAX_NAMES = 200  # names one partial name may stand for
 MAX_QUERY_CHARS = 1000
 _SCHEMA = make_schema()
-_TOKEN = re.compile(r'"[^"]*"?|\S+')
+_TOKEN = re.compile(r'"[^"]*"?(?:~\d+)?|\S+')  # a "phrase"~N keeps its slop
 _WORD = re.compile(r"[\w'’]+", re.UNICODE)
 
 
@@ -50,10 +51,10 @@ def parse(text: str) -> tuple[query.Query, bool]:
     try:
         parsed = _PARSER.parse(_rewrite(text))
         if _usable(parsed):
-            return parsed, False
+            return on_pairs(parsed), False
     except Exception:  # noqa: BLE001 - Whoosh's parser raises assorted errors on odd input
         pass
-    return plain_words(text), True
+    return on_pairs(plain_words(text)), True
 
 
 def plain_words(text: str) -> query.Query:
@@ -62,6 +63,25 @@ def plain_words(text: str) -> query.Query:
     if not words:
         return query.NullQuery
     return _PARSER.parse(" ".join(f'"{w}"' if not w.isalnum() else w for w in words))
+
+
+def on_pairs(parsed: query.Query) -> query.Query:
+    """``parsed`` with each exact phrase of titles or bodies that has a common word matched on
+    the index's common-word pairs (analysis.phrase_terms): "one of the" is the phrase of the
+    terms "one of", "of the"; a phrase that is one pair ("the who") is that term. A phrase with
+    a slop ("oil prices"~5) keeps its words."""
+
+    def rewrite(node: query.Query) -> query.Query:
+        if not isinstance(node, query.Phrase) or node.slop != 1 or node.fieldname not in ("title", "body"):
+            return node
+        terms = phrase_terms(list(node.words))
+        if terms == list(node.words):
+            return node
+        if len(terms) == 1:
+            return query.Term(node.fieldname, terms[0], boost=node.boost)
+        return query.Phrase(node.fieldname, terms, slop=1, boost=node.boost)
+
+    return parsed.accept(rewrite)
 
 
 def _rewrite(text: str) -> str:

@@ -32,6 +32,7 @@ from .matching import ranked, restrict
 from .query import expand_names, parse
 from .schema import UNDATED, from_stored
 from .snippets import body_terms, snippet
+from .spelling import closest_names, did_you_mean, person_id
 
 
 @functools.lru_cache(maxsize=4)
@@ -131,6 +132,7 @@ class Engine:
                 hits.append(_hit_of(from_stored(searcher.stored_fields(docnum)), score, terms))
             found = _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) \
                 if standouts else None
+            suggestion = did_you_mean(q, parsed, reader) if q else None
         date_values, unit = facets.date_facet(columns, ids, since, until, undated)
         person_values = facets.person_facet(columns, mask, [p for p in selected if p >= 0])
         person_values += [FacetValue(name, 0, True)
@@ -140,6 +142,7 @@ class Engine:
             facets={"person": person_values, "date": date_values},
             seconds=time.perf_counter() - started, parsed=str(parsed), date_granularity=unit,
             notes=["The query was read as plain words."] if plain else [], significant=found,
+            did_you_mean=suggestion, people_like=_people_like(columns, persons, selected),
         )
 
     def significant(
@@ -269,10 +272,19 @@ def _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) 
     return significant.find(significant.Index(searcher, columns, matcher.source), fg)
 
 
+def _people_like(columns, persons, selected) -> dict[str, list[str]]:
+    """For each selected name that is nobody in the archive, the names most like it."""
+    unknown = [name for name, pid in zip(persons, selected, strict=True) if pid < 0]
+    if not unknown:
+        return {}
+    counts = columns.article_counts()
+    return {name: closest_names(name, columns.person_names, counts) for name in unknown}
+
+
 def _select(columns, matcher, parsed, persons, since, until, undated):
     """(person ids of ``persons``, -1 for unknown names; the scored matches or None for the
     empty query; the document numbers matching the query and every filter)."""
-    selected = [columns.person_ids.get(name.casefold(), -1) for name in persons]
+    selected = [person_id(columns, name) for name in persons]
     scored = None if isinstance(parsed, wq.Every) else matcher.match(parsed)
     ids = _matches(columns, scored, selected, since, until, undated)
     if scored is not None and len(ids) < len(scored):
