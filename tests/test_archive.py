@@ -166,7 +166,9 @@ def test_stats(seeds_archive):
 
 def test_json_shape(seeds_archive):
     data = seeds_archive.search("baby loss").to_dict()
-    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets"]
+    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets", "did_you_mean",
+                          "people_like"]
+    assert data["did_you_mean"] is None and data["people_like"] == {}
     assert list(data["hits"][0]) == [
         "id", "title", "url", "published", "authors", "persons", "snippet", "score"]
     assert data["hits"][0]["published"] == "2021-06-17T12:01:00+00:00"

@@ -197,7 +197,9 @@ def test_api_search_has_the_cli_json_shape(client, web_archive):
                                   sort="newest", page=1, per_page=3, significant=True).to_dict()
     data = api(client, url)
     assert data == expected
-    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets", "significant"]
+    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets", "did_you_mean",
+                          "people_like",
+                          "significant"]
 
 
 def test_api_article_is_the_article_record(client, web_archive):
