@@ -132,7 +132,7 @@ class Engine:
                 hits.append(_hit_of(from_stored(searcher.stored_fields(docnum)), score, terms))
             found = _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) \
                 if standouts else None
-            suggestion = did_you_mean(q, parsed, reader) if q else None
+            suggestion = _did_you_mean(live, q, parsed, reader)
         date_values, unit = facets.date_facet(columns, ids, since, until, undated)
         person_values = facets.person_facet(columns, mask, [p for p in selected if p >= 0])
         person_values += [FacetValue(name, 0, True)
@@ -270,6 +270,17 @@ def _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) 
     asked = frozenset(p for p in (*selected, *named) if p >= 0)
     fg = significant.Foreground(ids, mask, scored, asked, body_terms(parsed, searcher.reader()))
     return significant.find(significant.Index(searcher, columns, matcher.source), fg)
+
+
+def _did_you_mean(live: Generation, q: str, parsed, reader) -> str | None:
+    """spelling.did_you_mean, kept for the generation (its vocabulary does not change)."""
+    if not q:
+        return None
+    key = ("did you mean", q)
+    found = live.nodes.get(key)
+    if found is None:
+        found = live.nodes.put(key, did_you_mean(q, parsed, reader) or "")
+    return found or None
 
 
 def _people_like(columns, persons, selected) -> dict[str, list[str]]:
