@@ -265,7 +265,7 @@ class Engine:
 def _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) -> Significant:
     """What stands out among the matches ``ids``, but what the search asked for: the selected
     people, the people and words of the query."""
-    named = [columns.person_ids.get(str(node.text), -1) for node in parsed.leaves()
+    named = [person_id(columns, str(node.text)) for node in parsed.leaves()
              if getattr(node, "fieldname", None) == "person"]
     asked = frozenset(p for p in (*selected, *named) if p >= 0)
     fg = significant.Foreground(ids, mask, scored, asked, body_terms(parsed, searcher.reader()))
