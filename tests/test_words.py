@@ -257,3 +257,10 @@ def test_an_index_of_the_old_analyzer_must_be_rebuilt(corpus, tmp_path):
     assert "archive rebuild" in raised.value.hint
     shown = CliRunner().invoke(cli, ["update", str(folder), "--index", str(tmp_path / "index")])
     assert shown.exit_code != 0 and "rebuilt" in shown.output
+
+
+def test_the_query_as_read_shows_a_phrase_as_typed(arc):
+    index = str(arc.index_dir)
+    shown = CliRunner().invoke(cli, ["search", '"Bank of England"', "--explain", "--index", index])
+    assert shown.exit_code == 0, shown.output
+    assert 'body:"bank of england"' in shown.output and "\x1f" not in shown.output

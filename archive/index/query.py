@@ -11,7 +11,7 @@ import re
 from whoosh import qparser, query
 
 from ..errors import BadQuery
-from .analysis import phrase_terms
+from .analysis import is_pair, pair_words, phrase_terms
 from .schema import make_schema
 
 FIELDS = ("title", "body", "person", "author")
@@ -82,6 +82,21 @@ def on_pairs(parsed: query.Query) -> query.Query:
         return query.Phrase(node.fieldname, terms, slop=1, boost=node.boost)
 
     return parsed.accept(rewrite)
+
+
+def shown(parsed: query.Query) -> str:
+    """The parsed query as text, with the phrases matched on pairs of words shown as typed."""
+
+    def words_of(node: query.Query) -> query.Query:
+        terms = list(node.words) if isinstance(node, query.Phrase) else [getattr(node, "text", "")]
+        if not any(isinstance(t, str) and is_pair(t) for t in terms):
+            return node
+        words = [pair_words(t)[0] for t in terms]
+        if is_pair(terms[-1]):
+            words.append(pair_words(terms[-1])[1])
+        return query.Phrase(node.fieldname, words, boost=node.boost)
+
+    return str(parsed.accept(words_of))
 
 
 def _rewrite(text: str) -> str:

@@ -29,7 +29,7 @@ from . import facets, significant, store, trends
 from .budget import Deadline
 from .generation import Generation
 from .matching import ranked, restrict
-from .query import expand_names, parse
+from .query import expand_names, parse, shown
 from .schema import UNDATED, from_stored
 from .snippets import body_terms, snippet
 from .spelling import closest_names, did_you_mean, person_id
@@ -140,7 +140,7 @@ class Engine:
         return SearchResult(
             query=q, total=int(len(ids)), page=page, per_page=per_page, hits=hits,
             facets={"person": person_values, "date": date_values},
-            seconds=time.perf_counter() - started, parsed=str(parsed), date_granularity=unit,
+            seconds=time.perf_counter() - started, parsed=shown(parsed), date_granularity=unit,
             notes=["The query was read as plain words."] if plain else [], significant=found,
             did_you_mean=suggestion, people_like=_people_like(columns, persons, selected),
         )
