@@ -264,3 +264,9 @@ def test_the_query_as_read_shows_a_phrase_as_typed(arc):
     shown = CliRunner().invoke(cli, ["search", '"Bank of England"', "--explain", "--index", index])
     assert shown.exit_code == 0, shown.output
     assert 'body:"bank of england"' in shown.output and "\x1f" not in shown.output
+
+
+def test_people_are_listed_accents_aside(arc):
+    found = [p.value for p in arc.people("muller", limit=10).people]
+    assert found == [p.value for p in arc.people("Müller", limit=10).people]
+    assert any("Müller" in name for name in found)

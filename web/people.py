@@ -36,7 +36,8 @@ def suggestions(archive: Archive, params: SearchParams,
     for name in params.persons:
         people = archive.people(name, limit=SUGGESTIONS).people
         if not people and (like or {}).get(name):
-            people = [p for alike in like[name] for p in archive.people(alike, limit=1).people]
+            people = [p for alike in like[name] for p in archive.people(alike, limit=SUGGESTIONS).people
+                      if p.value == alike]
         if not any(p.value.casefold() == name.casefold() for p in people):
             swap = params.without_person(name)
             found[name] = [(p, swap.with_person(p.value).url()) for p in people]

@@ -26,6 +26,7 @@ from ..errors import ArticleNotFound
 from ..extract.across import Variants
 from ..results import FacetValue, Hit, SearchResult, Significant, TrendsResult
 from . import facets, significant, store, trends
+from .analysis import fold
 from .budget import Deadline
 from .generation import Generation
 from .matching import ranked, restrict
@@ -221,15 +222,15 @@ class Engine:
                                   {article.content_hash}, deadline)
 
     def people(self, contains: str, limit: int) -> tuple[int, list[FacetValue], dict[str, dict[str, int]]]:
-        """People (in live articles) whose names contain ``contains`` (case-insensitive), most
+        """People (in live articles) whose names contain ``contains`` (case and accents aside), most
         mentioned first, then by name: how many match, the first ``limit``, and the variants the
         archive merged into each of those (see extract.across.Variants)."""
-        needle = " ".join(contains.split()).casefold()
+        needle = fold(" ".join(contains.split()))
         live = self._current()
         columns, generation = live.columns, live.path
         counts = columns.article_counts()
         found = [(int(counts[pid]), name) for pid, name in enumerate(columns.person_names)
-                 if counts[pid] and needle in name.casefold()]
+                 if counts[pid] and needle in fold(name)]
         found.sort(key=lambda pair: (-pair[0], pair[1]))
         variants = _variants(generation)
         listed = [FacetValue(name, count) for count, name in found[:limit]]
