@@ -270,3 +270,10 @@ def test_people_are_listed_accents_aside(arc):
     found = [p.value for p in arc.people("muller", limit=10).people]
     assert found == [p.value for p in arc.people("Müller", limit=10).people]
     assert any("Müller" in name for name in found)
+
+
+def test_similar_articles_are_found_by_words_not_by_word_pairs(arc):
+    hit = arc.search("volcker").hits[0]
+    similar = arc.similar(hit.id)
+    assert similar and all("\x1f" not in s.snippet for s in similar)
+    assert sum("volcker" in (s.title + s.snippet).lower() for s in similar) >= len(similar) // 2

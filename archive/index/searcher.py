@@ -26,7 +26,7 @@ from ..errors import ArticleNotFound
 from ..extract.across import Variants
 from ..results import FacetValue, Hit, SearchResult, Significant, TrendsResult
 from . import facets, significant, store, trends
-from .analysis import fold
+from .analysis import fold, is_pair
 from .budget import Deadline
 from .generation import Generation
 from .matching import ranked, restrict
@@ -211,7 +211,8 @@ class Engine:
             article = from_stored(searcher.stored_fields(docnum))
             keys = searcher.key_terms_from_text(
                 "body", f"{article.title[:TITLE_CHARS]}\n{article.body[:SIMILAR_CHARS]}",
-                numterms=SIMILAR_TERMS)
+                numterms=3 * SIMILAR_TERMS)
+            keys = [(term, weight) for term, weight in keys if not is_pair(term)][:SIMILAR_TERMS]
             if not keys:
                 return []
             top = max(weight for _, weight in keys)
