@@ -29,7 +29,6 @@ tokenizer, possessive filter, lowercase, ASCII folding, Porter stemming, no stop
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from whoosh.analysis import (
     CharsetFilter,
@@ -51,7 +50,6 @@ WORD_PATTERN = re.compile(
     r"|\w+(?:['’]\w+)*",  # O'Brien don't Reagan's
     re.UNICODE,
 )
-_POSSESSIVE = ("'s", "’s")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 SHORT = 3  # words this long or shorter are not stemmed: Porter makes "us" "u", "one" "on", "has" "ha"
 
@@ -175,7 +173,3 @@ def fold(text: str) -> str:
     """``text`` lowercased with its accents folded, as the analyzers fold it."""
     return text.lower().translate(accent_map)
 
-
-def strip_accents(text: str) -> str:
-    """``text`` without combining marks (a fallback for characters accent_map leaves)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
