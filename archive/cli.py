@@ -323,6 +323,10 @@ def search(query, persons, topics, authors, outlets, since, until, undated, sort
                    f"({switch}); the facets count {result.counted}.")
     for note in result.notes:
         click.echo(f"Note: {note}")
+    if result.did_you_mean:
+        click.echo(f"Did you mean: {result.did_you_mean}?")
+    for name, alike in result.people_like.items():
+        click.echo(f"No one called {name!r} is mentioned; names like it: {', '.join(alike) or 'none'}")
     if explain:
         click.echo(f"Query read as: {result.parsed}")
     first = (result.page - 1) * result.per_page

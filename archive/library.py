@@ -214,7 +214,7 @@ class Archive:
         return mark_all(text, self.engine.highlight_terms(q))
 
     def people(self, contains: str = "", *, limit: int = 100) -> PeopleResult:
-        """The people the archive mentions whose names contain ``contains`` (case-insensitive;
+        """The people the archive mentions whose names contain ``contains`` (case and accents aside;
         "" for everyone), most mentioned first, each with the number of articles, and the variants
         the archive merged into each ("Trump" alone, "Donald J. Trump" → Donald Trump)."""
         if not 1 <= limit <= MAX_PEOPLE:

@@ -48,6 +48,7 @@ from .extract.aliases import Aliases, aliases_for
 from .index import processes, store
 from .index import stories as story_index
 from .index.manifest import Dedup, FileEntry, Manifest
+from .index.schema import check_version
 from .index.writer import (
     articles_with,
     keyword_terms,
@@ -345,6 +346,8 @@ def _update(index_dir: Path, sources, started: float, tracker: Tracker, workers,
         old = Manifest.load(live)
     except ArchiveError:
         old = None
+    if old is not None:
+        check_version(live, index_dir)  # an index of another analyzer is rebuilt, not updated
     if old is not None and outdated(live):  # an older version's index: rebuilt in full, said so
         inputs = _inputs(sources or old.sources, aliases, index_dir, tracker)
         report = _rebuild(index_dir, inputs, started, tracker, workers, limit)

@@ -138,6 +138,9 @@ class SearchResult:
     copies: str = "stories"
     articles: int | None = None  # the matching articles (copies included)
     stories: int | None = None  # the stories they make
+    did_you_mean: str | None = None  # the query with a rare or unknown word corrected ("volcker")
+    # per person filter nobody in the archive matches, the names most like it by spelling
+    people_like: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -158,6 +161,8 @@ class SearchResult:
             "facets": {
                 name: [value.to_dict() for value in values] for name, values in self.facets.items()
             },
+            "did_you_mean": self.did_you_mean,
+            "people_like": self.people_like,
             **({"significant": self.significant.to_dict()} if self.significant else {}),
             "counted": self.counted,  # what total and the facets count: stories or articles
             "articles": self.articles,

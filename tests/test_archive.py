@@ -166,8 +166,9 @@ def test_stats(seeds_archive):
 
 def test_json_shape(seeds_archive):
     data = seeds_archive.search("baby loss").to_dict()
-    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets", "counted", "articles",
-                          "stories", "copies"]
+    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets", "did_you_mean",
+                          "people_like", "counted", "articles", "stories", "copies"]
+    assert data["did_you_mean"] is None and data["people_like"] == {}
     assert list(data["hits"][0]) == [
         "id", "title", "url", "published", "authors", "persons", "topics", "outlet", "snippet",
         "score", "story"]

@@ -30,9 +30,10 @@ def client(web_archive):
 
 
 def brute_co_mentions(arc: Archive, name: str, **filters) -> Counter:
-    """The co-mention counts read the slow way: every stored article of the person's search."""
+    """The co-mention counts read the slow way: every stored article of the person's search (a
+    person page counts articles, copies of one story too)."""
     counts: Counter = Counter()
-    for row in arc.export("", persons=[name], **filters):
+    for row in arc.export("", persons=[name], all_copies=True, **filters):
         counts.update(p for p in row["persons"].split("; ") if p and p != name)
     return counts
 

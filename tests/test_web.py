@@ -200,8 +200,8 @@ def test_api_search_has_the_cli_json_shape(client, web_archive):
                                   sort="newest", page=1, per_page=3, significant=True).to_dict()
     data = api(client, url)
     assert data == expected
-    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets", "significant", "counted",
-                          "articles", "stories", "copies"]
+    assert list(data) == ["query", "total", "page", "per_page", "hits", "facets", "did_you_mean",
+                          "people_like", "significant", "counted", "articles", "stories", "copies"]
 
 
 def test_api_article_is_the_article_record(client, web_archive):

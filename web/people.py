@@ -27,12 +27,17 @@ def index():
                            search_url=lambda name: SearchParams(persons=(name,)).url())
 
 
-def suggestions(archive: Archive, params: SearchParams) -> dict[str, list[tuple[FacetValue, str]]]:
+def suggestions(archive: Archive, params: SearchParams,
+                like: dict[str, list[str]] | None = None) -> dict[str, list[tuple[FacetValue, str]]]:
     """For each selected name that is nobody in the archive ("teig"), the people whose names
-    contain it, each with the URL that selects them instead."""
+    contain it, or else those whose names are spelled most like it (``like``, from the search
+    result: "Jim Bakker" → James Baker), each with the URL that selects them instead."""
     found = {}
     for name in params.persons:
         people = archive.people(name, limit=SUGGESTIONS).people
+        if not people and (like or {}).get(name):
+            people = [p for alike in like[name] for p in archive.people(alike, limit=SUGGESTIONS).people
+                      if p.value == alike]
         if not any(p.value.casefold() == name.casefold() for p in people):
             swap = params.without_person(name)
             found[name] = [(p, swap.with_person(p.value).url()) for p in people]

@@ -43,7 +43,8 @@ def index():
     bars, undated = facets.timeline(result, params)
     return render_template(
         "search.html", params=params, result=result, people=facets.people(result, params),
-        unknown_people=suggestions(archive, params) if result.total == 0 else {},
+        unknown_people=suggestions(archive, params, result.people_like) if result.total == 0 else {},
+        did_you_mean=params.but(q=result.did_you_mean).url() if result.did_you_mean else None,
         titles={hit.id: Markup(archive.highlight(hit.title, params.q)) for hit in result.hits if params.q},
         bars=bars, undated=undated, chips=facets.chips(params), pages=page_links(result, params),
         keyword_facets=facets.keyword_facets(result, params), feed_url=feed_url(params),

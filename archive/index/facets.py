@@ -15,20 +15,24 @@ PERSON_TOP = 20
 
 
 def person_facet(
-    columns: Columns, mask: np.ndarray, selected: list[int], top: int = PERSON_TOP
+    columns: Columns, mask: np.ndarray, selected: list[int], top: int = PERSON_TOP,
+    story: np.ndarray | None = None,
 ) -> list[FacetValue]:
     """The ``top`` most mentioned people among the matches, then any selected ones not in it."""
-    return keyword_facet(columns.persons, mask, selected, top)
+    return keyword_facet(columns.persons, mask, selected, top, story)
 
 
 def keyword_facet(
-    keyword: Keyword, mask: np.ndarray, selected: list[int], top: int = PERSON_TOP
+    keyword: Keyword, mask: np.ndarray, selected: list[int], top: int = PERSON_TOP,
+    story: np.ndarray | None = None,
 ) -> list[FacetValue]:
     """The ``top`` values of a keyword column (people, topics, authors, outlets) most frequent
-    among the matches (``mask``), counted over all of them; then any selected ones not in it."""
+    among the matches (``mask``), counted over all of them; then any selected ones not in it.
+    With ``story`` (per document, its story's origin) a value counts stories, not articles: the
+    stories among the matches with a copy that has it, as many as selecting it would list."""
     if not keyword.names:
         return []
-    counts = np.bincount(keyword.entry_value[mask[keyword.entry_doc]], minlength=len(keyword.names))
+    counts = _counts(keyword, mask, story)
     nonzero = np.flatnonzero(counts)
     if len(nonzero) > top:
         part = np.argpartition(-counts[nonzero], top)[:top]
@@ -40,6 +44,17 @@ def keyword_facet(
     shown = set(order)
     values += [FacetValue(names[vid], int(counts[vid]), True) for vid in selected if vid not in shown]
     return values
+
+
+def _counts(keyword: Keyword, mask: np.ndarray, story: np.ndarray | None) -> np.ndarray:
+    """Per value, the matching articles that have it, or with ``story`` the matching stories."""
+    chosen = mask[keyword.entry_doc]
+    values = keyword.entry_value[chosen]
+    if story is not None and len(values):
+        size = len(keyword.names)
+        pairs = np.unique(story[keyword.entry_doc[chosen]].astype(np.int64) * size + values)
+        values = pairs % size
+    return np.bincount(values, minlength=len(keyword.names))
 
 
 def granularity(days: np.ndarray) -> str:

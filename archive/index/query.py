@@ -13,6 +13,7 @@ import re
 from whoosh import qparser, query
 
 from ..errors import BadQuery
+from .analysis import is_pair, pair_words, phrase_terms
 from .schema import make_schema
 
 NAME_FIELDS = ("person", "author", "topic", "outlet")
@@ -20,7 +21,7 @@ FIELDS = ("title", "body", *NAME_FIELDS)
 MAX_NAMES = 200  # names one partial name may stand for
 MAX_QUERY_CHARS = 1000
 _SCHEMA = make_schema()
-_TOKEN = re.compile(r'"[^"]*"?|\S+')
+_TOKEN = re.compile(r'"[^"]*"?(?:~\d+)?|\S+')  # a "phrase"~N keeps its slop
 _WORD = re.compile(r"[\w'’]+", re.UNICODE)
 
 
@@ -52,10 +53,10 @@ def parse(text: str) -> tuple[query.Query, bool]:
     try:
         parsed = _PARSER.parse(_rewrite(text))
         if _usable(parsed):
-            return parsed, False
+            return on_pairs(parsed), False
     except Exception:  # noqa: BLE001 - Whoosh's parser raises assorted errors on odd input
         pass
-    return plain_words(text), True
+    return on_pairs(plain_words(text)), True
 
 
 def plain_words(text: str) -> query.Query:
@@ -64,6 +65,40 @@ def plain_words(text: str) -> query.Query:
     if not words:
         return query.NullQuery
     return _PARSER.parse(" ".join(f'"{w}"' if not w.isalnum() else w for w in words))
+
+
+def on_pairs(parsed: query.Query) -> query.Query:
+    """``parsed`` with each exact phrase of titles or bodies that has a common word matched on
+    the index's common-word pairs (analysis.phrase_terms): "one of the" is the phrase of the
+    terms "one of", "of the"; a phrase that is one pair ("the who") is that term. A phrase with
+    a slop ("oil prices"~5) keeps its words."""
+
+    def rewrite(node: query.Query) -> query.Query:
+        if not isinstance(node, query.Phrase) or node.slop != 1 or node.fieldname not in ("title", "body"):
+            return node
+        terms = phrase_terms(list(node.words))
+        if terms == list(node.words):
+            return node
+        if len(terms) == 1:
+            return query.Term(node.fieldname, terms[0], boost=node.boost)
+        return query.Phrase(node.fieldname, terms, slop=1, boost=node.boost)
+
+    return parsed.accept(rewrite)
+
+
+def shown(parsed: query.Query) -> str:
+    """The parsed query as text, with the phrases matched on pairs of words shown as typed."""
+
+    def words_of(node: query.Query) -> query.Query:
+        terms = list(node.words) if isinstance(node, query.Phrase) else [getattr(node, "text", "")]
+        if not any(isinstance(t, str) and is_pair(t) for t in terms):
+            return node
+        words = [pair_words(t)[0] for t in terms]
+        if is_pair(terms[-1]):
+            words.append(pair_words(terms[-1])[1])
+        return query.Phrase(node.fieldname, words, boost=node.boost)
+
+    return str(parsed.accept(words_of))
 
 
 def _rewrite(text: str) -> str:

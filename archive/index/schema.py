@@ -6,9 +6,9 @@ import json
 from datetime import UTC, date, datetime
 
 from whoosh import fields
-from whoosh.analysis import StemmingAnalyzer
 
 from ..article import Article
+from .analysis import ANALYZER_VERSION, name_analyzer, news_analyzer
 
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 UNDATED = 0  # day ordinal stored for an article without a publication date
@@ -16,7 +16,11 @@ UNDATED = 0  # day ordinal stored for an article without a publication date
 # covers the whole period (found by a filter that holds all of it; never shown as a day).
 UNITS = {"time": 0, "day": 0, "month": 1, "year": 2}
 
-TEXT = StemmingAnalyzer()
+TEXT = news_analyzer()
+NAMES = name_analyzer()
+# The version of the schema and its analysis, kept in the index (as an attribute of the body
+# field, pickled with Whoosh's schema): an index of another version is rebuilt, not updated.
+SCHEMA_VERSION = ANALYZER_VERSION
 # A name is one keyword term; keep separators out of names (see to_document).
 SEP = ","
 # The keyword kinds kept as per-document columns (facets and filters; archive.index.columns), and
@@ -27,17 +31,19 @@ KEYWORD_FIELDS = {"person": "person_name", "topic": "topic_name", "author": "aut
 
 
 def make_schema() -> fields.Schema:
+    body = _text()
+    body.archive_version = SCHEMA_VERSION
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
-        title=fields.TEXT(stored=True, analyzer=TEXT, field_boost=2.0),
-        body=fields.TEXT(stored=True, analyzer=TEXT),
-        # person: case-insensitive, for the query language (person:"kate beckinsale").
-        person=fields.KEYWORD(commas=True, lowercase=True, scorable=True),
+        title=_text(field_boost=2.0),
+        body=body,
+        # person: case-insensitive and accent-folded, for the query language (person:"zoe muller").
+        person=_names(scorable=True),
         # person_name: exact canonical names, the source of the person facet column.
         person_name=fields.KEYWORD(commas=True),
         # candidate: names the article could not confirm alone, for the archive's evidence to find
         candidate=fields.KEYWORD(commas=True),
-        author=fields.KEYWORD(commas=True, lowercase=True),
+        author=_names(),
         author_name=fields.KEYWORD(commas=True),
         # topic: the source's own categories (Reuters TOPICS, a section, tags, keywords)
         topic=fields.KEYWORD(commas=True, lowercase=True),
@@ -60,6 +66,35 @@ def missing_fields(schema: fields.Schema) -> list[str]:
 
 
 OUTDATED_HINT = "Rebuild the index once (archive rebuild SOURCE…) to search by topic, author and outlet."
+def _text(**kwargs) -> fields.TEXT:
+    # a query word the analyzer splits ("COVID-19", "US-based") is read as the phrase of its parts
+    return fields.TEXT(stored=True, analyzer=TEXT, multitoken_query="phrase", **kwargs)
+
+
+def _names(**kwargs) -> fields.KEYWORD:
+    field = fields.KEYWORD(commas=True, lowercase=True, **kwargs)
+    field.analyzer = NAMES
+    return field
+
+
+def schema_version(schema: fields.Schema) -> int:
+    """The SCHEMA_VERSION an index was written with (1: before versions were recorded)."""
+    return getattr(schema["body"], "archive_version", 1) if "body" in schema else 1
+
+
+def check_version(generation, index_dir) -> None:
+    """Raise ArchiveError if the index generation was written with another SCHEMA_VERSION: its
+    words were analysed otherwise, and an update would mix two analyzers in one index."""
+    from whoosh import index as whoosh_index
+
+    from ..errors import ArchiveError
+
+    found = schema_version(whoosh_index.open_dir(generation).schema)
+    if found != SCHEMA_VERSION:
+        raise ArchiveError(
+            f"The index in {index_dir}/ was built with an older analyzer (schema version {found}, "
+            f"this archive writes {SCHEMA_VERSION}); it cannot be updated, only rebuilt, once.",
+            hint=f"Rebuild it: archive rebuild SOURCE… --index {index_dir}")
 
 
 def to_document(article: Article) -> dict:

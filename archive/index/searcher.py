@@ -27,12 +27,14 @@ from ..errors import ArticleNotFound, BadQuery, PersonNotFound
 from ..extract.across import Variants
 from ..results import Copy, FacetValue, Hit, PersonResult, SearchResult, Significant, Story, TrendsResult
 from . import company, facets, significant, store, trends
+from .analysis import fold, is_pair
 from .budget import Deadline
 from .generation import Generation
 from .matching import ranked, restrict
-from .query import expand_names, parse
+from .query import expand_names, parse, shown
 from .schema import KEYWORD_FIELDS, OUTDATED_HINT, UNDATED, clean_name, from_stored
 from .snippets import body_terms, snippet
+from .spelling import closest_names, did_you_mean, person_id
 from .stories import Stories
 
 
@@ -131,13 +133,12 @@ class Engine:
             matcher = live.matcher(searcher, deadline)
             selected, scored, ids = _select(columns, matcher, parsed, persons, since, until, undated,
                                             keywords)
-            shown, shown_scored = ids, scored
+            listed, listed_scored = ids, scored
             if not all_copies:
-                shown = _one_per_story(stories, columns, scored, ids, sort)
-                if scored is not None and len(shown) < len(ids):
-                    shown_scored = restrict(scored, shown)
-            mask = _mask(len(columns.day), shown)
-            page_docs = _page(columns, shown_scored, shown, sort, page, per_page)
+                listed = _one_per_story(stories, columns, scored, ids, sort)
+                if scored is not None and len(listed) < len(ids):
+                    listed_scored = restrict(scored, listed)
+            page_docs = _page(columns, listed_scored, listed, sort, page, per_page)
             terms = body_terms(parsed, reader)
             hits = []
             for docnum, score in page_docs:
@@ -145,19 +146,26 @@ class Engine:
                 article = from_stored(searcher.stored_fields(docnum))
                 story = _story_of(searcher, stories, columns, docnum, known=article)
                 hits.append(dataclasses.replace(_hit_of(article, score, terms), story=story))
+            matched = _mask(len(columns.day), ids)
             found = _standouts(searcher, columns, matcher, parsed, selected, scored, ids,
-                               _mask(len(columns.day), ids)) if standouts else None
-        date_values, unit = facets.date_facet(columns, shown, since, until, undated)
-        person_values = facets.person_facet(columns, mask, [p for p in selected if p >= 0])
+                               matched) if standouts else None
+            suggestion = _did_you_mean(live, q, parsed, reader)
+        date_values, unit = facets.date_facet(columns, listed, since, until, undated)
+        # the people and keyword facets count what the hits list: stories (those among all the
+        # matching articles with a copy that has the value) or, with all_copies, articles
+        origins = None if all_copies else stories.origin
+        person_values = facets.person_facet(columns, matched, [p for p in selected if p >= 0],
+                                            story=origins)
         person_values += [FacetValue(name, 0, True)
                           for name, pid in zip(persons, selected, strict=True) if pid < 0]
-        story_count = len(shown) if not all_copies else stories.count_in(ids)
+        story_count = len(listed) if not all_copies else stories.count_in(ids)
         return SearchResult(
-            query=q, total=int(len(shown)), page=page, per_page=per_page, hits=hits,
+            query=q, total=int(len(listed)), page=page, per_page=per_page, hits=hits,
             facets={"person": person_values, "date": date_values,
-                    **_keyword_facets(columns, mask, keywords or {})},
-            seconds=time.perf_counter() - started, parsed=str(parsed), date_granularity=unit,
+                    **_keyword_facets(columns, matched, keywords or {}, origins)},
+            seconds=time.perf_counter() - started, parsed=shown(parsed), date_granularity=unit,
             notes=["The query was read as plain words."] if plain else [], significant=found,
+            did_you_mean=suggestion, people_like=_people_like(columns, persons, selected),
             copies="all" if all_copies else "stories", articles=int(len(ids)), stories=int(story_count),
         )
 
@@ -230,10 +238,10 @@ class Engine:
             _, scored, ids = _select(live.columns, matcher, parsed, persons, since, until, undated,
                                      keywords)
         if not all_copies:  # one row per story, as the pages list them
-            shown = _one_per_story(live.stories, live.columns, scored, ids, sort)
-            if scored is not None and len(shown) < len(ids):
-                scored = restrict(scored, shown)
-            ids = shown
+            listed = _one_per_story(live.stories, live.columns, scored, ids, sort)
+            if scored is not None and len(listed) < len(ids):
+                scored = restrict(scored, listed)
+            ids = listed
         docs, scores = _ranked(live.columns, scored, ids, sort, limit)
         stories = live.stories
         found = _stored_in_order(live.path, docs, scores)
@@ -254,7 +262,8 @@ class Engine:
             article = from_stored(searcher.stored_fields(docnum))
             keys = searcher.key_terms_from_text(
                 "body", f"{article.title[:TITLE_CHARS]}\n{article.body[:SIMILAR_CHARS]}",
-                numterms=SIMILAR_TERMS)
+                numterms=3 * SIMILAR_TERMS)
+            keys = [(term, weight) for term, weight in keys if not is_pair(term)][:SIMILAR_TERMS]
             if not keys:
                 return []
             top = max(weight for _, weight in keys)
@@ -265,15 +274,15 @@ class Engine:
                                   {article.content_hash}, deadline)
 
     def people(self, contains: str, limit: int) -> tuple[int, list[FacetValue], dict[str, dict[str, int]]]:
-        """People (in live articles) whose names contain ``contains`` (case-insensitive), most
+        """People (in live articles) whose names contain ``contains`` (case and accents aside), most
         mentioned first, then by name: how many match, the first ``limit``, and the variants the
         archive merged into each of those (see extract.across.Variants)."""
-        needle = " ".join(contains.split()).casefold()
+        needle = fold(" ".join(contains.split()))
         live = self._current()
         columns, generation = live.columns, live.path
         counts = columns.article_counts()
         found = [(int(counts[pid]), name) for pid, name in enumerate(columns.person_names)
-                 if counts[pid] and needle in name.casefold()]
+                 if counts[pid] and needle in fold(name)]
         found.sort(key=lambda pair: (-pair[0], pair[1]))
         variants = _variants(generation)
         listed = [FacetValue(name, count) for count, name in found[:limit]]
@@ -377,7 +386,7 @@ class Engine:
 def _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask) -> Significant:
     """What stands out among the matches ``ids``, but what the search asked for: the selected
     people, the people and words of the query."""
-    named = [columns.person_ids.get(str(node.text), -1) for node in parsed.leaves()
+    named = [person_id(columns, str(node.text)) for node in parsed.leaves()
              if getattr(node, "fieldname", None) == "person"]
     asked = frozenset(p for p in (*selected, *named) if p >= 0)
     fg = significant.Foreground(ids, mask, scored, asked, body_terms(parsed, searcher.reader()))
@@ -397,11 +406,31 @@ def _check_fields(live: Generation, parsed, keywords: dict | None) -> None:
                        hint=OUTDATED_HINT)
 
 
+def _did_you_mean(live: Generation, q: str, parsed, reader) -> str | None:
+    """spelling.did_you_mean, kept for the generation (its vocabulary does not change)."""
+    if not q:
+        return None
+    key = ("did you mean", q)
+    found = live.nodes.get(key)
+    if found is None:
+        found = live.nodes.put(key, did_you_mean(q, parsed, reader) or "")
+    return found or None
+
+
+def _people_like(columns, persons, selected) -> dict[str, list[str]]:
+    """For each selected name that is nobody in the archive, the names most like it."""
+    unknown = [name for name, pid in zip(persons, selected, strict=True) if pid < 0]
+    if not unknown:
+        return {}
+    counts = columns.article_counts()
+    return {name: closest_names(name, columns.person_names, counts) for name in unknown}
+
+
 def _select(columns, matcher, parsed, persons, since, until, undated, keywords=None):
     """(person ids of ``persons``, -1 for unknown names; the scored matches or None for the
     empty query; the document numbers matching the query and every filter). ``keywords``: the
     values of other kinds (``{"topic": ["crude"]}``) every match must have too."""
-    selected = [columns.person_ids.get(name.casefold(), -1) for name in persons]
+    selected = [person_id(columns, name) for name in persons]
     scored = None if isinstance(parsed, wq.Every) else matcher.match(parsed)
     ids = _matches(columns, scored, selected, since, until, undated)
     for kind, vids in _value_ids(columns, keywords or {}).items():
@@ -424,7 +453,7 @@ def _having(ids: np.ndarray, keyword, vids: list[int]) -> np.ndarray:
     return ids
 
 
-def _keyword_facets(columns, mask, keywords: dict[str, list[str]]) -> dict[str, list[FacetValue]]:
+def _keyword_facets(columns, mask, keywords: dict[str, list[str]], story=None) -> dict[str, list[FacetValue]]:
     """The facets of the other keyword kinds, each where the archive has values of it (or one is
     selected): counted over all the matches, selected values kept (at 0 when unknown)."""
     found = {}
@@ -433,7 +462,8 @@ def _keyword_facets(columns, mask, keywords: dict[str, list[str]]) -> dict[str, 
         if not columns.keywords[kind].names and not chosen:
             continue
         vids = _value_ids(columns, {kind: chosen})[kind]
-        values = facets.keyword_facet(columns.keywords[kind], mask, [v for v in vids if v >= 0])
+        values = facets.keyword_facet(columns.keywords[kind], mask, [v for v in vids if v >= 0],
+                                      story=story)
         found[kind] = values + [FacetValue(name, 0, True)
                                 for name, vid in zip(chosen, vids, strict=True) if vid < 0]
     return found

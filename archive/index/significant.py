@@ -29,6 +29,7 @@ from weakref import WeakKeyDictionary
 import numpy as np
 
 from ..results import Significant, Standout
+from .analysis import is_pair
 from .columns import Columns
 from .matching import ranked
 from .postings import PostingSource, Scored
@@ -201,7 +202,7 @@ class _Memo:
             found = self._tokens[piece] = tuple(
                 (t.text, piece[t.startchar:t.endchar])
                 for t in self.analyzer(piece, chars=True, mode="index")
-                if any(c.isalpha() for c in t.text))
+                if any(c.isalpha() for c in t.text) and not is_pair(t.text))
         return found
 
     def frequencies(self, stems: list[str]) -> list[int]:

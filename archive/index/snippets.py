@@ -7,6 +7,7 @@ from itertools import islice
 
 from whoosh import highlight, query
 
+from .analysis import pair_words
 from .schema import TEXT
 
 MAX_CHARS = 60_000  # cap the cost of very long articles: only their start is highlighted
@@ -59,14 +60,15 @@ def opening(text: str) -> str:
 
 def body_terms(parsed, reader) -> frozenset[str]:
     """The analysed words a parsed query looks for in titles and bodies (not excluded ones);
-    trailing wildcards are expanded to the first words of the index that they match."""
+    trailing wildcards are expanded to the first words of the index that they match; a pair of
+    common-word phrases (analysis.CommonGramsFilter) stands for its two words."""
     terms = set()
     for leaf in _positive_leaves(parsed):
         if getattr(leaf, "fieldname", None) in ("title", "body"):
             if isinstance(leaf, query.Phrase):
-                terms.update(leaf.words)
+                terms.update(w for word in leaf.words for w in pair_words(word))
             elif isinstance(leaf, query.Term):
-                terms.add(leaf.text)
+                terms.update(pair_words(leaf.text))
             elif isinstance(leaf, query.Prefix):
                 terms.update(islice(reader.expand_prefix("body", leaf.text), PREFIX_TERMS))
     return frozenset(t.decode() if isinstance(t, bytes) else t for t in terms)
