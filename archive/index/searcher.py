@@ -27,7 +27,7 @@ from ..errors import ArticleNotFound, BadQuery, PersonNotFound
 from ..extract.across import Variants
 from ..results import Copy, FacetValue, Hit, PersonResult, SearchResult, Significant, Story, TrendsResult
 from . import company, facets, significant, store, trends
-from .analysis import fold, is_pair
+from .analysis import COMMON, fold, is_pair
 from .budget import Deadline
 from .generation import Generation
 from .matching import ranked, restrict
@@ -263,7 +263,10 @@ class Engine:
             keys = searcher.key_terms_from_text(
                 "body", f"{article.title[:TITLE_CHARS]}\n{article.body[:SIMILAR_CHARS]}",
                 numterms=3 * SIMILAR_TERMS)
-            keys = [(term, weight) for term, weight in keys if not is_pair(term)][:SIMILAR_TERMS]
+            # neither pairs nor the common words they are made of ('the', 'of'): what an article
+            # is about is in its other words (Elasticsearch's more_like_this stop words)
+            keys = [(term, weight) for term, weight in keys
+                    if not is_pair(term) and term not in COMMON][:SIMILAR_TERMS]
             if not keys:
                 return []
             top = max(weight for _, weight in keys)
