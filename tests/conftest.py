@@ -157,3 +157,14 @@ def reuters_built(tmp_path_factory):
     report = arc.rebuild(sorted(corpus.glob("*.sgm.gz")))
     yield arc, report
     arc.close()
+
+
+@pytest.fixture(scope="module")
+def reuters_client(reuters_built):
+    """Reuters-21578's archive and a Flask test client of the web interface on it."""
+    from web import create_app
+
+    arc, _ = reuters_built
+    app = create_app({"INDEX": str(arc.index_dir), "TESTING": True})
+    yield arc, app.test_client()
+    app.extensions["archive"].close()

@@ -20,22 +20,26 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def base_url(web_archive):
+def serve(index_dir, name: str = "web-test-server"):
     """The app served by werkzeug on a free loopback port in a background thread."""
     from werkzeug.serving import make_server
 
     from web import create_app
 
-    app = create_app({"INDEX": str(web_archive.index_dir)})
+    app = create_app({"INDEX": str(index_dir)})
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="web-test-server", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     server.server_close()
     thread.join(timeout=10)
     app.extensions["archive"].close()
+
+
+@pytest.fixture(scope="module")
+def base_url(web_archive):
+    yield from serve(web_archive.index_dir)
 
 
 @pytest.fixture(scope="module")

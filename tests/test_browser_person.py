@@ -4,10 +4,9 @@ from a person link to the page, then another period, and the company changes."""
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
-from test_browser import ARGS, CHROMIUM
+from test_browser import ARGS, CHROMIUM, serve
 
 pytestmark = [
     pytest.mark.browser,
@@ -16,26 +15,9 @@ pytestmark = [
 ]
 
 
-def serve(index_dir):
-    """The app served by werkzeug on a free loopback port in a background thread."""
-    from werkzeug.serving import make_server
-
-    from web import create_app
-
-    app = create_app({"INDEX": str(index_dir)})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="person-test-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=10)
-    app.extensions["archive"].close()
-
-
 @pytest.fixture(scope="module")
 def fixtures_url(web_archive):
-    yield from serve(web_archive.index_dir)
+    yield from serve(web_archive.index_dir, "person-test-server")
 
 
 @pytest.fixture(scope="module")

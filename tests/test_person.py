@@ -172,16 +172,10 @@ def test_cli_person(web_archive):
 
 # -- Reuters-21578 and HuffPost ---------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def reuters(reuters_built):
-    arc, _ = reuters_built
-    app = create_app({"INDEX": str(arc.index_dir), "TESTING": True})
-    yield arc, app.test_client()
-    app.extensions["archive"].close()
 
 
-def test_james_baker_in_1987_and_in_march(reuters):
-    arc, client = reuters
+def test_james_baker_in_1987_and_in_march(reuters_client):
+    arc, client = reuters_client
     year = arc.person("James Baker", since="1987", until="1987")
     march = arc.person("James Baker", since="1987-03", until="1987-03")
     assert march.articles.total < year.articles.total

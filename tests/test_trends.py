@@ -25,12 +25,6 @@ from web.facets import range_label
 POINT = re.compile(r'<a href="([^"]+)" tabindex="-1"><title>([^<]+)</title>')
 
 
-@pytest.fixture(scope="module")
-def reuters(reuters_built):
-    arc, _ = reuters_built
-    app = create_app({"INDEX": str(arc.index_dir), "TESTING": True})
-    yield arc, app.test_client()
-    app.extensions["archive"].close()
 
 
 @pytest.fixture(scope="module")
@@ -48,8 +42,8 @@ def get_json(client, url: str, status: int = 200) -> dict:
 
 # -- trends on Reuters-21578 -------------------------------------------------------------------
 
-def test_api_trends_counts_equal_the_searchs_own_totals(reuters):
-    _, client = reuters
+def test_api_trends_counts_equal_the_searchs_own_totals(reuters_client):
+    _, client = reuters_client
     data = get_json(client, "/api/trends?q=oil&q=coffee&by=month")
     assert data["by"] == "month" and data["queries"] == ["oil", "coffee"]
     labels = [p["period"] for p in data["periods"]]
@@ -73,8 +67,8 @@ def test_api_trends_counts_equal_the_searchs_own_totals(reuters):
         assert series["total"] == get_json(client, f"/api/search?q={series['query']}")["articles"]
 
 
-def test_trends_by_day_with_filters_match_the_search(reuters):
-    arc, _ = reuters
+def test_trends_by_day_with_filters_match_the_search(reuters_client):
+    arc, _ = reuters_client
     result = arc.trends(["dollar"], by="day", persons=["James Baker"], since="1987-03-10",
                         until="1987-04-20")
     assert "1987-03-10" <= result.periods[0].label and result.periods[-1].label <= "1987-04-20"
@@ -92,8 +86,8 @@ def test_trends_by_day_with_filters_match_the_search(reuters):
     assert first.total == arc.search("", since="1987-03-15", until="1987-03-31").articles
 
 
-def test_trends_csv_has_one_row_per_period_and_query(reuters):
-    _, client = reuters
+def test_trends_csv_has_one_row_per_period_and_query(reuters_client):
+    _, client = reuters_client
     response = client.get("/trends.csv?q=oil&q=coffee&by=month")
     assert response.status_code == 200 and response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert response.headers["Content-Disposition"] == 'attachment; filename="trends-oil-coffee.csv"'
@@ -107,8 +101,8 @@ def test_trends_csv_has_one_row_per_period_and_query(reuters):
     assert all(r["share"] == "" for r in rows if r["total"] == "0")
 
 
-def test_trends_page_points_are_links_to_the_periods_search(reuters):
-    _, client = reuters
+def test_trends_page_points_are_links_to_the_periods_search(reuters_client):
+    _, client = reuters_client
     html = client.get("/trends?q=oil&q=coffee&by=month").get_data(as_text=True)
     assert html.count("<h1") == 1 and 'class="trend-chart"' in html
     points = POINT.findall(html)
@@ -126,8 +120,8 @@ def test_trends_page_points_are_links_to_the_periods_search(reuters):
     assert table.count("<tr") == 1 + 9
 
 
-def test_trends_share_and_count_switch_without_javascript(reuters):
-    _, client = reuters
+def test_trends_share_and_count_switch_without_javascript(reuters_client):
+    _, client = reuters_client
     share = client.get("/trends?q=oil&q=coffee").get_data(as_text=True)
     count = client.get("/trends?q=oil&q=coffee&measure=count").get_data(as_text=True)
     visible = re.compile(r'<div class="chart-frame" data-measure="(\w+)"[^>]*?(hidden)?>')
@@ -139,8 +133,8 @@ def test_trends_share_and_count_switch_without_javascript(reuters):
 
 # -- what stands out ---------------------------------------------------------------------------
 
-def test_api_search_lists_what_stands_out_with_both_counts(reuters):
-    arc, client = reuters
+def test_api_search_lists_what_stands_out_with_both_counts(reuters_client):
+    arc, client = reuters_client
     data = get_json(client, "/api/search?q=opec&since=1987-03&until=1987-03")
     found = data["significant"]
     # what stands out is counted over articles, copies of one story too
@@ -162,8 +156,8 @@ def test_api_search_lists_what_stands_out_with_both_counts(reuters):
     assert scores == sorted(scores, reverse=True)
 
 
-def test_the_same_function_serves_a_person_and_a_period(reuters):
-    arc, _ = reuters
+def test_the_same_function_serves_a_person_and_a_period(reuters_client):
+    arc, _ = reuters_client
     baker = arc.significant(persons=["James Baker"])
     assert baker.matches == arc.search(persons=["James Baker"]).articles
     assert "James Baker" not in [s.value for s in baker.kinds["person"]]
@@ -176,8 +170,8 @@ def test_the_same_function_serves_a_person_and_a_period(reuters):
     assert arc.significant().kinds == {"person": [], "word": []}  # the archive against itself
 
 
-def test_search_page_shows_the_panel_with_links_that_narrow(reuters):
-    _, client = reuters
+def test_search_page_shows_the_panel_with_links_that_narrow(reuters_client):
+    _, client = reuters_client
     html = client.get("/?q=opec&since=1987-03&until=1987-03").get_data(as_text=True)
     panel = re.search(r'<section class="facet facet-significant".*?</section>', html, re.S).group(0)
     assert "Stands out" in panel and "matches (90)" in panel
