@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_browser import ARGS, CHROMIUM, serve
+from test_browser import CHROMIUM, browser, serve  # noqa: F401 - browser: the fixture
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,17 +25,8 @@ def reuters_url(reuters_built):
     yield from serve(reuters_built[0].index_dir)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (the test extra)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture(params=[True, False], ids=["js", "no-js"])
-def page(browser, request):
+def page(browser, request):  # noqa: F811 - the imported fixture
     context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=request.param)
     page = context.new_page()
     page.set_default_timeout(15_000)
