@@ -153,7 +153,8 @@ class Engine:
         date_values, unit = facets.date_facet(columns, listed, since, until, undated)
         # the people and keyword facets count what the hits list: stories (those among all the
         # matching articles with a copy that has the value) or, with all_copies, articles
-        origins = None if all_copies else stories.origin
+        # (when each matching story has one matching copy, stories and articles count alike)
+        origins = None if all_copies or len(listed) == len(ids) else stories.origin
         person_values = facets.person_facet(columns, matched, [p for p in selected if p >= 0],
                                             story=origins)
         person_values += [FacetValue(name, 0, True)
@@ -574,7 +575,8 @@ def _mask(size: int, ids: np.ndarray) -> np.ndarray:
 def _one_per_story(stories: Stories, columns, scored, ids: np.ndarray, sort: str) -> np.ndarray:
     """Of the matching document numbers ``ids`` (ascending), each story's best-ranked one (in
     the order ``sort`` gives), ascending. Only stories of several copies are ranked here."""
-    multi = ids[stories.copies[ids] > 1]
+    several = stories.copies[ids] > 1
+    multi = ids[several]
     if not len(multi):
         return ids
     if sort in ("newest", "oldest"):
@@ -586,9 +588,8 @@ def _one_per_story(stories: Stories, columns, scored, ids: np.ndarray, sort: str
         order = np.lexsort((multi, -scores))
     else:
         order = np.arange(len(multi))
-    ranked_multi = multi[order]
-    best = ranked_multi[stories.first_per_story(ranked_multi)]
-    return np.sort(np.concatenate([ids[stories.copies[ids] <= 1], best]))
+    best = stories.first_of_each(multi[order])
+    return np.sort(np.concatenate([ids[~several], best]))
 
 
 OTHERS_SHOWN = 10  # copies a hit lists besides itself ("N more copies")

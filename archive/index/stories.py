@@ -450,17 +450,11 @@ class Stories:
         multi = ids[self.copies[ids] > 1]
         return int(len(ids) - len(multi) + len(np.unique(self.origin[multi])))
 
-    def first_per_story(self, ranked_ids: np.ndarray) -> np.ndarray:
-        """The positions in ``ranked_ids`` (document numbers in result order) of each story's
-        first document, ascending."""
-        multi = np.flatnonzero(self.copies[ranked_ids] > 1)
-        if not len(multi):
-            return np.arange(len(ranked_ids))
-        _, first = np.unique(self.origin[ranked_ids[multi]], return_index=True)
-        keep = np.ones(len(ranked_ids), bool)
-        keep[multi] = False
-        keep[multi[first]] = True
-        return np.flatnonzero(keep)
+    def first_of_each(self, ranked_ids: np.ndarray) -> np.ndarray:
+        """Of ``ranked_ids`` (document numbers in result order), each story's first, in the
+        order of their positions there."""
+        _, first = np.unique(self.origin[ranked_ids], return_index=True)
+        return ranked_ids[np.sort(first)]
 
     def sketches(self) -> Sketches:
         """The live documents' sketches (for the next generation), by reference to this one's."""
