@@ -335,3 +335,41 @@ def test_every_copy_of_100_real_stories_is_grouped_with_its_original(variants):
     precision, recall, joined, apart = bench.scores(predicted, truth)
     assert (joined, apart) == (0, 0), (precision, recall)
     assert arc.stats()["stories"] == 100
+
+
+def _random_stories(rng: np.random.Generator, size: int) -> stories.Stories:
+    origin = rng.integers(0, size // 4, size).astype(np.int32)  # documents of one story share it
+    return stories.Stories(ids=None, hashes=None, table=None, origin=origin, live=np.ones(size, bool))
+
+
+def test_best_of_each_is_each_storys_highest_key_with_ties_to_the_first_document():
+    rng = np.random.default_rng(7)
+    grouped = _random_stories(rng, 400)
+    ids = np.sort(rng.choice(400, 250, replace=False))
+    key = rng.integers(0, 5, len(ids)).astype(np.float64)  # many ties
+    key[::17] = -np.inf  # undated copies rank last
+    best = {}
+    for doc, k in zip(ids.tolist(), key.tolist(), strict=True):
+        story = int(grouped.origin[doc])
+        if story not in best or k > best[story][0]:
+            best[story] = (k, doc)
+    expected = sorted(doc for _, doc in best.values())
+    assert grouped.best_of_each(ids, key).tolist() == expected
+    assert grouped.count_in(ids) == len(best)
+
+
+def test_value_pairs_count_each_story_once_per_value():
+    rng = np.random.default_rng(11)
+    grouped = _random_stories(rng, 300)
+    entry_doc = rng.integers(0, 300, 900).astype(np.int32)
+    entry_value = rng.integers(0, 20, 900).astype(np.int32)
+    keyword = type("Keyword", (), {"names": [f"v{i}" for i in range(20)], "entry_doc": entry_doc,
+                                   "entry_value": entry_value})()
+    entry_pair, pair_value = grouped.value_pairs("person", keyword)
+    matched = rng.random(300) < 0.5
+    seen = np.zeros(len(pair_value), bool)
+    seen[entry_pair[matched[entry_doc]]] = True
+    counts = np.bincount(pair_value[seen], minlength=20)
+    for value in range(20):
+        docs = entry_doc[(entry_value == value) & matched[entry_doc]]
+        assert counts[value] == len(set(grouped.origin[docs].tolist()))

@@ -12,11 +12,12 @@ from .schema import EPOCH_ORDINAL, UNDATED
 
 UNDATED_VALUE = "undated"
 PERSON_TOP = 20
+Pairs = tuple[np.ndarray, np.ndarray]  # per entry its (story, value) pair; per pair its value
 
 
 def person_facet(
     columns: Columns, mask: np.ndarray, selected: list[int], top: int = PERSON_TOP,
-    story: np.ndarray | None = None,
+    story: Pairs | None = None,
 ) -> list[FacetValue]:
     """The ``top`` most mentioned people among the matches, then any selected ones not in it."""
     return keyword_facet(columns.persons, mask, selected, top, story)
@@ -24,12 +25,13 @@ def person_facet(
 
 def keyword_facet(
     keyword: Keyword, mask: np.ndarray, selected: list[int], top: int = PERSON_TOP,
-    story: np.ndarray | None = None,
+    story: Pairs | None = None,
 ) -> list[FacetValue]:
     """The ``top`` values of a keyword column (people, topics, authors, outlets) most frequent
     among the matches (``mask``), counted over all of them; then any selected ones not in it.
-    With ``story`` (per document, its story's origin) a value counts stories, not articles: the
-    stories among the matches with a copy that has it, as many as selecting it would list."""
+    With ``story`` (the column's (story, value) pairs, :meth:`Stories.value_pairs`) a value
+    counts stories, not articles: the stories among the matches with a copy that has it, as many
+    as selecting it would list."""
     if not keyword.names:
         return []
     counts = _counts(keyword, mask, story)
@@ -46,15 +48,15 @@ def keyword_facet(
     return values
 
 
-def _counts(keyword: Keyword, mask: np.ndarray, story: np.ndarray | None) -> np.ndarray:
+def _counts(keyword: Keyword, mask: np.ndarray, story: Pairs | None) -> np.ndarray:
     """Per value, the matching articles that have it, or with ``story`` the matching stories."""
     chosen = mask[keyword.entry_doc]
-    values = keyword.entry_value[chosen]
-    if story is not None and len(values):
-        size = len(keyword.names)
-        pairs = np.unique(story[keyword.entry_doc[chosen]].astype(np.int64) * size + values)
-        values = pairs % size
-    return np.bincount(values, minlength=len(keyword.names))
+    if story is None:
+        return np.bincount(keyword.entry_value[chosen], minlength=len(keyword.names))
+    entry_pair, pair_value = story
+    seen = np.zeros(len(pair_value), bool)
+    seen[entry_pair[chosen]] = True
+    return np.bincount(pair_value[seen], minlength=len(keyword.names))
 
 
 def granularity(days: np.ndarray) -> str:

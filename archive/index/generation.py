@@ -4,7 +4,8 @@ Nothing here is shared in a way that needs a lock held for a whole search:
 
 - the derived columns (numpy arrays) and the stories (near-duplicates grouped, see
   :mod:`~archive.index.stories`) are read once and never changed;
-- the caches of posting arrays, evaluated wildcards/phrases and highlight words are
+- the caches of posting arrays, evaluated wildcards/phrases, highlight words and the copies
+  hits list are
   :class:`~archive.index.cache.LRU` objects, locked only while an entry is looked up or stored;
 - a Whoosh searcher reads its files with seek-then-read, so it must not serve two threads at
   once: each search borrows one from the generation's pool (opened on demand, ~2 ms and 0.2 MB
@@ -37,6 +38,7 @@ from .stories import load as load_stories
 
 MAX_IDLE = 16  # searchers kept open for reuse; more are opened when more threads search at once
 CACHE_HIGHLIGHTS = 128  # queries whose highlight words are kept (the search page marks 10 titles)
+CACHE_COPIES = 20_000  # the copies hits list (their ids, headlines, dates, outlets: ~0.5 KB each)
 
 
 class Generation:
@@ -61,6 +63,7 @@ class Generation:
         self.postings = LRU(CACHE_POSTINGS)
         self.nodes = LRU(CACHE_NODES)
         self.highlights = LRU(CACHE_HIGHLIGHTS)
+        self.copies = LRU(CACHE_COPIES)
         self._idle.append(first)
 
     @contextmanager

@@ -144,7 +144,7 @@ class Engine:
             for docnum, score in page_docs:
                 deadline.check()
                 article = from_stored(searcher.stored_fields(docnum))
-                story = _story_of(searcher, stories, columns, docnum, known=article)
+                story = _story_of(searcher, live, docnum, known=article)
                 hits.append(dataclasses.replace(_hit_of(article, score, terms), story=story))
             matched = _mask(len(columns.day), ids)
             found = _standouts(searcher, columns, matcher, parsed, selected, scored, ids,
@@ -154,16 +154,17 @@ class Engine:
         # the people and keyword facets count what the hits list: stories (those among all the
         # matching articles with a copy that has the value) or, with all_copies, articles
         # (when each matching story has one matching copy, stories and articles count alike)
-        origins = None if all_copies or len(listed) == len(ids) else stories.origin
-        person_values = facets.person_facet(columns, matched, [p for p in selected if p >= 0],
-                                            story=origins)
+        by_story = not all_copies and len(listed) < len(ids)
+        person_values = facets.person_facet(
+            columns, matched, [p for p in selected if p >= 0],
+            story=stories.value_pairs("person", columns.persons) if by_story else None)
         person_values += [FacetValue(name, 0, True)
                           for name, pid in zip(persons, selected, strict=True) if pid < 0]
         story_count = len(listed) if not all_copies else stories.count_in(ids)
         return SearchResult(
             query=q, total=int(len(listed)), page=page, per_page=per_page, hits=hits,
             facets={"person": person_values, "date": date_values,
-                    **_keyword_facets(columns, matched, keywords or {}, origins)},
+                    **_keyword_facets(columns, matched, keywords or {}, stories if by_story else None)},
             seconds=time.perf_counter() - started, parsed=shown(parsed), date_granularity=unit,
             notes=["The query was read as plain words."] if plain else [], significant=found,
             did_you_mean=suggestion, people_like=_people_like(columns, persons, selected),
@@ -179,7 +180,7 @@ class Engine:
             if docnum is None:
                 raise ArticleNotFound(f"Article {article_id!r} does not exist in this archive.")
             origin = int(live.stories.origin[docnum])
-            return _story_of(searcher, live.stories, live.columns, origin, limit=None)
+            return _story_of(searcher, live, origin, limit=None)
 
     def significant(
         self, q: str, *, persons: list[str], since: date | None, until: date | None,
@@ -457,17 +458,21 @@ def _having(ids: np.ndarray, keyword, vids: list[int]) -> np.ndarray:
     return ids
 
 
-def _keyword_facets(columns, mask, keywords: dict[str, list[str]], story=None) -> dict[str, list[FacetValue]]:
+def _keyword_facets(columns, mask, keywords: dict[str, list[str]],
+                    stories: Stories | None = None) -> dict[str, list[FacetValue]]:
     """The facets of the other keyword kinds, each where the archive has values of it (or one is
-    selected): counted over all the matches, selected values kept (at 0 when unknown)."""
+    selected): counted over all the matches (by story with ``stories``), selected values kept
+    (at 0 when unknown)."""
     found = {}
     for kind in FILTER_KINDS:
         chosen = keywords.get(kind, [])
         if not columns.keywords[kind].names and not chosen:
             continue
         vids = _value_ids(columns, {kind: chosen})[kind]
-        values = facets.keyword_facet(columns.keywords[kind], mask, [v for v in vids if v >= 0],
-                                      story=story)
+        keyword = columns.keywords[kind]
+        values = facets.keyword_facet(
+            keyword, mask, [v for v in vids if v >= 0],
+            story=stories.value_pairs(kind, keyword) if stories is not None else None)
         found[kind] = values + [FacetValue(name, 0, True)
                                 for name, vid in zip(chosen, vids, strict=True) if vid < 0]
     return found
@@ -579,16 +584,14 @@ def _one_per_story(stories: Stories, columns, scored, ids: np.ndarray, sort: str
     multi = ids[several]
     if not len(multi):
         return ids
-    if sort in ("newest", "oldest"):
-        stamps = columns.ts[multi]
-        key = -stamps if sort == "newest" else stamps
-        order = np.lexsort((multi, key, columns.day[multi] == UNDATED))
+    if sort in ("newest", "oldest"):  # dated first, then the newest (oldest); ties: first doc
+        stamps = columns.ts[multi].astype(np.float64)
+        key = np.where(columns.day[multi] == UNDATED, -np.inf, stamps if sort == "newest" else -stamps)
     elif scored is not None:
-        scores = scored.scores[np.searchsorted(scored.ids, multi)]
-        order = np.lexsort((multi, -scores))
+        key = scored.scores[np.searchsorted(scored.ids, multi)].astype(np.float64)
     else:
-        order = np.arange(len(multi))
-    best = stories.first_of_each(multi[order])
+        key = np.zeros(len(multi))
+    best = stories.best_of_each(multi, key)
     return np.sort(np.concatenate([ids[~several], best]))
 
 
@@ -601,21 +604,31 @@ def _copy_of(article: Article) -> Copy:
                 source=article.source, url=article.url)
 
 
-def _story_of(searcher, stories: Stories, columns, docnum: int, limit: int | None = OTHERS_SHOWN,
+def _story_of(searcher, live: Generation, docnum: int, limit: int | None = OTHERS_SHOWN,
               known: Article | None = None) -> Story:
     """The story of ``docnum`` (``known``: its article, already read): its origin, its number
     of copies, and the other copies (the first ``limit``, earliest first)."""
-    origin = int(stories.origin[docnum])
+    stories, columns = live.stories, live.columns
     if known is not None and stories.copies[docnum] <= 1:
         return Story(id=known.id, copies=1, first=_copy_of(known), others=[])
+    origin = int(stories.origin[docnum])
     members = stories.members(docnum) if stories.copies[docnum] > 1 else np.array([docnum])
     order = members[np.lexsort((members, columns.ts[members], columns.day[members] == UNDATED))]
     others = [int(d) for d in order if d != docnum]
     if limit is not None:
         others = others[:limit]
-    first = _copy_of(from_stored(searcher.stored_fields(origin)))
-    copies = [first if d == origin else _copy_of(from_stored(searcher.stored_fields(d))) for d in others]
-    return Story(id=first.id, copies=int(len(members)), first=first, others=copies)
+    first = _copy(searcher, live, origin)
+    return Story(id=first.id, copies=int(len(members)), first=first,
+                 others=[_copy(searcher, live, d) for d in others])
+
+
+def _copy(searcher, live: Generation, docnum: int) -> Copy:
+    """The copy ``docnum`` as a hit's story lists it, kept in the generation's cache: a story of
+    ten copies would otherwise read ten stored articles for each of its hits."""
+    found = live.copies.get(docnum)
+    if found is None:
+        found = live.copies.put(docnum, _copy_of(from_stored(searcher.stored_fields(docnum))))
+    return found
 
 
 def _hit_of(article: Article, score: float | None, terms: frozenset[str]) -> Hit:
