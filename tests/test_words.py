@@ -7,17 +7,20 @@ import gzip
 import json
 import re
 import shutil
+from html import escape
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from whoosh import highlight
 from whoosh import index as whoosh_index
 
 from archive import Archive
 from archive.cli import cli
 from archive.errors import ArchiveError
-from archive.index.analysis import news_analyzer, phrase_terms
-from archive.index.schema import SCHEMA_VERSION, schema_version
+from archive.index import snippets
+from archive.index.analysis import RememberingAnalyzer, news_analyzer, phrase_terms
+from archive.index.schema import SCHEMA_VERSION, TEXT, schema_version
 from tests.conftest import shared_path
 from web import create_app
 
@@ -278,3 +281,38 @@ def test_similar_articles_are_found_by_words_not_by_word_pairs(arc):
     similar = arc.similar(hit.id)
     assert similar and all("\x1f" not in s.snippet for s in similar)
     assert sum("volcker" in (s.title + s.snippet).lower() for s in similar) >= len(similar) // 2
+
+
+HIGHLIGHTED = [
+    "U.S. and U.K. officials said O'Brien’s café in Zoë Müller's town — COVID-19 aid of "
+    "1,000.5 mln dlrs — was J.R.R. Tolkien's favourite; the naïve 's and ''' stay out.",
+]
+
+
+def _sample_texts() -> list[str]:
+    sample = Path(__file__).resolve().parents[1] / "data"
+    return HIGHLIGHTED + [p.read_text(encoding="utf-8", errors="replace")
+                          for p in sorted(sample.rglob("*")) if p.is_file()][:40]
+
+
+def test_the_remembering_highlight_analyzer_gives_the_news_analyzers_tokens():
+    plain = news_analyzer()
+    remembering = RememberingAnalyzer(news_analyzer())
+    for text in _sample_texts() * 2:  # the second time from what it remembers
+        expected = [(t.text, t.startchar, t.endchar)
+                    for t in plain(text, chars=True, mode="query", removestops=False)]
+        assert [(t.text, t.startchar, t.endchar) for t in remembering(text)] == expected
+
+
+def test_snippets_and_marked_pages_are_whooshs_highlights():
+    texts = _sample_texts()
+    vocabulary = sorted({t.text for text in texts for t in TEXT(text, mode="query")})
+    for n, text in enumerate(texts):
+        terms = frozenset(vocabulary[(n * 37 + k * 101) % len(vocabulary)] for k in range(3))
+        terms |= {next(iter(TEXT(text, mode="query"))).text} if text.strip() else frozenset()
+        whole = highlight.highlight(text, terms, TEXT, highlight.WholeFragmenter(charlimit=None),
+                                    snippets._FORMATTER, top=1)
+        best = highlight.highlight(text, terms, TEXT, snippets._FRAGMENTER, snippets._FORMATTER,
+                                   top=snippets.FRAGMENTS)
+        assert snippets.mark_all(text, terms) == (whole or escape(text, quote=False))
+        assert snippets.snippet(text, terms) == " ".join(best.split())

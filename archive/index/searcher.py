@@ -31,6 +31,7 @@ from .analysis import COMMON, fold, is_pair
 from .budget import Deadline
 from .generation import Generation
 from .matching import ranked, restrict
+from .postings import Scored
 from .query import expand_names, parse, shown
 from .schema import KEYWORD_FIELDS, OUTDATED_HINT, UNDATED, clean_name, from_stored
 from .snippets import body_terms, snippet
@@ -133,11 +134,8 @@ class Engine:
             matcher = live.matcher(searcher, deadline)
             selected, scored, ids = _select(columns, matcher, parsed, persons, since, until, undated,
                                             keywords)
-            listed, listed_scored = ids, scored
-            if not all_copies:
-                listed = _one_per_story(stories, columns, scored, ids, sort)
-                if scored is not None and len(listed) < len(ids):
-                    listed_scored = restrict(scored, listed)
+            listed, listed_scored = (ids, scored) if all_copies else _one_per_story(
+                stories, columns, scored, ids, sort)
             page_docs = _page(columns, listed_scored, listed, sort, page, per_page)
             terms = body_terms(parsed, reader)
             hits = []
@@ -240,10 +238,7 @@ class Engine:
             _, scored, ids = _select(live.columns, matcher, parsed, persons, since, until, undated,
                                      keywords)
         if not all_copies:  # one row per story, as the pages list them
-            listed = _one_per_story(live.stories, live.columns, scored, ids, sort)
-            if scored is not None and len(listed) < len(ids):
-                scored = restrict(scored, listed)
-            ids = listed
+            ids, scored = _one_per_story(live.stories, live.columns, scored, ids, sort)
         docs, scores = _ranked(live.columns, scored, ids, sort, limit)
         stories = live.stories
         found = _stored_in_order(live.path, docs, scores)
@@ -577,22 +572,24 @@ def _mask(size: int, ids: np.ndarray) -> np.ndarray:
     return mask
 
 
-def _one_per_story(stories: Stories, columns, scored, ids: np.ndarray, sort: str) -> np.ndarray:
-    """Of the matching document numbers ``ids`` (ascending), each story's best-ranked one (in
-    the order ``sort`` gives), ascending. Only stories of several copies are ranked here."""
+def _one_per_story(stories: Stories, columns, scored: Scored | None, ids: np.ndarray,
+                   sort: str) -> tuple[np.ndarray, Scored | None]:
+    """Of the matching document numbers ``ids`` (ascending; ``scored``: their scores, in the
+    same order), each story's best-ranked one in the order ``sort`` gives, with its score. Only
+    stories of several copies are ranked here."""
     several = stories.copies[ids] > 1
+    if not several.any():
+        return ids, scored
     multi = ids[several]
-    if not len(multi):
-        return ids
     if sort in ("newest", "oldest"):  # dated first, then the newest (oldest); ties: first doc
         stamps = columns.ts[multi].astype(np.float64)
         key = np.where(columns.day[multi] == UNDATED, -np.inf, stamps if sort == "newest" else -stamps)
     elif scored is not None:
-        key = scored.scores[np.searchsorted(scored.ids, multi)].astype(np.float64)
+        key = scored.scores[several].astype(np.float64)
     else:
         key = np.zeros(len(multi))
-    best = stories.best_of_each(multi, key)
-    return np.sort(np.concatenate([ids[~several], best]))
+    keep = ~several | _mask(len(columns.day), stories.best_of_each(multi, key))[ids]
+    return ids[keep], None if scored is None else Scored(scored.ids[keep], scored.scores[keep])
 
 
 OTHERS_SHOWN = 10  # copies a hit lists besides itself ("N more copies")

@@ -7,7 +7,7 @@ from itertools import islice
 
 from whoosh import highlight, query
 
-from .analysis import pair_words
+from .analysis import RememberingAnalyzer, pair_words
 from .schema import TEXT
 
 MAX_CHARS = 60_000  # cap the cost of very long articles: only their start is highlighted
@@ -30,13 +30,15 @@ class MarkFormatter(highlight.Formatter):
 
 _FRAGMENTER = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
 _FORMATTER = MarkFormatter()
+_ANALYZER = RememberingAnalyzer(TEXT)  # TEXT's tokens, each word analysed once
+_SCORER = highlight.BasicFragmentScorer()
 
 
 def snippet(text: str, terms: frozenset[str]) -> str:
     """Safe HTML: the best fragments of ``text`` for the query's ``terms``, or its opening."""
     text = text[:MAX_CHARS]
     if terms:
-        marked = highlight.highlight(text, terms, TEXT, _FRAGMENTER, _FORMATTER, top=FRAGMENTS)
+        marked = _highlight(text, terms, _FRAGMENTER, FRAGMENTS)
         if marked:
             return " ".join(marked.split())
     return escape(" ".join(opening(text).split()), quote=False)
@@ -46,9 +48,15 @@ def mark_all(text: str, terms: frozenset[str]) -> str:
     """The whole ``text`` escaped, every match of ``terms`` wrapped in <mark> (article pages)."""
     if not terms:
         return escape(text, quote=False)
-    marked = highlight.highlight(text, terms, TEXT, highlight.WholeFragmenter(charlimit=None),
-                                 _FORMATTER, top=1)
+    marked = _highlight(text, terms, highlight.WholeFragmenter(charlimit=None), 1)
     return marked or escape(text, quote=False)
+
+
+def _highlight(text: str, terms: frozenset[str], fragmenter, top: int) -> str:
+    """Whoosh's ``highlight.highlight`` on the remembering analyzer's tokens, marked as they are
+    made (the same fragments, scores and order)."""
+    fragments = fragmenter.fragment_tokens(text, _ANALYZER(text, terms))
+    return _FORMATTER(text, highlight.top_fragments(fragments, top, _SCORER, highlight.FIRST))
 
 
 def opening(text: str) -> str:
