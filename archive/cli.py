@@ -550,7 +550,10 @@ def person(name, q, persons, since, until, by, company_by, page, index_dir, as_j
 
 def _person_lines(found) -> Iterator[str]:
     trend = found.mentions.trends[0] if found.mentions.trends else None
-    yield f"{found.name}: mentioned in {found.mentioned:,} articles, byline on {found.authored.total:,}."
+    stories = (f" ({found.mentioned_stories:,} stories)"
+               if found.mentioned_stories != found.mentioned else "")
+    yield (f"{found.name}: mentioned in {found.mentioned:,} articles{stories}, "
+           f"byline on {found.authored.total:,}.")
     if found.variants:
         yield "Also counted as: " + ", ".join(f"{form!r} ({n:,})" for form, n in found.variants.items())
     if trend and trend.total:

@@ -325,6 +325,7 @@ class PersonResult:
     variants: dict[str, int]
     persons: tuple[str, ...] = ()  # others the chosen articles must mention too
     seconds: float = 0.0
+    mentioned_stories: int = 0  # the stories of those articles (copies of one story count once)
 
     @property
     def chosen(self) -> bool:
@@ -341,6 +342,7 @@ class PersonResult:
         return {
             "name": self.name,
             "mentioned": self.mentioned,
+            "mentioned_stories": self.mentioned_stories,
             "q": self.q,
             "persons": list(self.persons),
             "since": self.since.isoformat() if self.since else None,

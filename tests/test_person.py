@@ -196,6 +196,15 @@ def test_james_baker_in_1987_and_in_march(reuters_client):
     assert data["co_mentions"][0] == {"name": march.co_mentions[0].value, "count": march.co_mentions[0].count}
     assert data["co_mentions_differ"] is True
     assert len(data["articles"]["hits"]) == 10 and "authored" in data and "variants" in data
+    # the wire sent some of his stories twice: the page says how many stories the articles are
+    whole = arc.person("James Baker")
+    listed = arc.search("", persons=["James Baker"], all_copies=True)
+    assert whole.mentioned == listed.articles and whole.mentioned_stories == listed.stories
+    assert whole.mentioned_stories < whole.mentioned
+    html = client.get("/person/James Baker").get_data(as_text=True)
+    page = re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+    assert f"Mentioned in {whole.mentioned:,} articles ({whole.mentioned_stories:,} stories" in page
+    assert client.get("/api/person/James Baker").get_json()["mentioned_stories"] == whole.mentioned_stories
     quarters = arc.person("James Baker").company
     assert [p.label for p in quarters][:2] == ["1987-Q1", "1987-Q2"]
     assert quarters[1].new  # the company changes from one quarter to the next

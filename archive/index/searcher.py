@@ -322,8 +322,10 @@ class Engine:
         if pid < 0 and authored.hits:  # a byline only: the name as the articles write it
             canonical = next((a for a in authored.hits[0].authors if a.lower() == wanted.lower()), wanted)
         mentions = trends.build(columns, by, *_span(columns, every, by), [(canonical, every)])
+        mentioning = columns.docs_with_person(pid) if pid >= 0 else np.zeros(0, np.int32)
         return PersonResult(
-            name=canonical, mentioned=int(len(columns.docs_with_person(pid))) if pid >= 0 else 0,
+            name=canonical, mentioned=int(len(mentioning)),
+            mentioned_stories=live.stories.count_in(mentioning),
             q=q, since=since, until=until, mentions=mentions,
             co_mentions=company.co_mentions(columns, ids, pid),
             co_mentions_all=company.co_mentions(columns, columns.docs_with_person(pid), pid)
