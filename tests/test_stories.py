@@ -339,6 +339,8 @@ def test_every_copy_of_100_real_stories_is_grouped_with_its_original(variants):
 
 def _random_stories(rng: np.random.Generator, size: int) -> stories.Stories:
     origin = rng.integers(0, size // 4, size).astype(np.int32)  # documents of one story share it
+    heads = np.unique(origin)
+    origin[heads] = heads  # a story's origin is one of its documents
     return stories.Stories(ids=None, hashes=None, table=None, origin=origin, live=np.ones(size, bool))
 
 
@@ -358,18 +360,28 @@ def test_best_of_each_is_each_storys_highest_key_with_ties_to_the_first_document
     assert grouped.count_in(ids) == len(best)
 
 
-def test_value_pairs_count_each_story_once_per_value():
+def test_story_values_count_each_story_once_per_value():
     rng = np.random.default_rng(11)
     grouped = _random_stories(rng, 300)
-    entry_doc = rng.integers(0, 300, 900).astype(np.int32)
-    entry_value = rng.integers(0, 20, 900).astype(np.int32)
+    held = []  # (document, value), each value once a document, as a keyword column holds them
+    for doc, story in enumerate(grouped.origin.tolist()):
+        if story % 3 == 0:  # a third of the stories: every copy has the same values
+            chosen = {story % 20, (story * 7 + 3) % 20}
+        else:  # the others: any, or none
+            chosen = set(rng.choice(20, int(rng.integers(0, 4)), replace=False).tolist())
+        held += [(doc, value) for value in sorted(chosen)]
+    entry_doc = np.array([d for d, _ in held], np.int32)
+    entry_value = np.array([v for _, v in held], np.int32)
     keyword = type("Keyword", (), {"names": [f"v{i}" for i in range(20)], "entry_doc": entry_doc,
                                    "entry_value": entry_value})()
-    entry_pair, pair_value = grouped.value_pairs("person", keyword)
-    matched = rng.random(300) < 0.5
-    seen = np.zeros(len(pair_value), bool)
-    seen[entry_pair[matched[entry_doc]]] = True
-    counts = np.bincount(pair_value[seen], minlength=20)
-    for value in range(20):
-        docs = entry_doc[(entry_value == value) & matched[entry_doc]]
-        assert counts[value] == len(set(grouped.origin[docs].tolist()))
+    values = grouped.values("person", keyword)
+    assert 0 < len(values.doc) and 0 < len(values.mixed_doc)
+    for _ in range(5):
+        matched = rng.random(300) < 0.5
+        ids = np.flatnonzero(matched)
+        listed = np.zeros(300, bool)
+        listed[grouped.best_of_each(ids, rng.random(len(ids)))] = True
+        counts = values.count(matched, listed)
+        for value in range(20):
+            having = entry_doc[(entry_value == value) & matched[entry_doc]]
+            assert counts[value] == len(set(grouped.origin[having].tolist()))

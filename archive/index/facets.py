@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -10,14 +11,17 @@ from ..results import FacetValue
 from .columns import Columns, Keyword
 from .schema import EPOCH_ORDINAL, UNDATED
 
+if TYPE_CHECKING:
+    from .stories import StoryValues
+
 UNDATED_VALUE = "undated"
 PERSON_TOP = 20
-Pairs = tuple[np.ndarray, np.ndarray]  # per entry its (story, value) pair; per pair its value
+ByStory = tuple["StoryValues", np.ndarray]  # a column arranged by story; the listed documents
 
 
 def person_facet(
     columns: Columns, mask: np.ndarray, selected: list[int], top: int = PERSON_TOP,
-    story: Pairs | None = None,
+    story: ByStory | None = None,
 ) -> list[FacetValue]:
     """The ``top`` most mentioned people among the matches, then any selected ones not in it."""
     return keyword_facet(columns.persons, mask, selected, top, story)
@@ -25,13 +29,13 @@ def person_facet(
 
 def keyword_facet(
     keyword: Keyword, mask: np.ndarray, selected: list[int], top: int = PERSON_TOP,
-    story: Pairs | None = None,
+    story: ByStory | None = None,
 ) -> list[FacetValue]:
     """The ``top`` values of a keyword column (people, topics, authors, outlets) most frequent
     among the matches (``mask``), counted over all of them; then any selected ones not in it.
-    With ``story`` (the column's (story, value) pairs, :meth:`Stories.value_pairs`) a value
-    counts stories, not articles: the stories among the matches with a copy that has it, as many
-    as selecting it would list."""
+    With ``story`` (the column by story, :meth:`Stories.values`, and a mask of the documents
+    listed, one per story) a value counts stories, not articles: the stories among the matches
+    with a copy that has it, as many as selecting it would list."""
     if not keyword.names:
         return []
     counts = _counts(keyword, mask, story)
@@ -48,15 +52,12 @@ def keyword_facet(
     return values
 
 
-def _counts(keyword: Keyword, mask: np.ndarray, story: Pairs | None) -> np.ndarray:
+def _counts(keyword: Keyword, mask: np.ndarray, story: ByStory | None) -> np.ndarray:
     """Per value, the matching articles that have it, or with ``story`` the matching stories."""
-    chosen = mask[keyword.entry_doc]
     if story is None:
-        return np.bincount(keyword.entry_value[chosen], minlength=len(keyword.names))
-    entry_pair, pair_value = story
-    seen = np.zeros(len(pair_value), bool)
-    seen[entry_pair[chosen]] = True
-    return np.bincount(pair_value[seen], minlength=len(keyword.names))
+        return np.bincount(keyword.entry_value[mask[keyword.entry_doc]], minlength=len(keyword.names))
+    values, listed = story
+    return values.count(mask, listed)
 
 
 def granularity(days: np.ndarray) -> str:

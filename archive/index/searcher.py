@@ -152,17 +152,16 @@ class Engine:
         # the people and keyword facets count what the hits list: stories (those among all the
         # matching articles with a copy that has the value) or, with all_copies, articles
         # (when each matching story has one matching copy, stories and articles count alike)
-        by_story = not all_copies and len(listed) < len(ids)
-        person_values = facets.person_facet(
-            columns, matched, [p for p in selected if p >= 0],
-            story=stories.value_pairs("person", columns.persons) if by_story else None)
+        listed_mask = None if all_copies or len(listed) == len(ids) else _mask(len(columns.day), listed)
+        by_story = None if listed_mask is None else (stories.values("person", columns.persons), listed_mask)
+        person_values = facets.person_facet(columns, matched, [p for p in selected if p >= 0], story=by_story)
         person_values += [FacetValue(name, 0, True)
                           for name, pid in zip(persons, selected, strict=True) if pid < 0]
         story_count = len(listed) if not all_copies else stories.count_in(ids)
         return SearchResult(
             query=q, total=int(len(listed)), page=page, per_page=per_page, hits=hits,
             facets={"person": person_values, "date": date_values,
-                    **_keyword_facets(columns, matched, keywords or {}, stories if by_story else None)},
+                    **_keyword_facets(columns, matched, keywords or {}, stories, listed_mask)},
             seconds=time.perf_counter() - started, parsed=shown(parsed), date_granularity=unit,
             notes=["The query was read as plain words."] if plain else [], significant=found,
             did_you_mean=suggestion, people_like=_people_like(columns, persons, selected),
@@ -455,11 +454,11 @@ def _having(ids: np.ndarray, keyword, vids: list[int]) -> np.ndarray:
     return ids
 
 
-def _keyword_facets(columns, mask, keywords: dict[str, list[str]],
-                    stories: Stories | None = None) -> dict[str, list[FacetValue]]:
+def _keyword_facets(columns, mask, keywords: dict[str, list[str]], stories: Stories | None = None,
+                    listed: np.ndarray | None = None) -> dict[str, list[FacetValue]]:
     """The facets of the other keyword kinds, each where the archive has values of it (or one is
-    selected): counted over all the matches (by story with ``stories``), selected values kept
-    (at 0 when unknown)."""
+    selected): counted over all the matches (by story with ``listed``, the mask of each story's
+    listed copy), selected values kept (at 0 when unknown)."""
     found = {}
     for kind in FILTER_KINDS:
         chosen = keywords.get(kind, [])
@@ -469,7 +468,7 @@ def _keyword_facets(columns, mask, keywords: dict[str, list[str]],
         keyword = columns.keywords[kind]
         values = facets.keyword_facet(
             keyword, mask, [v for v in vids if v >= 0],
-            story=stories.value_pairs(kind, keyword) if stories is not None else None)
+            story=(stories.values(kind, keyword), listed) if listed is not None else None)
         found[kind] = values + [FacetValue(name, 0, True)
                                 for name, vid in zip(chosen, vids, strict=True) if vid < 0]
     return found

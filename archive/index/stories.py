@@ -468,15 +468,12 @@ class Stories:
         first = np.concatenate([[True], story[top][1:] != story[top][:-1]])  # members: doc order
         return np.flatnonzero(_mask_of(size, docs[top[first]]))
 
-    def value_pairs(self, kind: str, keyword) -> tuple[np.ndarray, np.ndarray]:
-        """For counting a keyword column (``kind``: "person", "topic" …) by story: per entry its
-        (story, value) pair's number, and per pair its value id; made once a generation."""
-        cache = self._cached("_pairs", dict)
+    def values(self, kind: str, keyword) -> StoryValues:
+        """A keyword column (``kind``: "person", "topic" …) arranged for counting stories; made
+        once a generation."""
+        cache = self._cached("_values", dict)
         if kind not in cache:
-            size = max(len(keyword.names), 1)
-            keys = self.origin[keyword.entry_doc].astype(np.int64) * size + keyword.entry_value
-            pairs, entry_pair = np.unique(keys, return_inverse=True)
-            cache[kind] = (entry_pair.astype(np.int32), (pairs % size).astype(np.int32))
+            cache[kind] = StoryValues.of(self.origin, self.copies, keyword)
         return cache[kind]
 
     def sketches(self) -> Sketches:
@@ -509,6 +506,47 @@ class Stories:
         except (OSError, ValueError, KeyError):
             return None
         return stories if sig.shape == (len(stories.origin), WIDTH) else None
+
+
+@dataclass(frozen=True)
+class StoryValues:
+    """A keyword column's entries for counting, per value, the matching stories that have it
+    (a story counts when any matching copy has the value, as many as selecting it lists).
+
+    Where every copy of a story has the same values (a wire story sent again; all stories of
+    one article), the story's listed copy stands for it: its entries are counted as they are.
+    The entries of the other stories (``mixed_*``) are counted once per (story, value) pair
+    among all the matching copies."""
+
+    doc: np.ndarray  # entries of the stories whose copies agree: document, value
+    value: np.ndarray
+    mixed_doc: np.ndarray  # entries of the others: document, its (story, value) pair
+    mixed_pair: np.ndarray
+    pair_value: np.ndarray  # per pair of those, its value
+    size: int  # the column's number of values
+
+    @classmethod
+    def of(cls, origin: np.ndarray, copies: np.ndarray, keyword) -> StoryValues:
+        size = len(keyword.names)
+        keys = origin[keyword.entry_doc].astype(np.int64) * max(size, 1) + keyword.entry_value
+        pairs, entry_pair, seen = np.unique(keys, return_inverse=True, return_counts=True)
+        story = (pairs // max(size, 1)).astype(np.int64)
+        apart = np.zeros(len(origin), bool)  # stories of which some copy lacks some value
+        apart[story[seen < copies[story]]] = True
+        mixed = apart[origin[keyword.entry_doc]]
+        kept, used = np.unique(entry_pair[mixed], return_inverse=True)
+        return cls(keyword.entry_doc[~mixed], keyword.entry_value[~mixed], keyword.entry_doc[mixed],
+                   used.astype(np.int32), (pairs[kept] % max(size, 1)).astype(np.int32), size)
+
+    def count(self, matched: np.ndarray, listed: np.ndarray) -> np.ndarray:
+        """Per value, the stories with a matching copy that has it: ``matched``, ``listed``:
+        masks of the matching documents and of the one listed for each story."""
+        counts = np.bincount(self.value[listed[self.doc]], minlength=self.size)
+        if len(self.mixed_doc):
+            seen = np.zeros(len(self.pair_value), bool)
+            seen[self.mixed_pair[matched[self.mixed_doc]]] = True
+            counts += np.bincount(self.pair_value[seen], minlength=self.size)
+        return counts
 
 
 def _mask_of(size: int, docs: np.ndarray) -> np.ndarray:
