@@ -33,10 +33,12 @@ from .analysis import is_pair
 from .columns import Columns
 from .matching import ranked
 from .postings import PostingSource, Scored
+from .snippets import MAX_CHARS
 
 MIN_COUNT = 3  # matching articles a term needs (Elasticsearch's min_doc_count default)
 SHOWN = 10  # terms per kind
 SAMPLE = 100  # best matches whose text gives the word candidates
+SAMPLE_CHARS = MAX_CHARS  # of each, as much as a snippet reads
 CANDIDATES = 40  # candidate words counted exactly over every match
 WORD_FIELD = "body"
 
@@ -158,14 +160,15 @@ def _sample(fg: Foreground) -> np.ndarray:
 
 def _sample_words(index: Index, docs: np.ndarray, skip: frozenset[str]) -> tuple[Counter, dict[str, Counter]]:
     """In how many of ``docs`` each indexed word occurs, and how the texts spell it (in how
-    many of them each spelling occurs). A text is cut at white space (no token of the field's
+    many of them each spelling occurs), in the first ``SAMPLE_CHARS`` of each (a 20 MB digest
+    would otherwise cost seconds). A text is cut at white space (no token of the field's
     analyzer spans it) and each distinct piece goes through the whole analyzer (tokenizer,
     lowercase, stop words, stemming) once per index generation."""
     memo = _memo(index)
     per_doc: Counter = Counter()
     spelled: dict[tuple[str, str], int] = {}
     for doc in docs:
-        text = index.searcher.stored_fields(int(doc)).get(WORD_FIELD) or ""
+        text = (index.searcher.stored_fields(int(doc)).get(WORD_FIELD) or "")[:SAMPLE_CHARS]
         seen = set()
         for piece in set(text.lower().split()):
             for pair in memo.tokens(piece):
