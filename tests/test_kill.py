@@ -142,7 +142,12 @@ def test_kill_9_at_any_point_then_rebuild_proceeds_and_leaves_nothing(live, sour
 
 
 CLI = """
-import sys, time
+import signal, sys, time
+# what a terminal gives, however the tests were started (nohup ignores SIGHUP, a background job
+# SIGINT; the archive keeps a stop signal its caller ignores, as nohup asks)
+signal.signal(signal.SIGINT, signal.default_int_handler)
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
 import archive.index.writer as writer
 import archive.progress as progress
 import archive.reading as reading
