@@ -8,9 +8,9 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from .article import Article
 
-COLUMNS = ("rank", "id", "published", "title", "authors", "persons", "outlet", "url", "source", "score",
-           "story_id", "copies")
-JOIN = "; "  # between the names of a multi-valued cell (authors, persons)
+COLUMNS = ("rank", "id", "published", "title", "authors", "persons", "topics", "outlet", "url", "source",
+           "score", "story_id", "copies")
+JOIN = "; "  # between the names of a multi-valued cell (authors, persons, topics)
 ROWS_PER_CHUNK = 500
 
 # A spreadsheet (Excel, LibreOffice, Google Sheets) reads a cell that starts with one of these as
@@ -31,6 +31,7 @@ def export_row(rank: int, article: Article, score: float | None, story_id: str |
         "title": article.title,
         "authors": JOIN.join(article.authors),
         "persons": JOIN.join(article.persons),
+        "topics": JOIN.join(article.topics),
         "outlet": article.outlet,
         "url": article.url,
         "source": article.source,

@@ -184,8 +184,8 @@ class Archive:
         authors: str | Sequence[str] = (), outlets: str | Sequence[str] = (),
     ) -> Iterator[dict]:
         """Every hit of a search (or the first ``limit``) in result order, as flat rows with
-        the columns of ``archive.export.COLUMNS`` (rank, id, published, title, authors and
-        persons joined with "; ", outlet, url, source, score, story_id — the id of the story's
+        the columns of ``archive.export.COLUMNS`` (rank, id, published, title, authors, persons
+        and topics joined with "; ", outlet, url, source, score, story_id — the id of the story's
         origin — and copies, its number of articles). One row per story, as ``search`` lists
         them, or every article with ``all_copies=True``. Parameters as for ``search``,
         checked now (BadQuery); the articles are read in chunks as the rows are consumed.

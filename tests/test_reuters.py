@@ -85,3 +85,11 @@ def test_the_repeated_wire_story_is_one_hit_with_its_copy(reuters):
     warns = [h for h in hits if h.title == "U.S. WARNS OF DEPENDENCE ON FOREIGN OIL"]
     assert len(warns) == 1 and warns[0].story.copies == 2
     assert warns[0].story.first.published.isoformat() == "1987-03-17T13:16:13+00:00"
+
+
+def test_the_export_carries_each_storys_topics(reuters):
+    arc, _ = reuters
+    rows = list(arc.export("coffee", topics=["coffee"], limit=20))
+    assert len(rows) == 20
+    for row in rows:
+        assert "coffee" in row["topics"].split("; ")
