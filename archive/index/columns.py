@@ -215,6 +215,13 @@ class Columns:
 _EMPTY = np.zeros(0)
 
 
+def mask_of(size: int, docs: np.ndarray) -> np.ndarray:
+    """A bool per document number below ``size``: whether it is one of ``docs``."""
+    mask = np.zeros(size, dtype=bool)
+    mask[docs] = True
+    return mask
+
+
 def derived_path(generation: Path | None, toc: int | None) -> Path | None:
     if generation is None or toc is None:
         return None

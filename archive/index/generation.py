@@ -4,9 +4,9 @@ Nothing here is shared in a way that needs a lock held for a whole search:
 
 - the derived columns (numpy arrays) and the stories (near-duplicates grouped, see
   :mod:`~archive.index.stories`) are read once and never changed;
-- the caches of posting arrays, evaluated wildcards/phrases, highlight words and the copies
-  hits list are
-  :class:`~archive.index.cache.LRU` objects, locked only while an entry is looked up or stored;
+- the caches of posting arrays, evaluated wildcards/phrases, highlight words and the copies a
+  hit lists are :class:`~archive.index.cache.LRU` objects, locked only while an entry is looked
+  up or stored;
 - a Whoosh searcher reads its files with seek-then-read, so it must not serve two threads at
   once: each search borrows one from the generation's pool (opened on demand, ~2 ms and 0.2 MB
   each) and gives it back when done.

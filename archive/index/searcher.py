@@ -29,6 +29,7 @@ from ..results import Copy, FacetValue, Hit, PersonResult, SearchResult, Signifi
 from . import company, facets, significant, store, trends
 from .analysis import COMMON, fold, is_pair
 from .budget import Deadline
+from .columns import mask_of
 from .generation import Generation
 from .matching import ranked, restrict
 from .postings import Scored
@@ -144,7 +145,7 @@ class Engine:
                 article = from_stored(searcher.stored_fields(docnum))
                 story = _story_of(searcher, live, docnum, known=article)
                 hits.append(dataclasses.replace(_hit_of(article, score, terms), story=story))
-            matched = _mask(len(columns.day), ids)
+            matched = mask_of(len(columns.day), ids)
             found = _standouts(searcher, columns, matcher, parsed, selected, scored, ids,
                                matched) if standouts else None
             suggestion = _did_you_mean(live, q, parsed, reader)
@@ -152,7 +153,7 @@ class Engine:
         # the people and keyword facets count what the hits list: stories (those among all the
         # matching articles with a copy that has the value) or, with all_copies, articles
         # (when each matching story has one matching copy, stories and articles count alike)
-        listed_mask = None if all_copies or len(listed) == len(ids) else _mask(len(columns.day), listed)
+        listed_mask = None if all_copies or len(listed) == len(ids) else mask_of(len(columns.day), listed)
         by_story = None if listed_mask is None else (stories.values("person", columns.persons), listed_mask)
         person_values = facets.person_facet(columns, matched, [p for p in selected if p >= 0], story=by_story)
         person_values += [FacetValue(name, 0, True)
@@ -193,9 +194,8 @@ class Engine:
             matcher = live.matcher(searcher, self._deadline())
             selected, scored, ids = _select(columns, matcher, parsed, persons, since, until, undated,
                                             keywords)
-            mask = np.zeros(len(columns.day), dtype=bool)
-            mask[ids] = True
-            return _standouts(searcher, columns, matcher, parsed, selected, scored, ids, mask)
+            return _standouts(searcher, columns, matcher, parsed, selected, scored, ids,
+                              mask_of(len(columns.day), ids))
 
     def trends(
         self, queries: list[str], *, persons: list[str], since: date | None, until: date | None,
@@ -327,8 +327,7 @@ class Engine:
             mentioned_stories=live.stories.count_in(mentioning),
             q=q, since=since, until=until, mentions=mentions,
             co_mentions=company.co_mentions(columns, ids, pid),
-            co_mentions_all=company.co_mentions(columns, columns.docs_with_person(pid), pid)
-            if pid >= 0 else [],
+            co_mentions_all=company.co_mentions(columns, mentioning, pid) if pid >= 0 else [],
             company_by=company_by, company=company.company_periods(columns, ids, pid, company_by),
             articles=articles, authored=authored, variants=_variants(live.path).of(canonical),
             persons=tuple(chosen[1:]), seconds=time.perf_counter() - started,
@@ -567,12 +566,6 @@ def _distinct_hits(searcher, scored, terms, limit: int, seen: set, deadline: Dea
     return hits
 
 
-def _mask(size: int, ids: np.ndarray) -> np.ndarray:
-    mask = np.zeros(size, dtype=bool)
-    mask[ids] = True
-    return mask
-
-
 def _one_per_story(stories: Stories, columns, scored: Scored | None, ids: np.ndarray,
                    sort: str) -> tuple[np.ndarray, Scored | None]:
     """Of the matching document numbers ``ids`` (ascending; ``scored``: their scores, in the
@@ -589,7 +582,7 @@ def _one_per_story(stories: Stories, columns, scored: Scored | None, ids: np.nda
         key = scored.scores[several].astype(np.float64)
     else:
         key = np.zeros(len(multi))
-    keep = ~several | _mask(len(columns.day), stories.best_of_each(multi, key))[ids]
+    keep = ~several | mask_of(len(columns.day), stories.best_of_each(multi, key))[ids]
     return ids[keep], None if scored is None else Scored(scored.ids[keep], scored.scores[keep])
 
 

@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from ..article import Article
-from .columns import Columns
+from .columns import Columns, mask_of
 from .schema import from_stored
 
 NUM_PERM = 64  # hash functions of a text's sketch
@@ -447,18 +447,18 @@ class Stories:
 
     def count_in(self, ids: np.ndarray) -> int:
         """The number of stories among the document numbers ``ids``."""
-        return int(np.count_nonzero(_mask_of(len(self.origin), self.origin[ids])))
+        return int(np.count_nonzero(mask_of(len(self.origin), self.origin[ids])))
 
     def best_of_each(self, ids: np.ndarray, key: np.ndarray) -> np.ndarray:
         """Of the live document numbers ``ids`` (ascending), each story's one with the highest
-        ``key`` (ties: the first document), ascending. The matches are taken in the members'
-        order (grouped by story, made once a generation), so each story's best is one
+        ``key`` (ties: the first document), story by story. The matches are taken in the
+        members' order (grouped by story, made once a generation), so each story's best is one
         ``maximum.reduceat``: no sort of the matches (at ×10 a common word matches 150,000)."""
         order, keys = self._cached("_members", self._member_order)
         size = len(self.origin)
         scattered = np.empty(size)
         scattered[ids] = key
-        at = np.flatnonzero(_mask_of(size, ids)[order])  # the matches, story by story
+        at = np.flatnonzero(mask_of(size, ids)[order])  # the matches, story by story
         docs, story, value = order[at], keys[at], scattered[order[at]]
         if not len(docs):
             return docs
@@ -466,7 +466,7 @@ class Stories:
         best = np.maximum.reduceat(value, starts)
         top = np.flatnonzero(value == np.repeat(best, np.diff(np.append(starts, len(docs)))))
         first = np.concatenate([[True], story[top][1:] != story[top][:-1]])  # members: doc order
-        return np.flatnonzero(_mask_of(size, docs[top[first]]))
+        return docs[top[first]]
 
     def values(self, kind: str, keyword) -> StoryValues:
         """A keyword column (``kind``: "person", "topic" …) arranged for counting stories; made
@@ -528,31 +528,24 @@ class StoryValues:
     @classmethod
     def of(cls, origin: np.ndarray, copies: np.ndarray, keyword) -> StoryValues:
         size = len(keyword.names)
-        keys = origin[keyword.entry_doc].astype(np.int64) * max(size, 1) + keyword.entry_value
+        width = max(size, 1)  # a pair's key: story * width + value
+        keys = origin[keyword.entry_doc].astype(np.int64) * width + keyword.entry_value
         pairs, entry_pair, seen = np.unique(keys, return_inverse=True, return_counts=True)
-        story = (pairs // max(size, 1)).astype(np.int64)
-        apart = np.zeros(len(origin), bool)  # stories of which some copy lacks some value
-        apart[story[seen < copies[story]]] = True
+        story = pairs // width
+        apart = mask_of(len(origin), story[seen < copies[story]])  # some copy lacks some value
         mixed = apart[origin[keyword.entry_doc]]
         kept, used = np.unique(entry_pair[mixed], return_inverse=True)
         return cls(keyword.entry_doc[~mixed], keyword.entry_value[~mixed], keyword.entry_doc[mixed],
-                   used.astype(np.int32), (pairs[kept] % max(size, 1)).astype(np.int32), size)
+                   used.astype(np.int32), (pairs[kept] % width).astype(np.int32), size)
 
     def count(self, matched: np.ndarray, listed: np.ndarray) -> np.ndarray:
         """Per value, the stories with a matching copy that has it: ``matched``, ``listed``:
         masks of the matching documents and of the one listed for each story."""
         counts = np.bincount(self.value[listed[self.doc]], minlength=self.size)
         if len(self.mixed_doc):
-            seen = np.zeros(len(self.pair_value), bool)
-            seen[self.mixed_pair[matched[self.mixed_doc]]] = True
+            seen = mask_of(len(self.pair_value), self.mixed_pair[matched[self.mixed_doc]])
             counts += np.bincount(self.pair_value[seen], minlength=self.size)
         return counts
-
-
-def _mask_of(size: int, docs: np.ndarray) -> np.ndarray:
-    mask = np.zeros(size, bool)
-    mask[docs] = True
-    return mask
 
 
 def _sig_path(path: Path) -> Path:
