@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,17 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@contextmanager
+def built(tmp_path_factory, name: str, sources: list[Path]):
+    """A real archive of ``sources``, rebuilt under a new tmp folder ``name``: (archive, its
+    rebuild report), closed when the block ends."""
+    arc = Archive(tmp_path_factory.mktemp(name) / "index")
+    try:
+        yield arc, arc.rebuild(sources)
+    finally:
+        arc.close()
+
+
 @pytest.fixture(scope="session")
 def seeds_dir(tmp_path_factory) -> Path:
     """The two seed articles plus an empty .txt and a .txt of random bytes."""
@@ -39,10 +51,8 @@ def seeds_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def seeds_archive(seeds_dir, tmp_path_factory) -> Archive:
     """A real index of the seeds, built once for the session (read-only for tests)."""
-    arc = Archive(tmp_path_factory.mktemp("index") / "index")
-    arc.rebuild([seeds_dir])
-    yield arc
-    arc.close()
+    with built(tmp_path_factory, "index", [seeds_dir]) as (arc, _):
+        yield arc
 
 
 @pytest.fixture(scope="session")
@@ -56,10 +66,8 @@ def mixed_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def mixed_archive(mixed_dir, tmp_path_factory) -> Archive:
-    arc = Archive(tmp_path_factory.mktemp("mixed-index") / "index")
-    arc.rebuild([mixed_dir])
-    yield arc
-    arc.close()
+    with built(tmp_path_factory, "mixed-index", [mixed_dir]) as (arc, _):
+        yield arc
 
 
 HOSTILE_TXT = """<script>alert("title")</script> Hostile <b>headline</b> about Kate Beckinsale & co
@@ -98,10 +106,8 @@ def web_dir(mixed_dir, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def web_archive(web_dir, tmp_path_factory) -> Archive:
     """A real index of ``web_dir`` for the web tests (read-only)."""
-    arc = Archive(tmp_path_factory.mktemp("web-index") / "index")
-    arc.rebuild([web_dir])
-    yield arc
-    arc.close()
+    with built(tmp_path_factory, "web-index", [web_dir]) as (arc, _):
+        yield arc
 
 
 # -- hostile names, odd record keys, a long article and many words (tests/test_robust.py) -----
@@ -142,21 +148,17 @@ def robust_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def robust(robust_dir, tmp_path_factory) -> Archive:
-    arc = Archive(tmp_path_factory.mktemp("robust-index") / "index")
-    report = arc.rebuild([robust_dir])
-    assert report.indexed == 1 + 2 + len(ODD_KEYS) + 2, report.skipped
-    yield arc
-    arc.close()
+    with built(tmp_path_factory, "robust-index", [robust_dir]) as (arc, report):
+        assert report.indexed == 1 + 2 + len(ODD_KEYS) + 2, report.skipped
+        yield arc
 
 
 @pytest.fixture(scope="session")
 def reuters_built(tmp_path_factory):
     """Reuters-21578 indexed once for the session: (archive, rebuild report). Read-only."""
     corpus = shared_path("corpora", "reuters21578")
-    arc = Archive(tmp_path_factory.mktemp("reuters") / "index")
-    report = arc.rebuild(sorted(corpus.glob("*.sgm.gz")))
-    yield arc, report
-    arc.close()
+    with built(tmp_path_factory, "reuters", sorted(corpus.glob("*.sgm.gz"))) as found:
+        yield found
 
 
 @pytest.fixture(scope="module")

@@ -53,9 +53,15 @@ def browser():
 
 @pytest.fixture()
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield from open_page(browser)
+
+
+def open_page(browser, timeout: int = 10_000, **options):
+    """A page in a fresh 1280×900 context (``options``: more of ``new_context``'s); the test
+    fails on any JavaScript error the page raised."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(timeout)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page

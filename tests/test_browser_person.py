@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_browser import CHROMIUM, browser, serve  # noqa: F401 - browser: the fixture
+from test_browser import CHROMIUM, browser, open_page, serve  # noqa: F401 - browser: the fixture
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,14 +27,7 @@ def reuters_url(reuters_built):
 
 @pytest.fixture(params=[True, False], ids=["js", "no-js"])
 def page(browser, request):  # noqa: F811 - the imported fixture
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=request.param)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, f"JavaScript errors: {errors}"
+    yield from open_page(browser, 15_000, java_script_enabled=request.param)
 
 
 def names(page, list_id: str) -> list[str]:

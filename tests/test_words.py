@@ -21,7 +21,7 @@ from archive.errors import ArchiveError
 from archive.index import snippets
 from archive.index.analysis import RememberingAnalyzer, news_analyzer, phrase_terms
 from archive.index.schema import SCHEMA_VERSION, TEXT, schema_version
-from tests.conftest import shared_path
+from tests.conftest import built, shared_path
 from web import create_app
 
 
@@ -101,10 +101,8 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def arc(corpus, tmp_path_factory) -> Archive:
-    archive = Archive(tmp_path_factory.mktemp("words-index") / "index")
-    archive.rebuild([corpus])
-    yield archive
-    archive.close()
+    with built(tmp_path_factory, "words-index", [corpus]) as (archive, _):
+        yield archive
 
 
 def _titles(result) -> list[str]:
