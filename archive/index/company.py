@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..results import CompanyPeriod, FacetValue
-from .columns import Columns
+from .columns import Columns, mask_of
+from .facets import top_values
 from .schema import UNDATED
 from .trends import period_numbers
 
@@ -24,9 +25,7 @@ MAX_COMPANY_PERIODS = 200  # periods one comparison lists (50 years by quarter)
 
 def entries_of(columns: Columns, ids: np.ndarray) -> np.ndarray:
     """The positions in ``columns.entry_doc`` of the (document, person) entries of ``ids``."""
-    mask = np.zeros(len(columns.day), dtype=bool)
-    mask[ids] = True
-    return np.flatnonzero(mask[columns.entry_doc])
+    return np.flatnonzero(mask_of(len(columns.day), ids)[columns.entry_doc])
 
 
 def co_mentions(columns: Columns, ids: np.ndarray, pid: int, top: int = TOP) -> list[FacetValue]:
@@ -40,12 +39,8 @@ def co_mentions(columns: Columns, ids: np.ndarray, pid: int, top: int = TOP) -> 
 
 
 def _top(columns: Columns, counts: np.ndarray, top: int) -> list[FacetValue]:
-    nonzero = np.flatnonzero(counts)
-    if len(nonzero) > top:
-        nonzero = nonzero[np.argpartition(-counts[nonzero], top)[:top]]
     names = columns.person_names
-    order = sorted(nonzero.tolist(), key=lambda p: (-counts[p], names[p]))
-    return [FacetValue(names[p], int(counts[p])) for p in order]
+    return [FacetValue(names[p], int(counts[p])) for p in top_values(counts, names, top)]
 
 
 def company_periods(columns: Columns, ids: np.ndarray, pid: int, unit: str,

@@ -39,17 +39,22 @@ def keyword_facet(
     if not keyword.names:
         return []
     counts = _counts(keyword, mask, story)
-    nonzero = np.flatnonzero(counts)
-    if len(nonzero) > top:
-        part = np.argpartition(-counts[nonzero], top)[:top]
-        nonzero = nonzero[part]
     names = keyword.names
-    order = sorted(nonzero.tolist(), key=lambda vid: (-counts[vid], names[vid]))
+    order = top_values(counts, names, top)
     chosen = set(selected)
     values = [FacetValue(names[vid], int(counts[vid]), vid in chosen) for vid in order]
     shown = set(order)
     values += [FacetValue(names[vid], int(counts[vid]), True) for vid in selected if vid not in shown]
     return values
+
+
+def top_values(counts: np.ndarray, names: list[str], top: int) -> list[int]:
+    """The ids of the ``top`` values with the largest nonzero ``counts``, most first, then by
+    name."""
+    nonzero = np.flatnonzero(counts)
+    if len(nonzero) > top:
+        nonzero = nonzero[np.argpartition(-counts[nonzero], top)[:top]]
+    return sorted(nonzero.tolist(), key=lambda vid: (-counts[vid], names[vid]))
 
 
 def _counts(keyword: Keyword, mask: np.ndarray, story: ByStory | None) -> np.ndarray:
