@@ -205,8 +205,8 @@ def report(extract: Extractor, show_errors: bool = False) -> None:
     for lenient in (False, True):
         print("  lenient (excluded names ignored)" if lenient else "  strict")
         errors: list = []
-        dev = evaluate(extract, "dev", lenient)
-        test = evaluate(extract, "test", lenient, errors if show_errors and not lenient else None)
+        dev = evaluate(extract, "dev", lenient, errors if show_errors and not lenient else None)
+        test = evaluate(extract, "test", lenient)
         order = ["pooled", *POOLED, *sorted(set(dev) - {"pooled", *POOLED})]
         for genre in order:
             label = "pooled" if genre == "pooled" else genre + (" (NC)" if genre in NON_COMMERCIAL else "")

@@ -238,3 +238,46 @@ def test_a_publication_day_in_the_url_under_a_visible_update_is_kept():
     dates = page_dates(page)
     assert dates.published.value.date() == date(2017, 12, 15)
     assert dates.updated.value.date() == date(2018, 7, 24)
+
+
+def test_the_day_shown_under_the_headline_beats_a_guess_from_elsewhere_in_the_page():
+    # dates_html for-me-online.de-pubertät: no date markup; the reader sees "Familie 17/02/2022"
+    # under the headline; the page's script data holds the day its footer was last edited
+    page = (
+        "<html><head><title>Wie spreche ich mit meiner Tochter über ihre Pubertät?</title></head><body>"
+        '<h1 class="sc-AxjAm eGQfRO">Wie spreche ich mit meiner Tochter über ihre Pubertät?</h1>'
+        '<div display="tag"><div color="family">Familie</div><div>17/02/2022</div></div>'
+        f"<section>{STORY}</section><script id=\"__JSS_STATE__\" type=\"application/json\">"
+        '{"fields":{"LoadDynamicSegmantaScript":{"value":true},"__Updated":{"value":"2022-02-09T11:04:09Z"}}}'
+        "</script></body></html>"
+    )
+    # htmldate alone takes the script's day
+    assert page_dates(page, rules=htmldates.RULES - {"headline"}).published.value.date() == date(2022, 2, 9)
+    assert page_dates(page).published == Dated(datetime(2022, 2, 17, tzinfo=UTC), "day")
+
+
+def test_the_day_shown_under_the_headline_beats_a_hidden_stamp_only_when_the_metadata_holds_it():
+    # dates_html rtl.de-lockdown: JSON-LD datePublished 16 March is shown nowhere; the reader sees
+    # "20. März 2021 - 15:00 Uhr" under the headline, the page's dateModified: the page presents
+    # the 20th as the story's day (the annotators' day too)
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+        '"2021-03-16T16:16:10Z", "dateModified": "2021-03-20T14:00:17Z"}</script>'
+        "<title>Corona-Lockdown steht vor 4-wöchiger Verlängerung</title></head><body>"
+        '<h1 class="font-sm">Medienbericht: Corona-Lockdown steht vor 4-wöchiger Verlängerung</h1>'
+        '<div class="publish-info"><p class="date-time">20. März 2021 - 15:00<!-- --> Uhr</p></div>'
+        f"<section class='content first'>{STORY}</section></body></html>"
+    )
+    assert page_dates(page, rules=htmldates.RULES - {"headline"}).published.value.date() == date(2021, 3, 16)
+    assert page_dates(page).published.value.date() == date(2021, 3, 20)
+    # news_html readability--bug-1255978 (The Independent): "Friday 25 December 2015" under the
+    # headline is a day the metadata does not hold (a re-promotion): the published_time stands
+    page = (
+        '<html><head><meta property="article:published_time" content="2015-09-17T16:57:43+01:00">'
+        "<title>The seven secrets that hotel owners don't want you to know</title></head><body>"
+        "<h1 itemprop=\"headline\">The seven secrets that hotel owners don't want you to know</h1>"
+        '<div class="intro"><p>Hotel bosses spill the beans on cost cutting and horrible hygiene</p></div>'
+        '<ul class="caption meta"><li class="author">Hazel Sheffield</li><li>Friday 25 December 2015</li>'
+        f"</ul><div class='text-wrapper'>{STORY}</div></body></html>"
+    )
+    assert page_dates(page).published.value.date() == date(2015, 9, 17)

@@ -16,7 +16,9 @@ own evidence (``python -m benchmarks.dates_html --rules``). Around it:
   day the stamp falls on in no zone, a day read from the text that no date metadata holds), the
   stamp wins;
 - a page that shows its reader only an update while the publication day chosen is only in its
-  metadata gets no publication date (:func:`_hidden_under_update`).
+  metadata gets no publication date (:func:`_hidden_under_update`);
+- the full date the reader sees just under the headline (:func:`headline_date`) gives the day
+  when nothing else does, or when the day chosen is shown nowhere (:func:`_shown_under_headline`).
 
 Never invented: nothing found is ``None`` (not "today", not the file's time). htmldate answers
 only with dates the page holds, no later than today; where it fills in a missing day (the 1st of
@@ -75,7 +77,8 @@ class PageDates:
     updated: Dated | None
 
 
-RULES = frozenset({"labelled", "structured", "agreement", "shown"})
+RULES = frozenset({"labelled", "structured", "agreement", "shown", "headline"})
+_UNDER_HEADLINE = 250  # characters of visible text after the headline where its date is shown
 
 
 def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld: dict,
@@ -104,6 +107,9 @@ def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld
         published = None  # htmldate found only the date the page shows as its update
     if "shown" in rules and _hidden_under_update(published, line_published, line_updated, seen, url):
         published = None
+    if "headline" in rules and (shown := _shown_under_headline(published, tree, seen, url, line_updated,
+                                                                 stamps, meta, ld)):
+        published = shown
     if published is not None and updated is not None and updated.value <= published.value:
         updated = None  # the same stamp twice, or an "updated" that is not later: no revision
     return PageDates(published, updated)
@@ -170,6 +176,44 @@ def _hidden_under_update(published: Dated | None, line_published: Dated | None,
     if day == line_updated.value.date() or day == _url_day(url):
         return False
     return _day_forms(published.value).search(seen) is None
+
+
+def _shown_under_headline(published: Dated | None, tree, seen: str, url: str | None,
+                          line_updated: Dated | None, stamps: list[Dated], meta: dict[str, str],
+                          ld: dict) -> Dated | None:
+    """The full date the reader sees just under the headline, where it replaces ``published``.
+
+    It does when the page gives no publication day, or when the day chosen is shown nowhere to
+    the reader (not in the visible text, not in the URL). Never when it is the date the page
+    labels as its update, and, on a page with publication stamps, only when the page's date
+    metadata holds the shown day too (a ``dateModified`` the page presents as the story's day);
+    a shown day that no metadata holds (a re-promotion, "Friday 25 December 2015") changes nothing."""
+    shown = headline_date(tree, seen)
+    if shown is None or (line_updated is not None and shown.value.date() == line_updated.value.date()):
+        return None
+    if stamps and not _in_metadata(shown.value.date(), meta, ld):
+        return None
+    if published is None or published.precision not in ("day", "time"):
+        return shown
+    day = published.value.date()
+    if day == shown.value.date() or day == _url_day(url) or _day_forms(published.value).search(seen):
+        return None
+    return shown
+
+
+def headline_date(tree, seen: str) -> Dated | None:
+    """The first full date in the visible text just after the page's headline (the first ``<h1>``
+    of more than a few characters that the reader sees): "Familie 17/02/2022", "ca. 8 Min. 12.01.2022"."""
+    for element in tree.iter("h1"):
+        heading = text_of(element)
+        if len(heading) <= 10 or (at := seen.find(heading[:60])) < 0:
+            continue
+        after = seen[at : at + len(heading) + _UNDER_HEADLINE]
+        found = find_date(after)
+        if found is not None and found[0].precision in ("day", "time"):
+            return found[0]
+        return None
+    return None
 
 
 def _structured(tree, meta: dict[str, str], ld: dict) -> list[Dated | None]:
