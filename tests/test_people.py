@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES, SEEDS, shared_path
 
 from archive import read
+from archive.extract.names import lexicon
 from archive.extract.people import extract_persons, people_and_candidates
 
 
@@ -360,6 +361,9 @@ def test_a_colon_in_mid_sentence_is_not_a_speaker_label():
     assert persons(body) == ["Kevin Conroy"]
     # a label that opens its line still is one (wikinews_gum interviews)
     assert persons("Wikinews asked about the book.\nShalev: I think it is a love story.") == ["Shalev"]
+    # a list heading is no speaker: the plural of an ordinary word (sports results on the wire)
+    assert persons("Newcastle won 2-0.\nScorers: Alan Shearer 23, Les Ferdinand 56") == [
+        "Alan Shearer", "Les Ferdinand"]
 
 
 @pytest.mark.parametrize(
@@ -652,7 +656,7 @@ def test_context_words_read_from_the_end_equal_the_anchored_searches():
         assert people._before_two(before) == (two.groups() if two else None), before
         assert people._before_word(before) == ((word.group(1),) if word else None), before
         assert people._opens_sentence(before) == bool(_SENTENCE_START.search(before)), before
-        assert people._label_allowed(before, "Shalev") == bool(_LINE_START.search(before)), before
+        assert people._label_allowed(before, "Shalev", lexicon()) == bool(_LINE_START.search(before)), before
 
 
 # The regular expressions the string checks replaced, kept here as their specification.

@@ -371,7 +371,7 @@ def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
         segments = _segments(
             words,
             before=_cue_before(before, lex) if first else NONE,
-            after=_cue_after(after, lex, _label_allowed(before, match.group())) if last else NONE,
+            after=_cue_after(after, lex, _label_allowed(before, match.group(), lex)) if last else NONE,
             start=index > 0 or _opens_sentence(before),
             lex=lex,
         )
@@ -599,10 +599,12 @@ def _opens_sentence(before: str) -> bool:
     return not text or "\n" in space or text[-1] in _SENTENCE_MARKS or (text[-1] == "'" and bool(space))
 
 
-def _label_allowed(before: str, run: str) -> bool:
+def _label_allowed(before: str, run: str, lex: Lexicon) -> bool:
     """A colon after a run that opens its line is a speaker label ("Shalev: I think"); not "Ed.: see",
-    nor a title in mid-sentence ("the voice of Batman in Batman: The Animated Series")."""
-    return not run.endswith(".") and before.rstrip(" \t")[-1:] in ("", "\n")
+    nor a title in mid-sentence ("the voice of Batman in Batman: The Animated Series"), nor the
+    plural of an ordinary word heading a list ("Scorers: Alan Shearer 23", "Lineups: …")."""
+    plural = run.endswith("s") and " " not in run and lex.is_common(run[:-1])
+    return not run.endswith(".") and not plural and before.rstrip(" \t")[-1:] in ("", "\n")
 
 
 def _cue_after(after: str, lex: Lexicon, label_allowed: bool = False) -> int:
