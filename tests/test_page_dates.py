@@ -268,7 +268,8 @@ def test_the_day_shown_under_the_headline_beats_a_hidden_stamp_only_when_the_met
         '<div class="publish-info"><p class="date-time">20. März 2021 - 15:00<!-- --> Uhr</p></div>'
         f"<section class='content first'>{STORY}</section></body></html>"
     )
-    assert page_dates(page, rules=htmldates.RULES - {"headline"}).published.value.date() == date(2021, 3, 16)
+    without = htmldates.RULES - {"headline", "modified shown"}
+    assert page_dates(page, rules=without).published.value.date() == date(2021, 3, 16)
     assert page_dates(page).published.value.date() == date(2021, 3, 20)
     # news_html readability--bug-1255978 (The Independent): "Friday 25 December 2015" under the
     # headline is a day the metadata does not hold (a re-promotion): the published_time stands
@@ -281,3 +282,25 @@ def test_the_day_shown_under_the_headline_beats_a_hidden_stamp_only_when_the_met
         f"</ul><div class='text-wrapper'>{STORY}</div></body></html>"
     )
     assert page_dates(page).published.value.date() == date(2015, 9, 17)
+
+
+def test_the_modified_day_is_the_day_when_it_is_the_only_one_the_reader_sees():
+    # the rtl.de-lockdown case with the day printed at the foot of the story instead of under the
+    # headline; with a URL of the 16th the 16th stands; a line that calls the 20th an update leaves
+    # the page undated (it shows only an update), the update kept
+    def page(url: str = "", line: str = "20.03.2021") -> str:
+        return (
+            f'<html><head><link rel="canonical" href="{url}"><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "datePublished": "2021-03-16T16:16:10Z", "dateModified": '
+            '"2021-03-20T14:00:17Z"}</script><title>Lockdown</title></head><body>'
+            f"<h1>Bund und Länder wollen Lockdown verlängern</h1><section>{STORY * 2}</section>"
+            f"<p class='foot'>{line}</p></body></html>"
+        )
+    def day(markup: str, rules=htmldates.RULES) -> date:
+        return page_dates(markup, rules=rules).published.value.date()
+
+    assert day(page(), rules=htmldates.RULES - {"modified shown"}) == date(2021, 3, 16)
+    assert day(page()) == date(2021, 3, 20)
+    assert day(page(url="https://www.rtl.de/2021/03/16/lockdown.html")) == date(2021, 3, 16)
+    dates = page_dates(page(line="Aktualisiert am 20.03.2021"))
+    assert (dates.published, dates.updated.value.date()) == (None, date(2021, 3, 20))

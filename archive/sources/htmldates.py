@@ -18,7 +18,9 @@ own evidence (``python -m benchmarks.dates_html --rules``). Around it:
 - a page that shows its reader only an update while the publication day chosen is only in its
   metadata gets no publication date (:func:`_hidden_under_update`);
 - the full date the reader sees just under the headline (:func:`headline_date`) gives the day
-  when nothing else does, or when the day chosen is shown nowhere (:func:`_shown_under_headline`).
+  when nothing else does, or when the day chosen is shown nowhere (:func:`_shown_under_headline`);
+  so does the page's modified stamp when it is the only one of the two days the reader sees and
+  no line calls it an update (:func:`_modified_shown`).
 
 Never invented: nothing found is ``None`` (not "today", not the file's time). htmldate answers
 only with dates the page holds, no later than today; where it fills in a missing day (the 1st of
@@ -77,7 +79,7 @@ class PageDates:
     updated: Dated | None
 
 
-RULES = frozenset({"labelled", "structured", "agreement", "shown", "headline"})
+RULES = frozenset({"labelled", "structured", "agreement", "shown", "headline", "modified shown"})
 _UNDER_HEADLINE = 250  # characters of visible text after the headline where its date is shown
 
 
@@ -110,6 +112,8 @@ def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld
     if "headline" in rules and (shown := _shown_under_headline(published, tree, seen, url, line_updated,
                                                                  stamps, meta, ld)):
         published = shown
+    if "modified shown" in rules and _modified_shown(published, updated, line_updated, seen, url):
+        published = updated
     if published is not None and updated is not None and updated.value <= published.value:
         updated = None  # the same stamp twice, or an "updated" that is not later: no revision
     return PageDates(published, updated)
@@ -199,6 +203,21 @@ def _shown_under_headline(published: Dated | None, tree, seen: str, url: str | N
     if day == shown.value.date() or day == _url_day(url) or _day_forms(published.value).search(seen):
         return None
     return shown
+
+
+def _modified_shown(published: Dated | None, updated: Dated | None, line_updated: Dated | None,
+                    seen: str, url: str | None) -> bool:
+    """Whether the page's modified stamp is the day it presents: the publication day chosen is
+    shown nowhere (not in the visible text, not in the URL), the modified day is shown, and no
+    visible line labels a date as an update (then the page says which is which)."""
+    if published is None or updated is None or published.precision not in ("day", "time"):
+        return False
+    if line_updated is not None:
+        return False
+    day = published.value.date()
+    if day == updated.value.date() or day == _url_day(url) or _day_forms(published.value).search(seen):
+        return False
+    return _day_forms(updated.value).search(seen) is not None
 
 
 def headline_date(tree, seen: str) -> Dated | None:
