@@ -176,10 +176,12 @@ def _hidden_under_update(published: Dated | None, line_published: Dated | None,
     metadata): the page's evidence disagrees, and an undated page is better than a wrong day."""
     if published is None or line_updated is None or line_published is not None:
         return False
-    day = published.value.date()
-    if day == line_updated.value.date() or day == _url_day(url):
-        return False
-    return _day_forms(published.value).search(seen) is None
+    return published.value.date() != line_updated.value.date() and _shown_nowhere(published, seen, url)
+
+
+def _shown_nowhere(dated: Dated, seen: str, url: str | None) -> bool:
+    """Whether ``dated``'s day is neither the URL's nor written anywhere in the visible text."""
+    return dated.value.date() != _url_day(url) and _day_forms(dated.value).search(seen) is None
 
 
 def _shown_under_headline(published: Dated | None, tree, seen: str, url: str | None,
@@ -199,8 +201,7 @@ def _shown_under_headline(published: Dated | None, tree, seen: str, url: str | N
         return None
     if published is None or published.precision not in ("day", "time"):
         return shown
-    day = published.value.date()
-    if day == shown.value.date() or day == _url_day(url) or _day_forms(published.value).search(seen):
+    if published.value.date() == shown.value.date() or not _shown_nowhere(published, seen, url):
         return None
     return shown
 
@@ -210,12 +211,10 @@ def _modified_shown(published: Dated | None, updated: Dated | None, line_updated
     """Whether the page's modified stamp is the day it presents: the publication day chosen is
     shown nowhere (not in the visible text, not in the URL), the modified day is shown, and no
     visible line labels a date as an update (then the page says which is which)."""
-    if published is None or updated is None or published.precision not in ("day", "time"):
+    if published is None or updated is None or line_updated is not None or \
+            published.precision not in ("day", "time"):
         return False
-    if line_updated is not None:
-        return False
-    day = published.value.date()
-    if day == updated.value.date() or day == _url_day(url) or _day_forms(published.value).search(seen):
+    if published.value.date() == updated.value.date() or not _shown_nowhere(published, seen, url):
         return False
     return _day_forms(updated.value).search(seen) is not None
 
