@@ -450,6 +450,19 @@ def test_one_person_under_two_spellings(body, expected):
     assert persons(body) == expected
 
 
+def test_a_line_up_by_initials_folds_into_the_full_names():
+    # bbc_news/sport/scotland-18-10-italy: the report names the players, the line-up their initials
+    body = (
+        "Six Chris Paterson penalties gave Scotland victory. Scottish flanker Simon Taylor was offside, "
+        "and wing Sean Lamont's touchdown was ruled out.\n\n"
+        "Scotland: C Paterson; S Lamont, D Jones. Replacements: S Taylor, C. Paterson."
+    )
+    assert persons(body) == ["Chris Paterson", "Simon Taylor", "Sean Lamont", "D Jones"]
+    # the letter decides among namesakes (bbc_news/sport/wales-win-in-rome)
+    body = "Gareth Thomas and Jonathan Thomas both started.\n\nWales: G Thomas, J Thomas, R Thomas."
+    assert persons(body) == ["Gareth Thomas", "Jonathan Thomas", "R Thomas"]
+
+
 def test_different_first_names_stay_apart():
     # bbc_news/entertainment/blue-beat-u2-to-top-france-honour: the singer Jenifer is not Jennifer Lopez
     body = "Jennifer Lopez won an award. Singer Jenifer also took home two awards."

@@ -18,6 +18,7 @@ from .names import Lexicon
 # companies do too); a role or an age ("actress X", "X, 47,", "X, former editor"); a title ("Prof. X").
 NONE, WEAK, STRONG, ROLE, TITLE = 0, 1, 2, 3, 4
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$")  # "C", "C.", "J.R.", "KP": a name's initials
 _ASIAN_GIVEN = re.compile(r"^[^\W\d_][a-z]+-[^\W\d_][a-z]+$")
 NOT_A_NAME_ENDING = re.compile(r"(?:ism|ists?|ity|ology|ians?|ese|ish|ans|stan|land|ia|ware|tech)$")
 
@@ -59,6 +60,7 @@ def resolve(
     known = {word for name in full for word in name.split()}
     surnames = {name.split()[-1] for name in full}
     full = _merge_variants(full, Counter(" ".join(mention.words) for mention in mentions), lex)
+    full = _fold_initials(full)
     singles = [
         name
         for name in order
@@ -258,6 +260,30 @@ def _merge_variants(names: list[str], counts: Counter[str], lex: Lexicon) -> lis
                 rank = (counts[name], len(name)) < (counts[other], len(other))
                 dropped.add(name if rank else other)
     return [name for name in names if name not in dropped]
+
+
+def _fold_initials(names: list[str]) -> list[str]:
+    """A name by its initials ("C Paterson", "C. Paterson" of a line-up) is the one person of the
+    article with that surname and a first name of that letter ("Chris Paterson"); with two such
+    people ("Chris" and "Craig Paterson") or none, it stays as it is."""
+    kept = []
+    for name in names:
+        words = name.split()
+        fuller = [other for other in names if _initialled_as(words, other.split())]
+        if not (len(words) > 1 and all(_INITIALS.match(word) for word in words[:-1]) and len(fuller) == 1):
+            kept.append(name)
+    return kept
+
+
+def _initialled_as(initialled: list[str], full: list[str]) -> bool:
+    """ "C Paterson" of "Chris Paterson", "J.R. Smith" of "John Smith"; not "C Paterson" of itself."""
+    first = full[0]
+    return (
+        len(full) > 1
+        and full[-1] == initialled[-1]
+        and not _INITIALS.match(first)
+        and first[:1] == initialled[0][:1]
+    )
 
 
 def _variants(one: list[str], other: list[str], lex: Lexicon) -> bool:
