@@ -91,6 +91,22 @@ def test_titles_and_roles_are_dropped():
     assert persons(body) == ["Hamdullah Mohib"]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # bbc_news/sport: a word of the sport that opens the sentence is no part of the name
+        ("Scrum-half Matt Dawson is an injury doubt for England's Six Nations opener.", ["Matt Dawson"]),
+        ("Flanker Colin Charvis looks set to lose his fight for fitness.", ["Colin Charvis"]),
+        ("Corkman Mark Carroll will run in Sheffield.", ["Mark Carroll"]),
+        # ... but an initial or a short given name is (people_gold GUM_court_negligence, wikigold)
+        ("K. Michael Stevens gave evidence.", ["K. Michael Stevens"]),
+        ("Jimmy Floyd Hasselbaink scored twice.", ["Jimmy Floyd Hasselbaink"]),
+    ],
+)
+def test_a_sport_word_that_opens_the_sentence_is_dropped(body, expected):
+    assert persons(body) == expected
+
+
 def test_name_after_an_organisation():
     # wikinews_gum/GUM_interview_licen
     body = (

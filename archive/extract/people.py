@@ -524,8 +524,18 @@ def _leading_noise(words: list[str], mention: _Mention, lex: Lexicon) -> bool:
         return True  # "Belgian forward …", "Scientologist Tom Cruise"
     if lex.is_demonym(first) and (words[1] in lex.first_names or len(words) > 2):
         return True  # "Frenchman Alain Prost", "Queenslander Mitchell Rawlins"
+    if mention.start and len(words) > 2 and words[1] in lex.first_names and _no_name_word(first, lex):
+        return True  # "Flanker Matt Dawson", "Scrum-half Matt Dawson": a word of the sport opens it
     introduced = mention.cue >= ROLE and len(words) == 2 and not mention.start
     return lex.is_common(first) and not introduced and (mention.start or lex.is_first_name(words[1]))
+
+
+def _no_name_word(word: str, lex: Lexicon) -> bool:
+    """Not a surname, unless also a rarer word ("Hooker"): what opens a sentence before a first name
+    and a surname describes the person ("Paceman", "Scrum-half") more often than it names him."""
+    if len(word) < 4 or _INITIAL.match(word):
+        return False  # "K. Michael Stevens", "Cal Anderson Park": an initial or a short given name
+    return word not in lex.surnames or word.lower() in lex.more_words
 
 
 def _more_place(words: list[str], placed: bool, lex: Lexicon) -> bool:
