@@ -107,6 +107,15 @@ def test_a_sport_word_that_opens_the_sentence_is_dropped(body, expected):
     assert persons(body) == expected
 
 
+def test_a_country_after_a_name_says_a_person():
+    # bbc_news/sport/henman-to-face-saulnier-test, chepkemei-joins-edinburgh-line-up: names in no list
+    body = "Seeds: 27 Paradorn Srichaphan (Thailand). Mikhail Youzhny (Russia), Shinobu Asagoe (Japan)."
+    assert persons(body) == ["Paradorn Srichaphan", "Mikhail Youzhny", "Shinobu Asagoe"]
+    assert persons("The race will see Tirunesh Dibaba of Ethiopia in action.") == ["Tirunesh Dibaba"]
+    # a firm is no person for it: its words are ordinary ones
+    assert persons("Nippon Steel of Japan and Hyundai Heavy of Korea rose.") == []
+
+
 def test_name_after_an_organisation():
     # wikinews_gum/GUM_interview_licen
     body = (

@@ -102,6 +102,9 @@ _GOVERNED = {"Administration", "Government", "Cabinet", "Presidency"}
 _AGE = re.compile(r"^(?:,[ \t]*\d{1,3},|[ \t]*\(\d{1,3}\))")
 _AFTER_WORDS = re.compile(r"^(?:'s)?,?[ \t]*([a-z]+)(?:[ \t]+([a-z]+))?")
 _LABEL = re.compile(r"^[ \t]*:")
+# A country after a name, as results and reports give it: "Zhang Linli (China)", "Haile Gebrselassie
+# of Ethiopia".
+_COUNTRY_AFTER = re.compile(rf"^[ \t]*(?:\(({_WORD}(?: {_WORD})?)\)|of[ \t]+({_WORD}(?: {_WORD})?)(?![\w-]))")
 # ", former editor-in-chief", ", an Australian woman" (a nationality, not "Roma, the England skipper")
 _APPOSITION = re.compile(
     r"^,[ \t]+(?:(?:the|a|an|former|then|now|current|its|his|her|their)[ \t]+)*"
@@ -628,6 +631,9 @@ def _cue_after(after: str, lex: Lexicon, label_allowed: bool = False) -> int:
     pronoun = _PRONOUN_AFTER.match(after)
     if pronoun and (pronoun.group(1).endswith("ed") or pronoun.group(1) in lex.past_verbs):
         return ROLE
+    country = _COUNTRY_AFTER.match(after)
+    if country and (country.group(1) or country.group(2)) in lex.places:
+        return WEAK
     match = _AFTER_WORDS.match(after)
     if not match:
         return NONE
