@@ -116,6 +116,23 @@ def test_a_country_after_a_name_says_a_person():
     assert persons("Nippon Steel of Japan and Hyundai Heavy of Korea rose.") == []
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # people_gold wikigold-053, -121: the nickname stays in the name, as the text gives it
+        ('William Mailes "Cowboy" Cowley was a Canadian ice hockey player. Cowley won twice.',
+         ['William Mailes "Cowboy" Cowley']),
+        ("The fisherman has been Harold “Junior” Theriault since 1990.", ["Harold “Junior” Theriault"]),
+        # bbc_news/sport/mido-makes-third-apology
+        ("Ahmed 'Mido' Hossam has made another apology.", ["Ahmed 'Mido' Hossam"]),
+        # a quoted word between ordinary words is no nickname
+        ('The "Big Bang" Theory ended.', []),
+    ],
+)
+def test_a_nickname_in_quotes_stays_in_the_name(body, expected):
+    assert persons(body) == expected
+
+
 def test_name_after_an_organisation():
     # wikinews_gum/GUM_interview_licen
     body = (

@@ -131,6 +131,13 @@ _CITATION = re.compile(
     re.MULTILINE,
 )
 
+# A nickname in quotes between the given name and the surname, one name as the text writes it:
+# 'William Mailes "Cowboy" Cowley', "Ahmed 'Mido' Hossam".
+_NICKNAMED = re.compile(
+    rf"(?<![\w'-])({_WORD}(?:[ \t]+{_WORD})?)[ \t]+(?:\"({_WORD}(?: {_WORD})?)\"|“({_WORD}(?: {_WORD})?)”"
+    rf"|'({_WORD}(?: {_WORD})?)'|‘({_WORD}(?: {_WORD})?)’)[ \t]+({_WORD})(?![\w'’-])"
+)
+
 
 @dataclass
 class _Mention:
@@ -166,7 +173,7 @@ def _extract(title: str, body: str) -> tuple[list[str], list[_Mention]]:
         end = match.end() if found else -1
     _mark_firms(mentions, firms)
     storms = {match.group(1) for match in _storm_names(lex.storm_words).finditer(text)}
-    names = resolve(mentions + _citations(text, lex), lex, storms, listed)
+    names = resolve(mentions + _citations(text, lex) + _nicknamed(text, lex), lex, storms, listed)
     return [name for name in names if " " in name or not _lowercase_elsewhere(name, text)], mentions
 
 
@@ -255,6 +262,21 @@ def _citations(text: str, lex: Lexicon) -> list[_Mention]:
         found.append(_Mention([*given, surname], ROLE, False))
         if match.group(3) and not lex.is_common(match.group(3)):
             found.append(_Mention([*match.group(4).split(), match.group(3)], ROLE, False))
+    return found
+
+
+def _nicknamed(text: str, lex: Lexicon) -> list[_Mention]:
+    """Names with a nickname in quotes ("Harold "Junior" Theriault"): a first name, then the nickname
+    and a surname; the nickname stays in the name, as the text gives it."""
+    found = []
+    for match in _NICKNAMED.finditer(text):
+        words = match.group().split()
+        if words[-1].endswith(".") and not _INITIAL.match(words[-1]):
+            words[-1] = words[-1][:-1]  # the sentence's full stop
+        first, surname = words[0], words[-1]
+        named = first in lex.first_names or not (lex.is_common(first) or first in lex.gazetteer)
+        if named and (surname in lex.surnames or not lex.is_common(surname)):
+            found.append(_Mention(words, TITLE, False))
     return found
 
 
