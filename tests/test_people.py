@@ -133,6 +133,15 @@ def test_a_nickname_in_quotes_stays_in_the_name(body, expected):
     assert persons(body) == expected
 
 
+def test_a_club_named_after_its_city_is_no_person():
+    # bbc_news/sport/english-clubs-make-euro-history: a word that is no given name before a city
+    body = "Bayer Leverkusen beat Roma 2-1. Werder Bremen said on Monday they had sacked their coach."
+    assert persons(body) == []
+    # a given name, or a role that says a person, before a city that is a surname or not
+    body = "Whitney Houston sang. Analyst Jeanne-Marie Gescher agreed. Striker Aiyegbeni Yakubu scored."
+    assert persons(body) == ["Whitney Houston", "Jeanne-Marie Gescher", "Aiyegbeni Yakubu"]
+
+
 def test_name_after_an_organisation():
     # wikinews_gum/GUM_interview_licen
     body = (
