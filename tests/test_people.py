@@ -142,6 +142,16 @@ def test_a_club_named_after_its_city_is_no_person():
     assert persons(body) == ["Whitney Houston", "Jeanne-Marie Gescher", "Aiyegbeni Yakubu"]
 
 
+def test_a_name_of_two_ordinary_words_needs_a_cue():
+    # bbc_news/politics: census first name and surname, both also words, and a speech verb or an age
+    body = "Foreign Secretary Jack Straw agreed. On Sunday, Robin Cook said he would vote against it."
+    assert persons(body) == ["Jack Straw", "Robin Cook"]
+    assert persons("Rose Bush, 45, was there.") == ["Rose Bush"]
+    # no cue, a title or a country for a given name: no person
+    assert persons("It was a rose bush in the grant hill garden. Grant Hill is a park.") == []
+    assert persons("China Daily said on Monday that the talks had failed.") == []
+
+
 def test_name_after_an_organisation():
     # wikinews_gum/GUM_interview_licen
     body = (
