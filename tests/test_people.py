@@ -152,6 +152,21 @@ def test_a_name_of_two_ordinary_words_needs_a_cue():
     assert persons("China Daily said on Monday that the talks had failed.") == []
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # people_gold wikigold-026; reuters21578; bbc_news/politics/mps-quiz-aides-over-royal-income
+        ("The reign of Carlos I of Spain began.", ["Carlos I"]),
+        ("Pope John Paul II visited Cuba.", ["John Paul II"]),
+        ("It dates from Edward III. Queen Elizabeth II opened it.", ["Edward III", "Elizabeth II"]),
+        # a number that is no sovereign's, and "I" that is the speaker
+        ("World War II ended. Rocky II opened. When Elizabeth I went home.", []),
+    ],
+)
+def test_a_sovereign_keeps_the_number(body, expected):
+    assert persons(body) == expected
+
+
 def test_name_after_an_organisation():
     # wikinews_gum/GUM_interview_licen
     body = (

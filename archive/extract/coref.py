@@ -19,6 +19,7 @@ from .names import Lexicon
 NONE, WEAK, STRONG, ROLE, TITLE = 0, 1, 2, 3, 4
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$")  # "C", "C.", "J.R.", "KP": a name's initials
+_NUMBERED = re.compile(r"^(?:X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3})$")  # a sovereign's number: "II", "XVI"
 _ASIAN_GIVEN = re.compile(r"^[^\W\d_][a-z]+-[^\W\d_][a-z]+$")
 NOT_A_NAME_ENDING = re.compile(r"(?:ism|ists?|ity|ology|ians?|ese|ish|ans|stan|land|ia|ware|tech)$")
 
@@ -174,6 +175,8 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     """Is a run of two or more name words a person, given the evidence for it and its surname?"""
     if any(word in lex.non_person for word in words):
         return False
+    if _NUMBERED.match(words[-1]) and evidence.get(" ".join(words), NONE) >= TITLE:
+        return True  # "Louis XVI", "John Paul II" (:func:`archive.extract.people._regnal`)
     if len(words) == 2 and _two_initials(words[0], lex) and not _acronym(words[1]):
         cue = max(evidence.get(" ".join(words), NONE), evidence.get(words[-1], NONE))
         return cue >= WEAK and not (lex.is_common(words[1]) or words[1] in lex.places)  # "by AS Heagle"

@@ -138,6 +138,12 @@ _NICKNAMED = re.compile(
     rf"|'({_WORD}(?: {_WORD})?)'|‘({_WORD}(?: {_WORD})?)’)[ \t]+({_WORD})(?![\w'’-])"
 )
 
+# A sovereign's or a pope's name and number: "Elizabeth II", "Pope John Paul II", "Carlos I of Spain".
+_REGNAL = re.compile(
+    rf"(?<![\w'-])((?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Kaiser|Prince|Princess)[ \t]+)?"
+    rf"({_WORD}(?:[ \t]+{_WORD})?)[ \t]+(X{{0,3}}(?:IX|IV|V?I{{1,3}}|V)|X{{1,3}})(?![\w'-])([ \t]+of\b)?"
+)
+
 
 @dataclass
 class _Mention:
@@ -173,7 +179,8 @@ def _extract(title: str, body: str) -> tuple[list[str], list[_Mention]]:
         end = match.end() if found else -1
     _mark_firms(mentions, firms)
     storms = {match.group(1) for match in _storm_names(lex.storm_words).finditer(text)}
-    names = resolve(mentions + _citations(text, lex) + _nicknamed(text, lex), lex, storms, listed)
+    found = mentions + _citations(text, lex) + _nicknamed(text, lex) + _regnal(text, lex)
+    names = resolve(found, lex, storms, listed)
     return [name for name in names if " " in name or not _lowercase_elsewhere(name, text)], mentions
 
 
@@ -277,6 +284,19 @@ def _nicknamed(text: str, lex: Lexicon) -> list[_Mention]:
         named = first in lex.first_names or not (lex.is_common(first) or first in lex.gazetteer)
         if named and (surname in lex.surnames or not lex.is_common(surname)):
             found.append(_Mention(words, TITLE, False))
+    return found
+
+
+def _regnal(text: str, lex: Lexicon) -> list[_Mention]:
+    """Sovereigns and popes by name and number ("Louis XVI", "John Paul II"): given names only, and
+    "I" only after a title or before "of" ("Carlos I of Spain"; not "… Elizabeth I said")."""
+    found = []
+    for match in _REGNAL.finditer(text):
+        title, names, number, of = match.groups()
+        if number == "I" and not (title or of):
+            continue
+        if all(lex.is_first_name(name) or title and name in lex.first_names for name in names.split()):
+            found.append(_Mention([*names.split(), number], TITLE, False))
     return found
 
 
