@@ -141,7 +141,7 @@ _NICKNAMED = re.compile(
 # A sovereign's or a pope's name and number: "Elizabeth II", "Pope John Paul II", "Carlos I of Spain".
 _REGNAL = re.compile(
     rf"(?<![\w'-])((?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Kaiser|Prince|Princess)[ \t]+)?"
-    rf"({_WORD}(?:[ \t]+{_WORD})?)[ \t]+(X{{0,3}}(?:IX|IV|V?I{{1,3}}|V)|X{{1,3}})(?![\w'-])([ \t]+of\b)?"
+    rf"({_WORD}(?:[ \t]+{_WORD})?)[ \t]+(X{{0,3}}(?:IX|IV|V?I{{1,3}}|V)|X{{1,3}})(?=['’]s\b|[^\w'’-]|$)([ \t]+of\b)?"
 )
 
 
@@ -521,12 +521,18 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
     ):  # "Rio de Janeiro" stays whole
         placed = words[0] in lex.places or words[0] in lex.gazetteer
         words, mention.start = words[1:], False
-    while words and (words[-1] in lex.particles or words[-1] in lex.honorifics or _INITIAL.match(words[-1])):
+    while words and (words[-1] in lex.particles or _INITIAL.match(words[-1]) or
+                     words[-1] in lex.honorifics and not _surname_after_first_name(words, lex)):
         words = words[:-1]
     if not words or all(word in lex.places for word in words):
         return None
     mention.words = words
     return mention
+
+
+def _surname_after_first_name(words: list[str], lex: Lexicon) -> bool:
+    """ "Andy Dean", "Carole King": a title that is also a surname ends a name after a first name."""
+    return len(words) == 2 and lex.is_first_name(words[0]) and words[1] in lex.surnames
 
 
 def _without_compound(words: list[str], lex: Lexicon) -> list[str]:
