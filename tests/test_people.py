@@ -167,6 +167,14 @@ def test_a_sovereign_keeps_the_number(body, expected):
     assert persons(body) == expected
 
 
+def test_a_title_word_inside_a_name_and_a_middle_name_used_alone():
+    # bbc_news/entertainment/corbett-attacks-dumbed-down-tv: "Baron" after a given name is a middle name
+    assert persons("The comedian Sacha Baron Cohen won.") == ["Sacha Baron Cohen"]
+    # people_gold GUM_bio_jespersen: the middle name used as the given name is the same person
+    body = "Jens Otto Harry Jespersen or Otto Jespersen was a Danish linguist."
+    assert persons(body) == ["Jens Otto Harry Jespersen"]
+
+
 def test_name_after_an_organisation():
     # wikinews_gum/GUM_interview_licen
     body = (

@@ -260,7 +260,9 @@ def _part_of(short: str, long: str) -> bool:
     "George W. Bush" is not part of "George H. W. Bush"."""
     s, ll = short.split(), long.split()
     ends = len(s) == 2 and s[0] == ll[0] and s[-1] in ll[1:] and not _INITIAL.match(s[0])
-    return len(s) < len(ll) and ends or f" {short} " in f" {long} "
+    # "Otto Jespersen" of "Jens Otto Harry Jespersen": a middle name used as the given name
+    middle = len(s) == 2 and s[-1] == ll[-1] and s[0] in ll[1:-1] and not _INITIAL.match(s[0])
+    return len(s) < len(ll) and (ends or middle) or f" {short} " in f" {long} "
 
 
 def _merge_variants(names: list[str], counts: Counter[str], lex: Lexicon) -> list[str]:

@@ -141,7 +141,8 @@ _NICKNAMED = re.compile(
 # A sovereign's or a pope's name and number: "Elizabeth II", "Pope John Paul II", "Carlos I of Spain".
 _REGNAL = re.compile(
     rf"(?<![\w'-])((?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Kaiser|Prince|Princess)[ \t]+)?"
-    rf"({_WORD}(?:[ \t]+{_WORD})?)[ \t]+(X{{0,3}}(?:IX|IV|V?I{{1,3}}|V)|X{{1,3}})(?=['’]s\b|[^\w'’-]|$)([ \t]+of\b)?"
+    rf"({_WORD}(?:[ \t]+{_WORD})?)[ \t]+(X{{0,3}}(?:IX|IV|V?I{{1,3}}|V)|X{{1,3}})"
+    rf"(?=['’]s\b|[^\w'’-]|$)([ \t]+of\b)?"
 )
 
 
@@ -549,6 +550,8 @@ def _is_title(words: list[str], index: int, lex: Lexicon) -> bool:
     rest = len(words) - index - 1
     if rest == 0:
         return False
+    if index == 1 and rest == 1 and lex.is_first_name(words[0]) and words[0] not in lex.honorifics:
+        return False  # "Khalid Sheikh Mohammed": a given name before it, the title is a middle name
     if rest == 1 and _unknown_name_word(words[-1], lex):
         return True  # "King Fahd": the one word after is a name of its own
     return words[index] not in lex.first_names or rest >= 2 or index > 0
