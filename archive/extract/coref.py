@@ -185,8 +185,6 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     if len(words) == 2 and words[0] == words[1]:
         return False  # a band ("Duran Duran"), not a person
     cue = max(evidence.get(" ".join(words), NONE), evidence.get(words[-1], NONE))
-    if _named_after_city(words, lex) and cue < ROLE:
-        return False  # "Werder Bremen", "Celta Vigo", "Maccabi Haifa": a club, unless a role says not
     inner = [word for word in words if not _INITIAL.match(word)]
     common = sum(lex.is_common(word) for word in inner)
     rest = inner[1:]
@@ -216,14 +214,6 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     if not odd and words[-1] in lex.surnames:  # "Yannick Carrasco", "Helmut Newton"; not "Mozilla Firefox"
         return True
     return cue >= (STRONG if odd else WEAK)
-
-
-def _named_after_city(words: list[str], lex: Lexicon) -> bool:
-    """A word that is no first name before a city that is no surname: the shape of a club's name
-    ("Borussia Dortmund", "Dinamo Zagreb"); not "Whitney Houston", "Jack London", "Yoko Matsumoto"."""
-    given = words[0].split("-")  # "Jeanne-Marie Gescher"
-    return len(words) == 2 and words[1] in lex.gazetteer and words[1] not in lex.surnames and \
-        not all(part in lex.first_names for part in given)
 
 
 def _called_by_first_name(words: list[str], evidence: dict[str, int], lex: Lexicon) -> int:

@@ -349,7 +349,7 @@ def _keep_surnames(words: list[str], keep: list[bool], lex: Lexicon) -> None:
     for i in range(len(words) - 1):
         if not keep[i] or not words[i + 1][:1].isupper():
             continue
-        after_mark = i > 0 and words[i - 1][-1] in ",:;"  # "Anderson Cooper: Donald Trump Is …"
+        after_mark = i > 0 and words[i - 1].endswith((",", ":", ";"))  # "Anderson Cooper: Donald Trump Is …"
         opens = i == 0 or not keep[i - 1] or after_mark or _abbreviated_title(words[i - 1], lex)
         if opens and _first_name_and_surname(words[i], words[i + 1], lex):
             keep[i + 1] = True
