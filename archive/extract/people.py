@@ -281,9 +281,11 @@ def _nicknamed(text: str, lex: Lexicon) -> list[_Mention]:
         words = match.group().split()
         if words[-1].endswith(".") and not _INITIAL.match(words[-1]):
             words[-1] = words[-1][:-1]  # the sentence's full stop
+        if words[0] in lex.honorifics or words[0].endswith(".") and not _INITIAL.match(words[0]):
+            words = words[1:]  # "Reps. Jesús “Chuy” García"
         first, surname = words[0], words[-1]
         named = first in lex.first_names or not (lex.is_common(first) or first in lex.gazetteer)
-        if named and (surname in lex.surnames or not lex.is_common(surname)):
+        if len(words) > 2 and named and (surname in lex.surnames or not lex.is_common(surname)):
             found.append(_Mention(words, TITLE, False))
     return found
 
@@ -533,7 +535,8 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
 
 def _surname_after_first_name(words: list[str], lex: Lexicon) -> bool:
     """ "Andy Dean", "Carole King": a title that is also a surname ends a name after a first name."""
-    return len(words) == 2 and lex.is_first_name(words[0]) and words[1] in lex.surnames
+    given = lex.is_first_name(words[0]) and words[0] not in lex.places  # not "German President"
+    return len(words) == 2 and given and words[1] in lex.surnames
 
 
 def _without_compound(words: list[str], lex: Lexicon) -> list[str]:
@@ -550,7 +553,8 @@ def _is_title(words: list[str], index: int, lex: Lexicon) -> bool:
     rest = len(words) - index - 1
     if rest == 0:
         return False
-    if index == 1 and rest == 1 and lex.is_first_name(words[0]) and words[0] not in lex.honorifics:
+    given = lex.is_first_name(words[0]) and words[0] not in lex.honorifics and words[0] not in lex.places
+    if index == 1 and rest == 1 and given and not words[index].endswith("."):
         return False  # "Khalid Sheikh Mohammed": a given name before it, the title is a middle name
     if rest == 1 and _unknown_name_word(words[-1], lex):
         return True  # "King Fahd": the one word after is a name of its own
