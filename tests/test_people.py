@@ -173,6 +173,11 @@ def test_a_title_word_inside_a_name_and_a_middle_name_used_alone():
     assert persons(body) == ["Jens Otto Harry Jespersen"]
 
 
+def test_a_surname_first_then_a_given_name():
+    # people_gold wikigold-001: Japanese order, both words in the world name lists
+    assert persons("The match was won by Kojima Minoru in 1998.") == ["Kojima Minoru"]
+
+
 def test_name_after_an_organisation():
     # wikinews_gum/GUM_interview_licen
     body = (

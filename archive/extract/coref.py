@@ -213,6 +213,8 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
         return cue >= STRONG or cue >= WEAK and not odd and words[-1] in lex.surnames
     if not odd and words[-1] in lex.surnames:  # "Yannick Carrasco", "Helmut Newton"; not "Mozilla Firefox"
         return True
+    if len(words) == 2 and not odd and words[0] in lex.surnames and lex.is_first_name(words[1]):
+        return True  # the surname first, as in Japan, China, Korea, Hungary: "Kojima Minoru"
     return cue >= (STRONG if odd else WEAK)
 
 
