@@ -132,18 +132,20 @@ _CITATION = re.compile(
 )
 
 # A nickname in quotes between the given name and the surname, one name as the text writes it:
-# 'William Mailes "Cowboy" Cowley', "Ahmed 'Mido' Hossam".
-_NICKNAMED = re.compile(
-    rf"(?<![\w'-])({_WORD}(?:[ \t]+{_WORD})?)[ \t]+(?:\"({_WORD}(?: {_WORD})?)\"|“({_WORD}(?: {_WORD})?)”"
-    rf"|'({_WORD}(?: {_WORD})?)'|‘({_WORD}(?: {_WORD})?)’)[ \t]+({_WORD})(?![\w'’-])"
+# 'William Mailes "Cowboy" Cowley', "Ahmed 'Mido' Hossam". Found from the quotes (a search for the
+# names first is slow: a name word can start anywhere), then the given names before them.
+_NICKNAME = re.compile(
+    rf"(?:\"{_WORD}(?: {_WORD})?\"|“{_WORD}(?: {_WORD})?”|'{_WORD}(?: {_WORD})?'|‘{_WORD}(?: {_WORD})?’)"
+    rf"[ \t]+{_WORD}(?![\w'’-])"
 )
-
-# A sovereign's or a pope's name and number: "Elizabeth II", "Pope John Paul II", "Carlos I of Spain".
-_REGNAL = re.compile(
-    rf"(?<![\w'-])((?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Kaiser|Prince|Princess)[ \t]+)?"
-    rf"({_WORD}(?:[ \t]+{_WORD})?)[ \t]+(X{{0,3}}(?:IX|IV|V?I{{1,3}}|V)|X{{1,3}})"
-    rf"(?=['’]s\b|[^\w'’-]|$)([ \t]+of\b)?"
-)
+_GIVEN_BEFORE = re.compile(rf"(?<![\w'-]){_WORD}(?:[ \t]+{_WORD})?[ \t]+$")
+# A sovereign's or a pope's name and number: "Elizabeth II", "Pope John Paul II", "Carlos I of
+# Spain". Found from the number, then the name (and a title) before it.
+_NUMBER = re.compile(r"[ \t](X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3})(?=['’]s\b|[^\w'’-]|$)")
+_SOVEREIGNS = r"(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Kaiser|Prince|Princess)[ \t]+"
+_TITLED = re.compile(_SOVEREIGNS)
+_SOVEREIGN_BEFORE = re.compile(rf"(?<![\w'-])({_SOVEREIGNS})?({_WORD}(?:[ \t]+{_WORD})?)$")
+_BEFORE = 60  # characters looked at before a nickname or a number for the names
 
 
 @dataclass
@@ -277,8 +279,11 @@ def _nicknamed(text: str, lex: Lexicon) -> list[_Mention]:
     """Names with a nickname in quotes ("Harold "Junior" Theriault"): a first name, then the nickname
     and a surname; the nickname stays in the name, as the text gives it."""
     found = []
-    for match in _NICKNAMED.finditer(text):
-        words = match.group().split()
+    for match in _NICKNAME.finditer(text):
+        given = _GIVEN_BEFORE.search(text, max(0, match.start() - _BEFORE), match.start())
+        if given is None:
+            continue
+        words = given.group().split() + match.group().split()
         if words[-1].endswith(".") and not _INITIAL.match(words[-1]):
             words[-1] = words[-1][:-1]  # the sentence's full stop
         if words[0] in lex.honorifics or words[0].endswith(".") and not _INITIAL.match(words[0]):
@@ -294,12 +299,21 @@ def _regnal(text: str, lex: Lexicon) -> list[_Mention]:
     """Sovereigns and popes by name and number ("Louis XVI", "John Paul II"): given names only, and
     "I" only after a title or before "of" ("Carlos I of Spain"; not "… Elizabeth I said")."""
     found = []
-    for match in _REGNAL.finditer(text):
-        title, names, number, of = match.groups()
+    for match in _NUMBER.finditer(text):
+        number, start = match.group(1), max(0, match.start() - _BEFORE)
+        if not text[match.start() - 1 : match.start()].isalpha():
+            continue  # a name's last letter, one space, the number
+        of = text.startswith(" of ", match.end())
+        if number == "I" and not of and not _TITLED.search(text, start, match.start()):
+            continue  # the speaker, the commonest "I" by far: looked at no further
+        before = _SOVEREIGN_BEFORE.search(text, start, match.start())
+        if before is None:
+            continue
+        title, names = before.group(1), before.group(2).split()
         if number == "I" and not (title or of):
             continue
-        if all(lex.is_first_name(name) or title and name in lex.first_names for name in names.split()):
-            found.append(_Mention([*names.split(), number], TITLE, False))
+        if all(lex.is_first_name(name) or title and name in lex.first_names for name in names):
+            found.append(_Mention([*names, number], TITLE, False))
     return found
 
 
