@@ -200,7 +200,7 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
         return True
     if common == len(inner):  # "Grant Hill said", "Rose Bush, 45,": census names both, and a cue
         given = words[0] in lex.first_names and words[0] not in lex.honorifics and words[0] not in lex.places
-        return len(words) == 2 and cue >= STRONG and given and surname  # not "Prince Harry", "China Daily"
+        return len(words) == 2 and cue >= WEAK and given and surname  # not "Prince Harry", "China Daily"
     if _ASIAN_GIVEN.match(words[-1]) and len(words) <= 3 and words[0] not in lex.places:
         return True  # "Kwok Ka-ki", "Park Joo-ho"
     if words[0] in lex.first_names and not placed:  # also a word: "Mark Hamill", "Chuck Close"
