@@ -304,3 +304,26 @@ def test_the_modified_day_is_the_day_when_it_is_the_only_one_the_reader_sees():
     assert day(page(url="https://www.rtl.de/2021/03/16/lockdown.html")) == date(2021, 3, 16)
     dates = page_dates(page(line="Aktualisiert am 20.03.2021"))
     assert (dates.published, dates.updated.value.date()) == (None, date(2021, 3, 20))
+
+
+def test_the_first_time_element_the_reader_sees_beats_a_hidden_metadata_day():
+    # after dates_html umweltbundesamt.de-atomkraft: a dcterms.date of the 21st shown nowhere, and a
+    # <time> of the 25th that the reader sees in the story; with the 21st in the text the metadata
+    # day stands, and with the 25th labelled as an update the page shows only an update
+    def page(extra: str = "", label: str = "") -> str:
+        return (
+            '<html><head><meta name="dcterms.date" content="2022-01-21T09:43+01:00">'
+            "<title>EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig</title></head><body>"
+            f"<h1>EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig</h1><section>{STORY * 2}"
+            f'<p>{label}<time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></p>{extra}'
+            "</section></body></html>"
+        )
+
+    def day(markup: str, rules=htmldates.RULES) -> date:
+        return page_dates(markup, rules=rules).published.value.date()
+
+    assert day(page(), rules=htmldates.RULES - {"time shown"}) == date(2022, 1, 21)
+    assert day(page()) == date(2022, 1, 25)
+    assert day(page(extra="<p>Stand: 21.01.2022</p>")) == date(2022, 1, 21)
+    dates = page_dates(page(label="Aktualisiert am "))
+    assert (dates.published, dates.updated.value.date()) == (None, date(2022, 1, 25))

@@ -79,7 +79,9 @@ class PageDates:
     updated: Dated | None
 
 
-RULES = frozenset({"labelled", "structured", "agreement", "shown", "headline", "modified shown"})
+RULES = frozenset(
+    {"labelled", "structured", "agreement", "shown", "headline", "modified shown", "time shown"}
+)
 _UNDER_HEADLINE = 250  # characters of visible text after the headline where its date is shown
 
 
@@ -114,6 +116,8 @@ def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld
         published = shown
     if "modified shown" in rules and _modified_shown(published, updated, line_updated, seen, url):
         published = updated
+    if "time shown" in rules and _time_shown(published, every[3], line_updated, seen, url):
+        published = every[3]
     if published is not None and updated is not None and updated.value <= published.value:
         updated = None  # the same stamp twice, or an "updated" that is not later: no revision
     return PageDates(published, updated)
@@ -217,6 +221,20 @@ def _modified_shown(published: Dated | None, updated: Dated | None, line_updated
     if published.value.date() == updated.value.date() or not _shown_nowhere(published, seen, url):
         return False
     return _day_forms(updated.value).search(seen) is not None
+
+
+def _time_shown(published: Dated | None, first_time: Dated | None, line_updated: Dated | None,
+                seen: str, url: str | None) -> bool:
+    """Whether the page's first ``<time>`` gives the day it presents: another day than the one
+    chosen, which is shown nowhere (not in the visible text, not in the URL), while the ``<time>``'s
+    day is shown and is not the day a visible line labels as an update (umweltbundesamt.de: a
+    ``dcterms.date`` of the 21st, and "25.01.2022" in a ``<time>`` under the headline)."""
+    if published is None or first_time is None or published.precision not in ("day", "time"):
+        return False
+    day = first_time.value.date()
+    if day == published.value.date() or (line_updated is not None and day == line_updated.value.date()):
+        return False
+    return _shown_nowhere(published, seen, url) and _day_forms(first_time.value).search(seen) is not None
 
 
 def headline_date(tree, seen: str) -> Dated | None:
