@@ -160,6 +160,15 @@ def test_a_title_word_inside_a_name_and_a_middle_name_used_alone():
     assert persons(body) == ["Jens Otto Harry Jespersen"]
 
 
+def test_a_surname_known_by_its_ending():
+    # people_gold wikigold-019; bbc_news/sport; huffpost_news_category: Eastern European and
+    # Caucasian surnames in no list, no cue
+    body = "The gold went to Anastasiya Vertinskaya ahead of Giorgi Kinkladze and Dimitar Berbatov."
+    assert persons(body) == ["Anastasiya Vertinskaya", "Giorgi Kinkladze", "Dimitar Berbatov"]
+    # ... not a place of that ending, nor an ordinary word before it
+    assert persons("Flights from Rostov to Kharkov resumed. The Grand Prix Kiev went ahead.") == []
+
+
 def test_a_surname_first_then_a_given_name():
     # people_gold wikigold-001: Japanese order, both words in the world name lists
     assert persons("The match was won by Kojima Minoru in 1998.") == ["Kojima Minoru"]

@@ -20,6 +20,11 @@ NONE, WEAK, STRONG, ROLE, TITLE = 0, 1, 2, 3, 4
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$")  # "C", "C.", "J.R.", "KP": a name's initials
 _NUMBERED = re.compile(r"^(?:X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3})$")  # a sovereign's number: "II", "XVI"
+# Surname endings of Slavic, Baltic, Caucasian, Greek and Turkish names, rare in other words.
+_SURNAME_ENDING = re.compile(
+    r"(?:[^aeiou]ov|[^aeiou]ova|[^aeiou]ev|[^aeiou]eva|sk[iy]|skiy|skaya|sk[aá]|enko|chuk|vich|vić|ovic|wicz"
+    r"|czyk|shvili|dze|opoulos|akis|oglu|oğlu|auskas|aitis|ienė)$"
+)
 _ASIAN_GIVEN = re.compile(r"^[^\W\d_][a-z]+-[^\W\d_][a-z]+$")
 NOT_A_NAME_ENDING = re.compile(r"(?:ism|ists?|ity|ology|ians?|ese|ish|ans|stan|land|ia|ware|tech)$")
 
@@ -215,6 +220,8 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
         return True
     if len(words) == 2 and not odd and words[0] in lex.surnames and lex.is_first_name(words[1]):
         return True  # the surname first, as in Japan, China, Korea, Hungary: "Kojima Minoru"
+    if len(words) == 2 and not odd and _SURNAME_ENDING.search(words[1]) and words[1] not in lex.gazetteer:
+        return True  # a surname by its ending: "Anastasiya Vertinskaya", "Giorgi Kinkladze"
     return cue >= (STRONG if odd else WEAK)
 
 
