@@ -165,6 +165,8 @@ def test_a_surname_known_by_its_ending():
     # Caucasian surnames in no list, no cue
     body = "The gold went to Anastasiya Vertinskaya ahead of Giorgi Kinkladze and Dimitar Berbatov."
     assert persons(body) == ["Anastasiya Vertinskaya", "Giorgi Kinkladze", "Dimitar Berbatov"]
+    # alone with a speech verb, as a census surname is (huffpost_news_category: "Vorontsov said")
+    assert persons("Vorontsov said the talks would go on.") == ["Vorontsov"]
     # ... not a place of that ending, nor an ordinary word before it
     assert persons("Flights from Rostov to Kharkov resumed. The Grand Prix Kiev went ahead.") == []
 

@@ -323,7 +323,8 @@ def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexi
     if word in lex.first_names:  # "Rebecca and I", "their child, Gloria"; a word ("Grace") needs a title
         needed = ROLE if lex.is_first_name(word) else TITLE  # "said" is not enough: "Chelsea said"
     else:  # companies say things too: "said" is enough only for a census surname
-        needed = STRONG if word in lex.surnames else ROLE
+        surname = word in lex.surnames or _SURNAME_ENDING.search(word) and word not in lex.gazetteer
+        needed = STRONG if surname else ROLE
     return cue >= needed and not (
         lex.is_common(word)
         or word in lex.places
