@@ -160,6 +160,11 @@ def page_dates(markup: str, rules=htmldates.RULES):
     return htmldates.page_dates(raw, tree, meta, ld, htmlmeta.page_url(tree, meta), rules=rules)
 
 
+def day(markup: str, rules=htmldates.RULES) -> date:
+    """The publication day :func:`page_dates` gives the page."""
+    return page_dates(markup, rules=rules).published.value.date()
+
+
 def _stamped(url: str, stamp: str, title: str = "Federal workers are returning to the office") -> str:
     return (
         f'<html><head><title>{title}</title><link rel="canonical" href="{url}">'
@@ -296,8 +301,6 @@ def test_the_modified_day_is_the_day_when_it_is_the_only_one_the_reader_sees():
             f"<h1>Bund und Länder wollen Lockdown verlängern</h1><section>{STORY * 2}</section>"
             f"<p class='foot'>{line}</p></body></html>"
         )
-    def day(markup: str, rules=htmldates.RULES) -> date:
-        return page_dates(markup, rules=rules).published.value.date()
 
     assert day(page(), rules=htmldates.RULES - {"modified shown"}) == date(2021, 3, 16)
     assert day(page()) == date(2021, 3, 20)
@@ -318,9 +321,6 @@ def test_the_first_time_element_the_reader_sees_beats_a_hidden_metadata_day():
             f'<p>{label}<time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></p>{extra}'
             "</section></body></html>"
         )
-
-    def day(markup: str, rules=htmldates.RULES) -> date:
-        return page_dates(markup, rules=rules).published.value.date()
 
     assert day(page(), rules=htmldates.RULES - {"time shown"}) == date(2022, 1, 21)
     assert day(page()) == date(2022, 1, 25)
