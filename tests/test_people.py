@@ -838,3 +838,17 @@ def test_headline_names_the_article_cannot_confirm_are_kept_as_candidates():
         "Trump Attorneys File Do-Over Motion Regarding Mar-A-Lago Search",
         "The former president's legal team followed a judge's order.")
     assert names == [] and "Trump" in candidates
+
+
+def test_extraction_keeps_nothing_per_article():
+    # a cache without bound on a function of the article's text (it was on the storm finder for a
+    # while) would hold every article of a rebuild in memory
+    from archive.extract import coref, names, people
+
+    for number in range(60):
+        persons(f"Article {number}: Chancellor Helmut Kohl met Mr Jacques Chirac on day {number}.")
+    for module in (people, coref, names):
+        for name, function in vars(module).items():
+            info = getattr(function, "cache_info", None)
+            if info is not None and info().maxsize is None:
+                assert info().currsize <= 5, f"{module.__name__}.{name} caches {info().currsize} entries"

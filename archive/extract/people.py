@@ -255,7 +255,6 @@ def _lowercase_elsewhere(word: str, text: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
 
-@cache
 def _storms(text: str, lex: Lexicon) -> set[str]:
     """The storms the article names; most name none, and a substring test says so faster."""
     if not any(word in text for word in lex.storm_words):
@@ -263,6 +262,7 @@ def _storms(text: str, lex: Lexicon) -> set[str]:
     return {match.group(1) for match in _storm_names(lex.storm_words).finditer(text)}
 
 
+@cache
 def _storm_names(words: frozenset[str]) -> re.Pattern:
     """ "Cyclone Phailin", "Hurricane Ivan": the word after a storm word names the storm."""
     storm = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
