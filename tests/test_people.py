@@ -135,6 +135,16 @@ def test_what_belongs_to_a_name(body, expected):
     assert persons(body) == expected
 
 
+def test_a_name_only_in_quotes_is_a_title():
+    # huffpost_news_category rows 1783, 1242: a show, and a person the article also names plainly
+    assert persons('The "Ted Lasso" star poked fun at Ellen DeGeneres.') == ["Ellen DeGeneres"]
+    body = "The PAC received a donation from a “Tucker Carlson” who lists Fox News as employer."
+    assert persons(body, "Tucker Carlson Reportedly Donated To Marjorie Taylor Greene") == [
+        "Tucker Carlson",
+        "Marjorie Taylor Greene",
+    ]
+
+
 def test_a_name_of_two_ordinary_words_needs_some_cue():
     # bbc_news/politics: census first name and surname, both also words, and a speech verb or an age
     body = "Foreign Secretary Jack Straw agreed. On Sunday, Robin Cook said he would vote against it."

@@ -154,6 +154,7 @@ class _Mention:
     cue: int
     start: bool  # the first word opens a sentence
     org: int = NONE  # organisation evidence: WEAK ("the X", "X have"), STRONG ("band X", "X shares")
+    quoted: bool = False  # the whole of a double-quoted phrase: "The "Ted Lasso" star"
 
 
 def extract_persons(title: str, body: str) -> list[str]:
@@ -181,6 +182,7 @@ def _extract(title: str, body: str) -> tuple[list[str], list[_Mention]]:
         mentions.extend(found)
         end = match.end() if found else -1
     _mark_firms(mentions, firms)
+    _mark_titles(mentions)
     storms = _storms(text, lex)
     found = mentions + _citations(text, lex) + _nicknamed(text, lex) + _regnal(text, lex)
     names = resolve(found, lex, storms, listed)
@@ -448,6 +450,8 @@ def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
             segments[0].org = max(segments[0].org, _org_before(before, lex))
         elif segments and first and words[0] == "The" and segments[0].words[0] == words[1]:
             segments[0].org = max(segments[0].org, WEAK)  # "The Carnegie Mellon team says"
+        if segments and len(parts) == 1 and _quoted(before, after) and segments[0].words == words:
+            segments[0].quoted = True
         if segments and last and segments[-1].words[-1] == words[-1]:  # "the Carnegie Mellon team"
             org, org_after = segments[-1].org, _org_after(after, before, lex)
             segments[-1].org = min(STRONG, org + org_after) if org and org_after else max(org, org_after)
@@ -455,6 +459,20 @@ def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
                 segments[-1].cue = STRONG  # "the official Tanjug news agency": a role word describes it
         found.extend(segments)
     return found
+
+
+def _mark_titles(mentions: list[_Mention]) -> None:
+    """A name the article gives only in quotes is a title, a work: "The "Ted Lasso" star"; not
+    one it also writes without them ("Tucker Carlson said … a “Tucker Carlson” of Fox News")."""
+    plain = {tuple(mention.words) for mention in mentions if not mention.quoted}
+    for mention in mentions:
+        if mention.quoted and tuple(mention.words) not in plain:
+            mention.org = STRONG
+
+
+def _quoted(before: str, after: str) -> bool:
+    """Is the run the whole of a double-quoted phrase?"""
+    return before.endswith(('"', "“")) and after.startswith(('"', "”"))
 
 
 def _sentences(words: list[str], lex: Lexicon) -> list[list[str]]:
