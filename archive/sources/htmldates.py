@@ -212,29 +212,29 @@ def _shown_under_headline(published: Dated | None, tree, seen: str, url: str | N
 
 def _modified_shown(published: Dated | None, updated: Dated | None, line_updated: Dated | None,
                     seen: str, url: str | None) -> bool:
-    """Whether the page's modified stamp is the day it presents: the publication day chosen is
-    shown nowhere (not in the visible text, not in the URL), the modified day is shown, and no
+    """Whether the page's modified stamp is the day it presents (:func:`_shown_instead`), and no
     visible line labels a date as an update (then the page says which is which)."""
-    if published is None or updated is None or line_updated is not None or \
-            published.precision not in ("day", "time"):
-        return False
-    if published.value.date() == updated.value.date() or not _shown_nowhere(published, seen, url):
-        return False
-    return _day_forms(updated.value).search(seen) is not None
+    return line_updated is None and _shown_instead(published, updated, seen, url)
 
 
 def _time_shown(published: Dated | None, first_time: Dated | None, line_updated: Dated | None,
                 seen: str, url: str | None) -> bool:
-    """Whether the page's first ``<time>`` gives the day it presents: another day than the one
-    chosen, which is shown nowhere (not in the visible text, not in the URL), while the ``<time>``'s
-    day is shown and is not the day a visible line labels as an update (umweltbundesamt.de: a
-    ``dcterms.date`` of the 21st, and "25.01.2022" in a ``<time>`` under the headline)."""
-    if published is None or first_time is None or published.precision not in ("day", "time"):
+    """Whether the page's first ``<time>`` gives the day it presents (:func:`_shown_instead`), and
+    it is not the day a visible line labels as an update (umweltbundesamt.de: a ``dcterms.date``
+    of the 21st, and "25.01.2022" in a ``<time>`` under the headline)."""
+    labelled = first_time is not None and line_updated is not None and \
+        first_time.value.date() == line_updated.value.date()
+    return not labelled and _shown_instead(published, first_time, seen, url)
+
+
+def _shown_instead(published: Dated | None, other: Dated | None, seen: str, url: str | None) -> bool:
+    """Whether ``other``, another day than the publication day chosen, is shown to the reader while
+    the chosen day is shown nowhere (not in the visible text, not in the URL)."""
+    if published is None or other is None or published.precision not in ("day", "time"):
         return False
-    day = first_time.value.date()
-    if day == published.value.date() or (line_updated is not None and day == line_updated.value.date()):
+    if published.value.date() == other.value.date() or not _shown_nowhere(published, seen, url):
         return False
-    return _shown_nowhere(published, seen, url) and _day_forms(first_time.value).search(seen) is not None
+    return _day_forms(other.value).search(seen) is not None
 
 
 def headline_date(tree, seen: str) -> Dated | None:
