@@ -19,7 +19,8 @@ from .names import Lexicon
 NONE, WEAK, STRONG, ROLE, TITLE = 0, 1, 2, 3, 4
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$")  # "C", "C.", "J.R.", "KP": a name's initials
-_NUMBERED = re.compile(r"^(?:X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3})$")  # a sovereign's number: "II", "XVI"
+NUMBER = r"X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3}"  # a sovereign's number: "II", "XVI"
+_NUMBERED = re.compile(rf"^(?:{NUMBER})$")
 # Surname endings of Slavic, Baltic, Caucasian, Greek and Turkish names, rare in other words.
 _SURNAME_ENDING = re.compile(
     r"(?:[^aeiou]ov|[^aeiou]ova|[^aeiou]ev|[^aeiou]eva|sk[iy]|skiy|skaya|sk[aá]|enko|chuk|vich|vić|ovic|wicz"
@@ -220,9 +221,14 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
         return True
     if len(words) == 2 and not odd and words[0] in lex.surnames and lex.is_first_name(words[1]):
         return True  # the surname first, as in Japan, China, Korea, Hungary: "Kojima Minoru"
-    if len(words) == 2 and not odd and _SURNAME_ENDING.search(words[1]) and words[1] not in lex.gazetteer:
+    if len(words) == 2 and not odd and _surname_by_ending(words[1], lex):
         return True  # a surname by its ending: "Anastasiya Vertinskaya", "Giorgi Kinkladze"
     return cue >= (STRONG if odd else WEAK)
+
+
+def _surname_by_ending(word: str, lex: Lexicon) -> bool:
+    """ "Vertinskaya", "Kinkladze", "Djokovic": a surname by its ending, not a place of that ending."""
+    return bool(_SURNAME_ENDING.search(word)) and word not in lex.gazetteer
 
 
 def _called_by_first_name(words: list[str], evidence: dict[str, int], lex: Lexicon) -> int:
@@ -323,7 +329,7 @@ def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexi
     if word in lex.first_names:  # "Rebecca and I", "their child, Gloria"; a word ("Grace") needs a title
         needed = ROLE if lex.is_first_name(word) else TITLE  # "said" is not enough: "Chelsea said"
     else:  # companies say things too: "said" is enough only for a census surname
-        surname = word in lex.surnames or _SURNAME_ENDING.search(word) and word not in lex.gazetteer
+        surname = word in lex.surnames or _surname_by_ending(word, lex)
         needed = STRONG if surname else ROLE
     return cue >= needed and not (
         lex.is_common(word)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .candidates import unconfirmed
-from .coref import NONE, NOT_A_NAME_ENDING, ROLE, STRONG, TITLE, WEAK, resolve
+from .coref import NONE, NOT_A_NAME_ENDING, NUMBER, ROLE, STRONG, TITLE, WEAK, resolve
 from .names import Lexicon, lexicon
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
@@ -141,7 +141,7 @@ _NICKNAME = re.compile(
 _GIVEN_BEFORE = re.compile(rf"(?<![\w'-]){_WORD}(?:[ \t]+{_WORD})?[ \t]+$")
 # A sovereign's or a pope's name and number: "Elizabeth II", "Pope John Paul II", "Carlos I of
 # Spain". Found from the number, then the name (and a title) before it.
-_NUMBER = re.compile(r"[ \t](X{0,3}(?:IX|IV|V?I{1,3}|V)|X{1,3})(?=['’]s\b|[^\w'’-]|$)")
+_NUMBER = re.compile(rf"[ \t]({NUMBER})(?=['’]s\b|[^\w'’-]|$)")
 _SOVEREIGNS = r"(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Kaiser|Prince|Princess)[ \t]+"
 _TITLED = re.compile(_SOVEREIGNS)
 _SOVEREIGN_BEFORE = re.compile(rf"(?<![\w'-])({_SOVEREIGNS})?({_WORD}(?:[ \t]+{_WORD})?)$")
@@ -574,8 +574,12 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
 
 def _surname_after_first_name(words: list[str], lex: Lexicon) -> bool:
     """ "Andy Dean", "Carole King": a title that is also a surname ends a name after a first name."""
-    given = lex.is_first_name(words[0]) and words[0] not in lex.places  # not "German President"
-    return len(words) == 2 and given and words[1] in lex.surnames
+    return len(words) == 2 and _given_name(words[0], lex) and words[1] in lex.surnames
+
+
+def _given_name(word: str, lex: Lexicon) -> bool:
+    """A first name that is no ordinary word, no title and no place ("German" of "German President")."""
+    return lex.is_first_name(word) and word not in lex.honorifics and word not in lex.places
 
 
 def _without_compound(words: list[str], lex: Lexicon) -> list[str]:
@@ -592,8 +596,7 @@ def _is_title(words: list[str], index: int, lex: Lexicon) -> bool:
     rest = len(words) - index - 1
     if rest == 0:
         return False
-    given = lex.is_first_name(words[0]) and words[0] not in lex.honorifics and words[0] not in lex.places
-    if index == 1 and rest == 1 and given and not words[index].endswith("."):
+    if index == 1 and rest == 1 and _given_name(words[0], lex) and not words[index].endswith("."):
         return False  # "Khalid Sheikh Mohammed": a given name before it, the title is a middle name
     if rest == 1 and _unknown_name_word(words[-1], lex):
         return True  # "King Fahd": the one word after is a name of its own
