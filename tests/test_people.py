@@ -749,6 +749,22 @@ def test_names_given_and_reading_lists(body, expected):
         ("Brazil said during a meeting of coffee producers in Rio de Janeiro that it would leave.", []),
         # reuters21578 reut2-020.sgm.gz#20145: a word the article also writes in lower case
         ("BANK CUTS PRIME RATE TO 9.25 PCT, EFFECTIVE IMMEDIATELY Blah blah blah.", []),
+        # reuters21578 NEWID 1153, 808: a firm's name with "'s" before its ending; bbc_news
+        # entertainment/super-size-me-wins-writers-award: "'s" and then "said" or "announced"
+        ("Pantera's Corp said it agreed to acquire Pizza Inn Inc. Pantera's stock rose.", []),
+        ("Heck's Inc said its credit agreement expired.\n\nHeck's, which did not say, is in talks.", []),
+        ("He lived on nothing but McDonald's for a month. McDonald's announced it would scrap it.", []),
+        # bbc_news business/lloyd-s-of-london-head-chides-fsa: one word each side of "&" is a firm
+        ("The world's biggest insurance broker Marsh & McLennan said it would pay $850m.", []),
+        ("Procter & Gamble said sales rose.", []),
+        # reuters21578 NEWID 1052: a place and a frequent surname that the article gives a firm's ending
+        ("McLean Industries Inc said it will sell the unit. The deal needs approval, McLean said.", []),
+        # reuters21578 NEWID 21261: "Toronto-based" is no part of the firm's name
+        ("Corby Ltd will buy Toronto-based McGuinness Distillers Ltd. McGuinness will remain a unit.", []),
+        # reuters21578 NEWID 3859, 3143: the post a person is elected to is not his firm
+        ("H.J. Heinz Co said its board has elected Anthony O'Reilly chairman of the board.",
+         ["Anthony O'Reilly"]),
+        ("Infotron Systems Corp said it elected Robert E. Purcell chairman.", ["Robert E. Purcell"]),
     ],
 )
 def test_newswire_firms_and_offices(body, expected):
@@ -817,6 +833,25 @@ def test_a_role_introduces_a_two_word_name_whose_given_name_is_a_word():
 )
 def test_nothing_glued_to_a_name(body, title, expected):
     assert persons(body, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the census lists "Obrien", "Mcdonald", "Desantis": the way papers write them is read too
+        # huffpost_news_category rows 1973, 4901, 6926, 4368; bbc_news sport, reuters21578 NEWID 3859
+        ("Democrat Beto O'Rourke lost to Ted Cruz.", ["Beto O'Rourke", "Ted Cruz"]),
+        ("Bryson DeChambeau won the U.S. Open.", ["Bryson DeChambeau"]),
+        ("MacKenzie Scott gave away billions.", ["MacKenzie Scott"]),
+        ("The lock is N McMillan. O'Sullivan said the side was ready.", ["N McMillan", "O'Sullivan"]),
+        ("McIlroy said he was happy with his round.", ["McIlroy"]),
+        # and a list's lone name in two words and one "&" stays a list of people (wikigold-008)
+        ("Each week, Karl Langdon, Glen Jakovich & Shane Woewodin keep you up-to-date.",
+         ["Karl Langdon", "Glen Jakovich", "Shane Woewodin"]),
+    ],
+)
+def test_names_as_newspapers_write_them(body, expected):
+    assert persons(body) == expected
 
 
 def test_a_city_and_a_plural_is_a_team():

@@ -144,8 +144,9 @@ def _organisation(words: list[str], evidence: dict[str, int], orgs: dict[str, in
     cue = evidence.get(key, NONE)
     if cue >= TITLE:
         return False
-    if key in lex.gazetteer and (len(words) > 1 or words[0] not in lex.first_names):
-        return cue < ROLE and key not in lex.frequent_surnames  # "Halifax said", not "Prescott said"
+    if key in lex.gazetteer and (len(words) > 1 or words[0] not in lex.first_names) and cue < ROLE \
+            and key not in lex.frequent_surnames:
+        return True  # "Halifax said", not "Prescott said" (unless the article makes it a firm)
     if any(_CAMEL.match(word) and not _two_initials(word, lex) for word in words):
         return True
     if len(words) == 2 and _team(words, lex) and cue < TITLE:

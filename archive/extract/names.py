@@ -132,10 +132,10 @@ def lexicon() -> Lexicon:
     taken = lists["places"] | lists["stop_words"] | lists["non_person_words"] | lists["honorifics"]
     world = _world_names(common | more, taken | gazetteer)
     return Lexicon(
-        first_names=_lines("first_names.txt") | world["first"],
-        surnames=_lines("surnames.txt.gz") | world["last"],
-        frequent_surnames=frozenset(_ordered("surnames.txt.gz")[:3000]),
-        top_surnames=frozenset(_ordered("surnames.txt.gz")[:300]),
+        first_names=_as_written(_ordered("first_names.txt")) | world["first"],
+        surnames=_as_written(_ordered("surnames.txt.gz")) | world["last"],
+        frequent_surnames=_as_written(_ordered("surnames.txt.gz")[:3000]),
+        top_surnames=_as_written(_ordered("surnames.txt.gz")[:300]),
         common_words=common,
         more_words=more,
         honorifics=lists["honorifics"],
@@ -161,6 +161,22 @@ def lexicon() -> Lexicon:
         storm_words=lists["storm_words"],
         nicknames=_nicknames(lists["nickname_groups"]),
     )
+
+
+_WRITTEN = re.compile(r"^(Mc|Mac|O|D[eiu]|L[ae])(?=[a-z]{3})")
+
+
+def _as_written(names: list[str]) -> frozenset[str]:
+    """The census names, and the way newspapers write those the census keeps without their inner
+    capital or apostrophe: "Mcdonald" is also "McDonald", "Obrien" "O'Brien", "Macarthur"
+    "MacArthur", "Desantis" "DeSantis", "Leblanc" "LeBlanc", "Deandre" "DeAndre". The other forms
+    ("O'Lson", "DeNnis") are never written, so they cost nothing."""
+    found = set(names)
+    for name in names:
+        if match := _WRITTEN.match(name):
+            prefix, rest = match.group(1), name[match.end():]
+            found.add(f"{prefix}'{rest.capitalize()}" if prefix == "O" else prefix + rest.capitalize())
+    return frozenset(found)
 
 
 def _world_names(words: frozenset[str], taken: frozenset[str]) -> dict[str, frozenset[str]]:

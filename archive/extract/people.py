@@ -93,12 +93,15 @@ _FIRM_END = re.compile(
 )
 # "and" only before the last word: "Fenner and Smith Inc", "Tata Iron and Steel"; not "investor Asher
 # Edelman and Dominion Textile Inc"
-_FIRM_NAME = re.compile(rf"{_WORD}(?:,?[ \t]+{_WORD})*(?:,?[ \t]+(?:and|&)[ \t]+{_WORD})?$")
+_FIRM_NAME = re.compile(rf"{_WORD}(?:,?[ \t]+{_WORD})*(?:,?[ \t]+(?:and|&)[ \t]+{_WORD})?(?:'s)?$")
 _FIRM_PIECES = re.compile(r",[ \t]*|[ \t]+(?:and|&)[ \t]+")
 # Institutions named by what follows their "of": "Bank of Nova Scotia".
 _HOLDERS = {"Bank", "Banque", "Banco", "Banca", "Company", "Corporation"}
 # Nouns a capitalised name can be glued to: "the Reagan Administration" is Reagan's.
 _GOVERNED = {"Administration", "Government", "Cabinet", "Presidency"}
+_APPOINTED = re.compile(r"(?<![\w-])(?:re-)?(?:elected|named|appointed|nominated|made)[ \t]+$")
+# a name with "'s" and then a verb is a firm's, not a possessive: "McDonald's said", "Heck's added"
+_FIRM_SAYS = re.compile(r"^'s[ \t]+(?:said|says|announced)\b")
 _AGE = re.compile(r"^(?:,[ \t]*\d{1,3},|[ \t]*\(\d{1,3}\))")
 _AFTER_WORDS = re.compile(r"^(?:'s)?,?[ \t]*([a-z]+)(?:[ \t]+([a-z]+))?")
 _LABEL = re.compile(r"^[ \t]*:")
@@ -232,12 +235,13 @@ def _firms(text: str, lex: Lexicon) -> set[str]:
         found = _FIRM_NAME.search(text, max(0, end.start() - 80), end.start())
         if not found:
             continue
-        pieces = [piece.split() for piece in _FIRM_PIECES.split(found.group())]
+        pieces = [piece.split() for piece in _FIRM_PIECES.split(_POSSESSIVE.sub("", found.group()))]
         if all(len(words) == 1 for words in pieces):
             firms.add(" ".join(words[0] for words in pieces))
         listed = len(pieces) >= 3 and bool(re.search(r"[ \t](?:and|&)[ \t]", found.group()))
         for index, words in enumerate(pieces):
-            while words and (words[0] in lex.stop or words[0] in lex.honorifics):
+            while words and (words[0] in lex.stop or words[0] in lex.honorifics
+                             or _ORG_PREFIX.search(words[0])):  # not "Toronto-based"
                 words = words[1:]
             if words and (index == len(pieces) - 1 or listed or not lex.is_first_name(words[0])):
                 firms.update((" ".join(words), words[0]))
@@ -458,7 +462,27 @@ def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
             if org_after >= STRONG and segments[-1].cue == ROLE and not _verb_after(after, lex):
                 segments[-1].cue = STRONG  # "the official Tanjug news agency": a role word describes it
         found.extend(segments)
+    if len(found) == 1 and len(words) == 1 and _ampersand_pair(before, after):
+        found[0].org = STRONG
     return found
+
+
+_AMPERSAND_BEFORE = re.compile(
+    r"(?:^|[^\w'-])([\w'-]+)[ \t]+([\w'-]+)[ \t]*&[ \t]*$|^[ \t]*([\w'-]+)[ \t]*&[ \t]*$"
+)
+_AMPERSAND_AFTER = re.compile(r"^[ \t]*&[ \t]*([\w'-]+)(?:[ \t]+([\w'-]+))?")
+
+
+def _ampersand_pair(before: str, after: str) -> bool:
+    """One capitalised word on each side of an "&" is a firm: "Marsh & McLennan said", "Procter &
+    Gamble"; not two people's full names in a list ("Glen Jakovich & Shane Woewodin")."""
+    def single(word: str | None, neighbour: str | None) -> bool:
+        return bool(word) and word[0].isupper() and not (neighbour and neighbour[0].isupper())
+
+    if left := _AMPERSAND_BEFORE.search(before):
+        return single(left.group(2), left.group(1)) if left.group(2) else single(left.group(3), None)
+    right = _AMPERSAND_AFTER.match(after)
+    return bool(right) and single(right.group(1), right.group(2))
 
 
 def _mark_titles(mentions: list[_Mention]) -> None:
@@ -732,7 +756,7 @@ def _cue_after(after: str, lex: Lexicon, label_allowed: bool = False) -> int:
     if country and (country.group(1) or country.group(2)) in lex.places:
         return WEAK
     match = _AFTER_WORDS.match(after)
-    if not match:
+    if not match or _FIRM_SAYS.match(after):
         return NONE
     one, two = match.group(1), f"{match.group(1)} {match.group(2)}"
     if one in lex.cues_after or two in lex.cues_after:
@@ -780,11 +804,11 @@ def _names_holder(word: str, before: str, lex: Lexicon) -> bool:
 def _org_after(after: str, before: str, lex: Lexicon) -> int:
     """Organisation evidence from the words after a name: "X shares", "X's chief executive", "X have",
     a stock ticker ("Reliance Electric <REE>")."""
-    if _TICKER_AFTER.match(after):
+    if _TICKER_AFTER.match(after) or _FIRM_SAYS.match(after):
         return STRONG
     match = _AFTER_ORG.match(after)
-    if not match:
-        return NONE
+    if not match or _APPOINTED.search(before):
+        return NONE  # "has elected Anthony O'Reilly chairman": the post he is given, not his firm
     one, two = match.group(2), f"{match.group(2)} {match.group(3)}"
     if one in lex.org_cues_after or two in lex.org_cues_after:
         return STRONG
