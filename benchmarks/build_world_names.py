@@ -13,7 +13,9 @@ Reads the person providers of ``Faker`` (MIT licence) for every locale except th
 (whose names the census lists have), keeps the words in Latin script (with accents: "Łukasz",
 "Ştefan") of its first-name and last-name lists, romanised lists included ("Minoru", "Zhang"),
 less the words that the English dictionary (SCOWL size 50, Debian ``wamerican``) lists as proper
-nouns of its own ("Nazi", "Conan", "Mikhail": English words of another kind, or known there). One
+nouns of its own ("Nazi", "Conan", "Mikhail": English words of another kind, or known there), unless
+two or more of the other languages give it as a first name and the dictionary has no plural of it
+(:func:`kept`: "Gustav", "Igor", "Enrico" stay; "German", "Viking" do not). One
 ``first<TAB>Name`` or ``last<TAB>Name`` a line, sorted, gzip. :mod:`archive.extract.names` leaves out
 at load time those that are ordinary English words, places or function words.
 """
@@ -32,7 +34,7 @@ _ENGLISH = {"en", "en_US", "en_GB", "en_IE", "en_NZ", "en_CA", "en_AU"}
 _LATIN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſșțǎǐǒǔ'-]+$")
 
 
-def names(wheel_path: str) -> set[tuple[str, str]]:
+def names(wheel_path: str) -> dict[tuple[str, str], set[str]]:
     sys.path.insert(0, wheel_path)  # a wheel is a zip archive that Python imports from
     person = importlib.import_module("faker.providers.person")
     found: dict[tuple[str, str], set[str]] = {}
@@ -47,7 +49,23 @@ def names(wheel_path: str) -> set[tuple[str, str]]:
                 for word in value.split() if isinstance(value, str) else ():
                     if _LATIN.match(word) and len(word) >= 2:
                         found.setdefault((kind, word), set()).add(module.name)
-    return {key for key, locales in found.items() if not locales <= _ENGLISH}
+    return {key: locales - _ENGLISH for key, locales in found.items() if not locales <= _ENGLISH}
+
+
+def kept(kind: str, word: str, locales: set[str], english: set[str], surnames: set[str]) -> bool:
+    """A name the English dictionary does not list as a proper noun of its own; or a first name
+    that two or more other languages give and that the dictionary never makes plural: "Gustav",
+    "Igor", "Enrico", "Wolfgang", "Sergei" are first names; "Nazi", "Muslim" (one locale each) and
+    "German", "Viking" ("Germans", "Vikings") are not."""
+    if word not in english:
+        return True
+    return kind == "first" and len(locales) >= 2 and f"{word}s" not in english and word not in surnames
+
+
+def _census_surnames() -> set[str]:
+    """The census surnames the archive ships (``surnames.txt.gz``, beside the output)."""
+    lines = gzip.decompress(OUT.with_name("surnames.txt.gz").read_bytes()).decode("utf-8").splitlines()
+    return {line for line in lines if line[:1] != "#"}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -55,7 +73,10 @@ def main(argv: list[str] | None = None) -> None:
     if len(args) != 2:
         sys.exit("usage: python -m benchmarks.build_world_names FAKER_WHEEL AMERICAN_ENGLISH_DICT")
     english = set(Path(args[1]).read_text(encoding="utf-8").split())
-    rows = sorted(f"{kind}\t{word}" for kind, word in names(args[0]) if word not in english)
+    found = names(args[0])
+    surnames = {word for kind, word in found if kind == "last"} | _census_surnames()
+    rows = sorted(f"{kind}\t{word}" for (kind, word), locales in found.items()
+                  if kept(kind, word, locales, english, surnames))
     OUT.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8"), mtime=0))
     print(f"wrote {OUT}: {len(rows):,} names")
 

@@ -845,6 +845,11 @@ def test_nothing_glued_to_a_name(body, title, expected):
         ("MacKenzie Scott gave away billions.", ["MacKenzie Scott"]),
         ("The lock is N McMillan. O'Sullivan said the side was ready.", ["N McMillan", "O'Sullivan"]),
         ("McIlroy said he was happy with his round.", ["McIlroy"]),
+        # first names of other languages that the English dictionary also lists (huffpost row 9043,
+        # bbc_news entertainment/berlin-applauds-hotel-rwanda); "German" stays a nationality
+        ("Sergei Skripal was poisoned in Salisbury.", ["Sergei Skripal"]),
+        ("The film by director Raoul Peck was applauded.", ["Raoul Peck"]),
+        ("German Chancellor Angela Merkel spoke.", ["Angela Merkel"]),
         # and a list's lone name in two words and one "&" stays a list of people (wikigold-008)
         ("Each week, Karl Langdon, Glen Jakovich & Shane Woewodin keep you up-to-date.",
          ["Karl Langdon", "Glen Jakovich", "Shane Woewodin"]),
