@@ -902,3 +902,37 @@ def test_extraction_keeps_nothing_per_article():
             info = getattr(function, "cache_info", None)
             if info is not None and info().maxsize is None:
                 assert info().currsize <= 5, f"{module.__name__}.{name} caches {info().currsize} entries"
+
+
+# bbc_news sport/man-city-0-2-man-utd, sport/stevens-named-in-england-line-up,
+# sport/parker-misses-england-clash, sport/laporte-tinkers-with-team (lines as they stand there)
+_REPORT = (
+    "David James and Shaun Wright-Phillips started. Ben Thatcher was booked.\n\n"
+    "James, Mills, Distin, Dunne, Thatcher, Shaun Wright-Phillips, Bosvelt, Barton, Sibierski "
+    "(McManaman 85), Musampa, Fowler.\n\n"
+    "Subs Not Used: Macken, Weaver, Onuoha, Jordan.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # every player of a line-up, even a surname that is an ordinary word or a place ("Jordan"),
+        # a substitute in brackets; not again one the report names in full ("Thatcher")
+        (_REPORT, ["David James", "Shaun Wright-Phillips", "Ben Thatcher", "Mills", "Distin", "Dunne",
+                   "Bosvelt", "Barton", "Sibierski", "McManaman", "Musampa", "Fowler", "Macken", "Weaver",
+                   "Onuoha", "Jordan"]),
+        # a club in brackets is no player; initials fold into the full name the report gives
+        ("Duncan Bell came in.\n\nA Titterrell (Sale Sharks), D Bell (Bath), S Borthwick (Bath), "
+         "A Hazell (Gloucester), M Dawson (Wasps), A Goode (Leicester), O Smith (Leicester).",
+         ["Duncan Bell", "S Borthwick", "A Titterrell", "A Hazell", "M Dawson", "A Goode", "O Smith"]),
+        ("Replacements: William Servat (Stade Toulousain), Olivier Milloud (Bourgoin), Pierre Mignoni "
+         "(Clermont)", ["William Servat", "Pierre Mignoni", "Olivier Milloud"]),
+        ("Scorers: Shearer 5, Ferdinand 23 pen, Cole 90", ["Shearer", "Ferdinand", "Cole"]),
+        # a list of countries, or of firms under a label that is not a sport's, is no line-up
+        ("France, Germany, Italy, Spain, Britain, Japan.", []),
+        ("Sponsors: Ford, Chrysler, Toyota, Honda.", []),
+    ],
+)
+def test_line_ups_name_their_players(body, expected):
+    assert persons(body) == expected

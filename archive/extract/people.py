@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from .candidates import unconfirmed
-from .coref import NONE, NOT_A_NAME_ENDING, NUMBER, ROLE, STRONG, TITLE, WEAK, resolve
+from .coref import NONE, NOT_A_NAME_ENDING, NUMBER, ROLE, STRONG, TITLE, WEAK, _initialled_as, resolve
+from .lineups import lineup_names
 from .names import Lexicon, lexicon
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
@@ -161,7 +162,8 @@ class _Mention:
 
 
 def extract_persons(title: str, body: str) -> list[str]:
-    """Each person the article mentions, once, by the fullest name it uses, in order of mention."""
+    """Each person the article mentions, once, by the fullest name it uses, in order of mention (the
+    players that only its line-ups name last: :mod:`.lineups`)."""
     return people_and_candidates(title, body)[0]
 
 
@@ -189,7 +191,20 @@ def _extract(title: str, body: str) -> tuple[list[str], list[_Mention]]:
     storms = _storms(text, lex)
     found = mentions + _citations(text, lex) + _nicknamed(text, lex) + _regnal(text, lex)
     names = resolve(found, lex, storms, listed)
-    return [name for name in names if " " in name or not _lowercase_elsewhere(name, text)], mentions
+    names = [name for name in names if " " in name or not _lowercase_elsewhere(name, text)]
+    return names + _players_not_named(lineup_names(text, lex), names), mentions
+
+
+def _players_not_named(players: list[str], names: list[str]) -> list[str]:
+    """The players of the article's line-ups (:mod:`.lineups`) that are not already among its people,
+    by their full name, by a word of it ("Thatcher" of "Ben Thatcher") or by its initial."""
+    words = {word for name in names for word in name.split()}
+    return [
+        player
+        for player in players
+        if player not in names and (" " in player or player not in words)
+        and not any(_initialled_as(player.split(), name.split()) for name in names)  # "M Dawson"
+    ]
 
 
 def firm_names(title: str, body: str) -> set[str]:

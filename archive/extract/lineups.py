@@ -1,0 +1,78 @@
+"""Team line-ups and lists of scorers in sports reports: players by surname, one list a line.
+
+    James, Mills, Distin, Dunne, Thatcher, Shaun Wright-Phillips, Bosvelt (McManaman 85), Fowler.
+    Subs Not Used: Macken, Weaver, Onuoha, Jordan.
+    Replacements: Gotting, McKenzie, Lock, Hart, Biljon, Brooks, Hoadley
+    Scorers: Shearer 5, Ferdinand 23 pen
+
+Every entry of such a list is a player, a person, even a surname that is also an ordinary word
+("Lock", "Hart", "Jordan"): the shape of the line says so, not the words. A line is a line-up when
+all of it is such entries, separated by commas or semicolons: three or more after a label of the
+sport ("Subs Not Used:", "Scorers:") or a team's name ("Chelsea:"), six or more without one, and at
+most one of them a place (a list of countries or cities is not a team).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import Lexicon
+
+_NAME_WORD = r"(?:[A-Z][a-z]?')?[A-Z][\w'’-]*"  # "Distin", "Wright-Phillips", "O'Driscoll", "McManaman"
+_NAME = rf"{_NAME_WORD}(?: (?:van |de |da |van der )?{_NAME_WORD}){{0,2}}"
+# an entry: a name, the captain's mark ("(capt)"), minutes ("23", "45 pen", "90+2"), then in brackets
+# a substitute with his minute ("(McManaman 85)") or the player's club, which is no player ("(Ospreys)")
+_MINUTE = r" \d{1,3}(?:\+\d)?(?: ?(?:pen|og))?"
+_ENTRY = re.compile(
+    rf"^({_NAME})(?: \((?:capt|c|gk)\.?\))?(?:{_MINUTE})*(?: \(({_NAME})(?:{_MINUTE})+\)| \({_NAME}\))?$"
+)
+_LABEL = re.compile(r"^([A-Z][\w.'-]*(?: [A-Za-z][\w.'-]*){0,3}): ")
+# what a sports report puts before a list of players, besides a team's name ("Chelsea:", "Man City:")
+_SPORT_LABEL = re.compile(
+    r"^(?:subs(?:titutes)?|replacements|scorers|goalscorers|goals|tries|bookings|booked|sent off|"
+    r"team|line-up|squad|starting|bench)\b",
+    re.I,
+)
+_SEPARATOR = re.compile(r"[ \t]*[;,][ \t]*")
+_WITH_LABEL, _WITHOUT = 3, 6
+
+
+def lineup_names(text: str, lex: Lexicon) -> list[str]:
+    """The players of each line-up line of ``text``, in order, each once."""
+    found: dict[str, None] = {}
+    for line in text.splitlines():
+        for name in _players(line.strip(), lex):
+            found.setdefault(name)
+    return list(found)
+
+
+def _players(line: str, lex: Lexicon) -> list[str]:
+    if line.count(",") + line.count(";") < _WITH_LABEL - 1:
+        return []  # most lines: looked at no further
+    label = _LABEL.match(line)
+    if label and not _SPORT_LABEL.match(label.group(1)) and _ordinary(label.group(1), lex):
+        return []  # "Sponsors: Ford, Chrysler, Toyota"
+    body = line[label.end():] if label else line
+    entries = _SEPARATOR.split(body.rstrip(". "))
+    if len(entries) < (_WITH_LABEL if label else _WITHOUT):
+        return []
+    names = []
+    for entry in entries:
+        match = _ENTRY.match(entry)
+        if match is None:
+            return []
+        names.extend(name for name in match.groups() if name)
+    places = sum(name in lex.gazetteer or name in lex.places for name in names)
+    if places > 1 or any(name.isupper() or _function_word(name, lex) for name in names):
+        return []  # "Ford, GM, …", "The Times"
+    return names
+
+
+def _function_word(name: str, lex: Lexicon) -> bool:
+    """A function word in the name, not an initial ("A Titterrell", "O Smith")."""
+    return any(len(word) > 1 and word in lex.stop for word in name.split())
+
+
+def _ordinary(label: str, lex: Lexicon) -> bool:
+    """A label of ordinary words ("Sponsors", "Members"), not a team's name ("Chelsea", "Man City")."""
+    return all(lex.is_common(word) for word in label.split())
