@@ -845,6 +845,16 @@ def test_nothing_glued_to_a_name(body, title, expected):
         ("MacKenzie Scott gave away billions.", ["MacKenzie Scott"]),
         ("The lock is N McMillan. O'Sullivan said the side was ready.", ["N McMillan", "O'Sullivan"]),
         ("McIlroy said he was happy with his round.", ["McIlroy"]),
+        # "Will" inside a sentence and before a surname is a first name (bbc_news
+        # entertainment/shark-tale-dvd-is-us-best-seller, tech/new-consoles-promise-big-problems;
+        # people_gold GUM_bio_holt); the verb and the month stay what they are
+        ("Shark Tale, whose voice cast includes Will Smith, Robert De Niro, Renee Zellweger and Martin "
+         "Scorsese, sold more than 6 million DVDs.",
+         ["Will Smith", "Robert De Niro", "Renee Zellweger", "Martin Scorsese"]),
+        ("One developer bucking the trend towards big art teams is Will Wright, the creator of the "
+         "best-selling The Sims games. Mr Wright explained that he has kept his team small.", ["Will Wright"]),
+        ("Holt was called up May 17 after an injury to Will Middlebrooks.", ["Will Middlebrooks"]),
+        ("It Will Rain. In May Smith said.", []),
         # first names of other languages that the English dictionary also lists (huffpost row 9043,
         # bbc_news entertainment/berlin-applauds-hotel-rwanda); "German" stays a nationality
         ("Sergei Skripal was poisoned in Salisbury.", ["Sergei Skripal"]),

@@ -541,6 +541,7 @@ def _segments(words: list[str], *, before: int, after: int, start: bool, lex: Le
         last = index == len(words) - 1
         kept = current and (_stop_word_surname(current, word, last, lex)
                             or not last and word.endswith(".") and _INITIAL.match(word))  # "John A. Corder"
+        kept = kept or not current and not (index == 0 and start) and _stop_word_given_name(words, index, lex)
         if word in lex.stop and not kept:
             if current:
                 segments.append(_Mention(current, NONE, first))
@@ -562,6 +563,14 @@ def _stop_word_surname(current: list[str], word: str, last: bool, lex: Lexicon) 
     if word in lex.names_among_stop:
         return True
     return last and len(current) == 1 and lex.is_first_name(current[0]) and word in lex.surnames
+
+
+def _stop_word_given_name(words: list[str], index: int, lex: Lexicon) -> bool:
+    """A capitalised function word that is a first name, inside a sentence and before a surname: "an
+    injury to Will Middlebrooks", "starring Christian Bale"; not "May" (the month)."""
+    word, after = words[index], words[index + 1] if index + 1 < len(words) else ""
+    given = word in lex.names_among_stop and word in lex.first_names and word not in _MONTH_SURNAMES
+    return given and after in lex.surnames and (after in lex.frequent_surnames or not lex.is_common(after))
 
 
 def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
