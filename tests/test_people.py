@@ -852,7 +852,8 @@ def test_nothing_glued_to_a_name(body, title, expected):
          "Scorsese, sold more than 6 million DVDs.",
          ["Will Smith", "Robert De Niro", "Renee Zellweger", "Martin Scorsese"]),
         ("One developer bucking the trend towards big art teams is Will Wright, the creator of the "
-         "best-selling The Sims games. Mr Wright explained that he has kept his team small.", ["Will Wright"]),
+         "best-selling The Sims games. Mr Wright explained that he has kept his team small.",
+         ["Will Wright"]),
         ("Holt was called up May 17 after an injury to Will Middlebrooks.", ["Will Middlebrooks"]),
         ("It Will Rain. In May Smith said.", []),
         # first names of other languages that the English dictionary also lists (huffpost row 9043,
