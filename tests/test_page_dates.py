@@ -256,8 +256,10 @@ def test_the_day_shown_under_the_headline_beats_a_guess_from_elsewhere_in_the_pa
         '{"fields":{"LoadDynamicSegmantaScript":{"value":true},"__Updated":{"value":"2022-02-09T11:04:09Z"}}}'
         "</script></body></html>"
     )
-    # htmldate alone takes the script's day
-    assert page_dates(page, rules=htmldates.RULES - {"headline"}).published.value.date() == date(2022, 2, 9)
+    # htmldate alone takes the script's day, which only a script holds (no day at all, then)
+    without = htmldates.RULES - {"headline", "machine only"}
+    assert page_dates(page, rules=without).published.value.date() == date(2022, 2, 9)
+    assert page_dates(page, rules=htmldates.RULES - {"headline"}).published is None
     assert page_dates(page).published == Dated(datetime(2022, 2, 17, tzinfo=UTC), "day")
 
 
@@ -327,3 +329,23 @@ def test_the_first_time_element_the_reader_sees_beats_a_hidden_metadata_day():
     assert day(page(extra="<p>Stand: 21.01.2022</p>")) == date(2022, 1, 21)
     dates = page_dates(page(label="Aktualisiert am "))
     assert (dates.published, dates.updated.value.date()) == (None, date(2022, 1, 25))
+
+
+def test_a_day_written_only_in_scripts_and_data_blobs_is_no_publication_day():
+    # after dates_html 1587353145 (a "createTime" in a script; its gold has no date) and 1676646261
+    # (an emoji's file name "…20200715…" in a data attribute): htmldate takes the day, no reader sees
+    # it, no date field claims it; a "published" key before it, or the day in the text, keeps it
+    def page(script: str = "", blob: str = "", text: str = "") -> str:
+        title = "Kaffee und Kuchen im Stadtpark am Sonntag"
+        return (
+            f"<html><head><title>{title}</title><script>{script}</script></head><body><h1>{title}</h1>"
+            f'<div data-state="{blob}"></div><article>{STORY}{text}</article></body></html>'
+        )
+
+    created = 'var s = {"oclc": "MYG", "createTime": "2008-02-02T03:02:36.000+0000"};'
+    emoji = "&quot;https://abs.twimg.com/hashflags/Emoji_mini4WD20200715_2020/x.png&quot;," * 4
+    assert page_dates(page(script=created)).published is None
+    assert page_dates(page(blob=emoji)).published is None
+    assert day(page(script=created), rules=htmldates.RULES - {"machine only"}) == date(2008, 2, 2)
+    assert day(page(script=created.replace("createTime", "datePublished"))) == date(2008, 2, 2)
+    assert day(page(script=created, text="<p>2. Februar 2008</p>")) == date(2008, 2, 2)

@@ -20,7 +20,9 @@ own evidence (``python -m benchmarks.dates_html --rules``). Around it:
 - the full date the reader sees just under the headline (:func:`headline_date`) gives the day
   when nothing else does, or when the day chosen is shown nowhere (:func:`_shown_under_headline`);
   so does the page's modified stamp when it is the only one of the two days the reader sees and
-  no line calls it an update (:func:`_modified_shown`).
+  no line calls it an update (:func:`_modified_shown`);
+- a day htmldate reads only in scripts or blobs of data, that no reader sees and no date field
+  claims, is no publication day (:func:`_machine_only`).
 
 Never invented: nothing found is ``None`` (not "today", not the file's time). htmldate answers
 only with dates the page holds, no later than today; where it fills in a missing day (the 1st of
@@ -80,7 +82,8 @@ class PageDates:
 
 
 RULES = frozenset(
-    {"labelled", "structured", "agreement", "shown", "headline", "modified shown", "time shown"}
+    {"labelled", "structured", "agreement", "shown", "headline", "modified shown", "time shown",
+     "machine only"}
 )
 _UNDER_HEADLINE = 250  # characters of visible text after the headline where its date is shown
 
@@ -118,6 +121,9 @@ def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld
         published = updated
     if "time shown" in rules and _time_shown(published, every[3], line_updated, seen, url):
         published = every[3]
+    if "machine only" in rules and found is not None and published is found and \
+            _machine_only(found, raw, seen, url, meta, ld):
+        published = None
     if published is not None and updated is not None and updated.value <= published.value:
         updated = None  # the same stamp twice, or an "updated" that is not later: no revision
     return PageDates(published, updated)
@@ -237,6 +243,33 @@ def _shown_instead(published: Dated | None, other: Dated | None, seen: str, url:
     return _day_forms(other.value).search(seen) is not None
 
 
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S | re.I)
+_DATA = re.compile(r"""=(?:"[^"<>]{200,}"|'[^'<>]{200,}')""")  # an attribute that holds a blob of data
+_PUBLISHED_KEY = re.compile(r"publish", re.I)
+
+
+def _machine_only(found: Dated, raw: bytes, seen: str, url: str | None, meta: dict[str, str],
+                  ld: dict) -> bool:
+    """Whether htmldate's day is written only where no reader looks and no date field claims it: in
+    scripts and in attributes that hold blobs of data (an emoji's "…20200715…" file name, the
+    "createTime" of some record), never in the visible text, the URL, the date ``<meta>`` or
+    JSON-LD, nor after a "published" key. An undated page is better than a day taken from the
+    page's furniture. (Links to other pages, "/news/html/20190619/…" of a related story, were
+    measured too and left out: one right day lost on the test split, none gained.)"""
+    if found.precision not in ("day", "time") or not _shown_nowhere(found, seen, url):
+        return False
+    if _in_metadata(found.value.date(), meta, ld):
+        return False
+    text = raw.decode("utf-8", "replace")
+    forms = _day_forms(found.value, compact=True)
+    if not forms.search(text):
+        return False  # htmldate read it in a form this check does not know: no evidence either way
+    if forms.search(_DATA.sub(" ", _SCRIPT.sub(" ", text))):
+        return False
+    keyed = (_PUBLISHED_KEY.search(text, max(0, m.start() - 40), m.start()) for m in forms.finditer(text))
+    return not any(keyed)
+
+
 def headline_date(tree, seen: str) -> Dated | None:
     """The first full date in the visible text just after the page's headline (the first ``<h1>``
     of more than a few characters that the reader sees): "Familie 17/02/2022", "ca. 8 Min. 12.01.2022"."""
@@ -354,12 +387,14 @@ def _writes_day(tree, value: datetime) -> bool:
     return _day_forms(value).search(lxml_html.tostring(tree, encoding="unicode")) is not None
 
 
-def _day_forms(value: datetime) -> re.Pattern:
-    """``value``'s day written out in any of the forms :mod:`archive.extract.dates` reads."""
+def _day_forms(value: datetime, compact: bool = False) -> re.Pattern:
+    """``value``'s day written out in any of the forms :mod:`archive.extract.dates` reads (and, with
+    ``compact``, as "20190619", the form of file names and links)."""
     y, m, d = value.year, value.month, value.day
     names = "|".join(re.escape(name) for name, number in MONTHS.items() if number == m)
+    packed = rf"|(?<!\d){y}{m:02}{d:02}(?!\d)" if compact else ""
     return re.compile(
-        rf"{y}-{m:02}-{d:02}|{y}/0?{m}/0?{d}\b|{y}年\s*{m}\s*月\s*{d}\s*日|(?<!\d)0?{d}\.\s?0?{m}\.\s?{y}"
+        rf"{y}-{m:02}-{d:02}{packed}|{y}/0?{m}/0?{d}\b|{y}年\s*{m}\s*月\s*{d}\s*日|(?<!\d)0?{d}\.\s?0?{m}\.\s?{y}"
         rf"|(?<!\d)0?{d}/0?{m}/{y}|(?<!\d)0?{m}/0?{d}/{y}"
         rf"|(?<!\d)0?{d}(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?(?:{names})\b\.?,?\s*(?:de\s+)?{y}"
         rf"|\b(?:{names})\b\.?\s*0?{d}(?:st|nd|rd|th)?,?\s+{y}",
