@@ -43,10 +43,10 @@ def test_a_labelled_publication_line_beats_the_metadata_and_the_update_is_kept_a
     assert article.to_dict()["published"] == "2021-10-13"  # no made-up midnight in the record
 
 
-def test_the_stamp_of_the_day_keeps_its_instant():
+def test_a_utc_stamp_just_before_midnight_is_the_day_the_page_prints():
     # dates_html 1789111868 (an Italian news site): the stamp is 23:15 UTC; the page prints the
-    # Rome day, "06 Dicembre 2020". The record keeps the instant the page gives (its day in UTC
-    # is the 5th: taking the printed day instead changed no day of the test split, so it is not done)
+    # Rome day, "06 Dicembre 2020". The record gives the printed day (the stamp's day in UTC is the
+    # 5th); the time of day is dropped, the site's zone being unknown
     page = (
         '<html><head><meta property="datePublished" content="2020-12-05T23:15:0Z"><title>California '
         "certifica voto</title></head><body><h1 itemprop=\"headline\" class=\"titolo_articolo titolo\">"
@@ -54,8 +54,7 @@ def test_the_stamp_of_the_day_keeps_its_instant():
         f'class="data_articolo data">06 Dicembre 2020</p><div class="testo">{STORY}</div></body></html>'
     )
     article = read(page)
-    assert (article.published, article.published_precision) == (datetime(2020, 12, 5, 23, 15, tzinfo=UTC),
-                                                                 "time")
+    assert (article.published, article.published_precision) == (datetime(2020, 12, 6, tzinfo=UTC), "day")
 
 
 def test_the_visible_published_line_keeps_its_zone():
@@ -349,3 +348,37 @@ def test_a_day_written_only_in_scripts_and_data_blobs_is_no_publication_day():
     assert day(page(script=created), rules=htmldates.RULES - {"machine only"}) == date(2008, 2, 2)
     assert day(page(script=created.replace("createTime", "datePublished"))) == date(2008, 2, 2)
     assert day(page(script=created, text="<p>2. Februar 2008</p>")) == date(2008, 2, 2)
+
+
+def test_a_day_shown_only_above_the_headline_gives_way_to_the_day_under_it():
+    # the site's "today" in its masthead ("Mittwoch, 01. November 2023"), then the headline and the
+    # story's own day: the day under the headline wins where the chosen day is shown only above it
+    title = "Über Dragqueens und Dragkings auf und jenseits der Bühne"
+    markup = (f"<html><head><title>{title}</title></head><body><div>Mittwoch, 01. November 2023</div>"
+              f"<h1>{title}</h1><p>Im Schlepptau 31. Oktober 2023. Von Georg Kasch</p>"
+              f"<article>{STORY}</article></body></html>")
+    tree = html._tree(markup.encode())
+    seen = htmlmeta.visible_text(tree)
+    masthead = Dated(datetime(2023, 11, 1, tzinfo=UTC), "day")
+    shown = htmldates._shown_under_headline(masthead, tree, seen, None, None, [], {}, {})
+    assert shown.value.date() == date(2023, 10, 31)
+    below = markup.replace("Von Georg Kasch", "Von Georg Kasch, 1. November 2023")
+    tree = html._tree(below.encode())
+    assert htmldates._shown_under_headline(masthead, tree, htmlmeta.visible_text(tree), None, None,
+                                           [], {}, {}) is None
+
+
+def test_a_utc_stamp_gives_the_day_the_reader_sees_in_the_sites_zone():
+    # after dates_html 1789111868 (lagazzettadelmezzogiorno.it): "2020-12-05T23:15Z", and the page
+    # shows "Domenica 06 Dicembre 2020 | 00:36"; with the 5th shown, or a stamp with its offset, the
+    # stamp's own day stands
+    title = "California certifica il voto: Biden oltre quota 270"
+
+    def page(stamp: str = "2020-12-05T23:15:00Z", shown: str = "Domenica 06 Dicembre 2020 | 00:36") -> str:
+        return (f'<html><head><title>{title}</title><meta itemprop="datePublished" content="{stamp}">'
+                f"</head><body><h1>{title}</h1><p>{shown}</p><article>{STORY}</article></body></html>")
+
+    assert day(page()) == date(2020, 12, 6)
+    assert day(page(), rules=htmldates.RULES - {"zone shown"}) == date(2020, 12, 5)
+    assert day(page(shown="Sabato 05 Dicembre 2020")) == date(2020, 12, 5)
+    assert day(page(stamp="2020-12-05T23:15:00-08:00", shown="")) == date(2020, 12, 5)

@@ -21,6 +21,8 @@ own evidence (``python -m benchmarks.dates_html --rules``). Around it:
   when nothing else does, or when the day chosen is shown nowhere (:func:`_shown_under_headline`);
   so does the page's modified stamp when it is the only one of the two days the reader sees and
   no line calls it an update (:func:`_modified_shown`);
+- a stamp in UTC just across midnight from the day the page prints is that printed day
+  (:func:`_local_day_shown`);
 - a day htmldate reads only in scripts or blobs of data, that no reader sees and no date field
   claims, is no publication day (:func:`_machine_only`).
 
@@ -83,7 +85,7 @@ class PageDates:
 
 RULES = frozenset(
     {"labelled", "structured", "agreement", "shown", "headline", "modified shown", "time shown",
-     "machine only"}
+     "machine only", "zone shown"}
 )
 _UNDER_HEADLINE = 250  # characters of visible text after the headline where its date is shown
 
@@ -121,6 +123,8 @@ def page_dates(raw: bytes, tree: lxml_html.HtmlElement, meta: dict[str, str], ld
         published = updated
     if "time shown" in rules and _time_shown(published, every[3], line_updated, seen, url):
         published = every[3]
+    if "zone shown" in rules and (local := _local_day_shown(published, seen, url)):
+        published = local
     if "machine only" in rules and found is not None and published is found and \
             _machine_only(found, raw, seen, url, meta, ld):
         published = None
@@ -200,19 +204,21 @@ def _shown_under_headline(published: Dated | None, tree, seen: str, url: str | N
     """The full date the reader sees just under the headline, where it replaces ``published``.
 
     It does when the page gives no publication day, or when the day chosen is shown nowhere to
-    the reader (not in the visible text, not in the URL). Never when it is the date the page
-    labels as its update, and, on a page with publication stamps, only when the page's date
-    metadata holds the shown day too (a ``dateModified`` the page presents as the story's day);
-    a shown day that no metadata holds (a re-promotion, "Friday 25 December 2015") changes nothing."""
-    shown = headline_date(tree, seen)
+    the reader from the headline on (not in the visible text after it, not in the URL). Never when
+    it is the date the page labels as its update, and, on a page with publication stamps, only when
+    the page's date metadata holds the shown day too (a ``dateModified`` the page presents as the
+    story's day); a shown day that no metadata holds (a re-promotion, "Friday 25 December 2015")
+    changes nothing."""
+    under = _under_headline(tree, seen)
+    shown, at = under if under else (None, 0)
     if shown is None or (line_updated is not None and shown.value.date() == line_updated.value.date()):
         return None
     if stamps and not _in_metadata(shown.value.date(), meta, ld):
         return None
     if published is None or published.precision not in ("day", "time"):
         return shown
-    if published.value.date() == shown.value.date() or not _shown_nowhere(published, seen, url):
-        return None
+    if published.value.date() == shown.value.date() or not _shown_nowhere(published, seen[at:], url):
+        return None  # (a day shown only above the headline is the site's "today", not the story's)
     return shown
 
 
@@ -231,6 +237,22 @@ def _time_shown(published: Dated | None, first_time: Dated | None, line_updated:
     labelled = first_time is not None and line_updated is not None and \
         first_time.value.date() == line_updated.value.date()
     return not labelled and _shown_instead(published, first_time, seen, url)
+
+
+def _local_day_shown(published: Dated | None, seen: str, url: str | None) -> Dated | None:
+    """The reader's day of a stamp given in UTC, where the page shows that day and not the UTC one:
+    "2020-12-05T23:15Z" on an Italian page that shows "Domenica 06 Dicembre 2020" is the 6th there
+    (a day, then: the site's zone, so the time of day there, is not known). Measured on both splits:
+    one wrong day made right on each."""
+    if published is None or published.precision != "time" or published.value.utcoffset() != timedelta(0):
+        return None
+    if not _shown_nowhere(published, seen, url):
+        return None
+    step = timedelta(days=1 if published.value.hour >= 12 else -1)
+    neighbour = published.value + step
+    if _day_forms(neighbour).search(seen) is None:
+        return None
+    return Dated(datetime.combine(neighbour.date(), time(), tzinfo=UTC), "day")
 
 
 def _shown_instead(published: Dated | None, other: Dated | None, seen: str, url: str | None) -> bool:
@@ -273,6 +295,12 @@ def _machine_only(found: Dated, raw: bytes, seen: str, url: str | None, meta: di
 def headline_date(tree, seen: str) -> Dated | None:
     """The first full date in the visible text just after the page's headline (the first ``<h1>``
     of more than a few characters that the reader sees): "Familie 17/02/2022", "ca. 8 Min. 12.01.2022"."""
+    found = _under_headline(tree, seen)
+    return found[0] if found else None
+
+
+def _under_headline(tree, seen: str) -> tuple[Dated, int] | None:
+    """:func:`headline_date`, and where the headline starts in ``seen``."""
     for element in tree.iter("h1"):
         heading = text_of(element)
         if len(heading) <= 10 or (at := seen.find(heading[:60])) < 0:
@@ -280,7 +308,7 @@ def headline_date(tree, seen: str) -> Dated | None:
         after = seen[at : at + len(heading) + _UNDER_HEADLINE]
         found = find_date(after)
         if found is not None and found[0].precision in ("day", "time"):
-            return found[0]
+            return found[0], at
         return None
     return None
 
