@@ -382,3 +382,20 @@ def test_a_utc_stamp_gives_the_day_the_reader_sees_in_the_sites_zone():
     assert day(page(), rules=htmldates.RULES - {"zone shown"}) == date(2020, 12, 5)
     assert day(page(shown="Sabato 05 Dicembre 2020")) == date(2020, 12, 5)
     assert day(page(stamp="2020-12-05T23:15:00-08:00", shown="")) == date(2020, 12, 5)
+
+
+def test_a_page_without_h1_has_its_headline_in_the_h2_that_begins_its_title():
+    # after dates_html nachtkritik.de-Dragqueens: no <h1>; the <h2> is the <title>'s headline, and
+    # the story's day is under it (the masthead's "today" above it is not the story's day)
+    title = "Kolumne: Queer Royal - Über Dragqueens und Dragkings auf und jenseits der Bühne"
+
+    def page(heading: str) -> bytes:
+        return (f"<html><head><title>{title.replace(' - ', ' – ')}</title></head><body>"
+                f"<div>Mittwoch, 01. November 2023</div>{heading}<p>Im Schlepptau 31. Oktober 2023.</p>"
+                f"<article>{STORY}</article></body></html>").encode()
+
+    for markup, expected in ((page(f"<h2>{title}</h2>"), date(2023, 10, 31)),
+                             (page("<h2>Wir bieten profunden Theaterjournalismus</h2>"), None)):
+        tree = html._tree(markup)
+        shown = htmldates.headline_date(tree, htmlmeta.visible_text(tree))
+        assert (shown.value.date() if shown else None) == expected

@@ -292,6 +292,28 @@ def _machine_only(found: Dated, raw: bytes, seen: str, url: str | None, meta: di
     return not any(keyed)
 
 
+def _headlines(tree):
+    """The page's ``<h1>`` texts; on a page with none, the ``<h2>`` that begins its ``<title>`` as well
+    (nachtkritik.de: "Kolumne: Queer Royal - Über Dragqueens …" in both)."""
+    found = False
+    for element in tree.iter("h1"):
+        found = True
+        yield text_of(element)
+    if found:
+        return
+    title = " ".join(text_of(element) for element in tree.iter("title"))
+    for element in tree.iter("h2"):
+        heading = text_of(element)
+        if len(heading) > 10 and _same_start(heading, title):
+            yield heading
+            return
+
+
+def _same_start(one: str, other: str) -> bool:
+    words = [w for w in re.split(r"\W+", one.lower()) if w][:4]
+    return len(words) >= 2 and words == [w for w in re.split(r"\W+", other.lower()) if w][: len(words)]
+
+
 def headline_date(tree, seen: str) -> Dated | None:
     """The first full date in the visible text just after the page's headline (the first ``<h1>``
     of more than a few characters that the reader sees): "Familie 17/02/2022", "ca. 8 Min. 12.01.2022"."""
@@ -301,8 +323,7 @@ def headline_date(tree, seen: str) -> Dated | None:
 
 def _under_headline(tree, seen: str) -> tuple[Dated, int] | None:
     """:func:`headline_date`, and where the headline starts in ``seen``."""
-    for element in tree.iter("h1"):
-        heading = text_of(element)
+    for heading in _headlines(tree):
         if len(heading) <= 10 or (at := seen.find(heading[:60])) < 0:
             continue
         after = seen[at : at + len(heading) + _UNDER_HEADLINE]
