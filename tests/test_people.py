@@ -874,6 +874,11 @@ def test_a_city_and_a_plural_is_a_team():
     # WikiGold style (a sports biography): teams named after their cities
     found = persons("He was traded by the Baltimore Colts to the St. Louis Cardinals, said coach Don Shula.")
     assert found == ["Don Shula"]
+    # a city that is also a first name, and the plural of a word (huffpost_news_category rows 254,
+    # 1688); a surname ending in "s" after a first name that is also a place stays a person (bbc_news)
+    assert persons("The Denver Broncos beat the Denver Nuggets' neighbours, said Peyton Manning.") == [
+        "Peyton Manning"]
+    assert persons("Kim Clijsters will miss the Australian Open.") == ["Kim Clijsters"]
 
 
 def test_a_first_name_of_another_language_confirms_a_headline_name():

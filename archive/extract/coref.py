@@ -167,10 +167,17 @@ _ARTICLES = {"El", "O", "Le", "La", "Les", "Il", "Los", "Las", "Die", "Der", "Da
 
 
 def _team(words: list[str], lex: Lexicon) -> bool:
-    """A place and a plural that is not a surname: a team named after its city."""
+    """A place and a plural that is not a surname: a team named after its city; a first name that is
+    a place, with the plural of an English word that is no surname ("Denver Broncos", "Houston
+    Texans"; not "Sydney Rivers", "Kim Clijsters", "Antony Armstrong-Jones")."""
     place = words[0] in lex.gazetteer or words[0] in lex.places
     plural = words[1].endswith("s") and words[1] not in lex.frequent_surnames
-    return place and not lex.is_first_name(words[0]) and plural
+    if not (place and plural):
+        return False
+    if not lex.is_first_name(words[0]):
+        return True
+    single = words[1][:-1].lower()  # "Broncos", "Nuggets": the plural of a word, not "Clijsters"
+    return words[1] not in lex.surnames and (single in lex.common_words or single in lex.more_words)
 
 
 def _first_seen(name: str, order: dict[str, int]) -> int:
