@@ -861,6 +861,13 @@ def test_nothing_glued_to_a_name(body, title, expected):
         ("Sergei Skripal was poisoned in Salisbury.", ["Sergei Skripal"]),
         ("The film by director Raoul Peck was applauded.", ["Raoul Peck"]),
         ("German Chancellor Angela Merkel spoke.", ["Angela Merkel"]),
+        # a word that names no person but is also a first name, before a surname (people_gold
+        # GUM_bio_fillmore; bbc_news entertainment/fears-raised-over-ballet-future); not the award,
+        # the party or the bank (bbc_news politics/voters-don-t-trust-politicians, huffpost row 3570)
+        ("Fillmore worked with Len Talmy and Eve Sweetser.", ["Len Talmy", "Eve Sweetser"]),
+        ("Oscar Wilde wrote plays. The Oscar nominations were announced.", ["Oscar Wilde"]),
+        ("Tory Neil Hamilton lost his seat.", ["Neil Hamilton"]),
+        ("Frances McDormand gives Oscar heft to the trailer.", ["Frances McDormand"]),
         # and a list's lone name in two words and one "&" stays a list of people (wikigold-008)
         ("Each week, Karl Langdon, Glen Jakovich & Shane Woewodin keep you up-to-date.",
          ["Karl Langdon", "Glen Jakovich", "Shane Woewodin"]),

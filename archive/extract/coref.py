@@ -187,7 +187,7 @@ def _first_seen(name: str, order: dict[str, int]) -> int:
 
 def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool:
     """Is a run of two or more name words a person, given the evidence for it and its surname?"""
-    if any(word in lex.non_person for word in words):
+    if any(non_person_at(words, index, lex) for index in range(len(words))):
         return False
     if _NUMBERED.match(words[-1]) and evidence.get(" ".join(words), NONE) >= TITLE:
         return True  # "Louis XVI", "John Paul II" (:func:`archive.extract.people._regnal`)
@@ -232,6 +232,21 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     if len(words) == 2 and not odd and _surname_by_ending(words[1], lex):
         return True  # a surname by its ending: "Anastasiya Vertinskaya", "Giorgi Kinkladze"
     return cue >= (STRONG if odd else WEAK)
+
+
+def non_person_at(words: list[str], index: int, lex: Lexicon) -> bool:
+    """Whether ``words[index]`` is a word that names no person ("Christmas", "Oscar" of "Oscar
+    nominations", "Tory" of "Tory Party"), unless it is the first name of a two-word name that ends
+    in a surname ("Oscar Wilde", "Eve Sweetser", "Tory Burch")."""
+    word = words[index]
+    if word not in lex.non_person:
+        return False
+    last = words[-1]
+    # not "Tory Neil Hamilton", "Monte dei Paschi di Siena", "Oscar Heft" (a rarer English word)
+    ordinary = lex.is_common(last) or last.lower() in lex.more_words or last in lex.first_names \
+        or last in lex.non_person or last in lex.gazetteer
+    surname = last in lex.surnames and not ordinary
+    return not (index == 0 and len(words) == 2 and word in lex.names_among_non_person and surname)
 
 
 def _surname_by_ending(word: str, lex: Lexicon) -> bool:

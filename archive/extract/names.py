@@ -46,6 +46,7 @@ class Lexicon:
     surname_like: frozenset[str]
     stop: frozenset[str]
     names_among_stop: frozenset[str]
+    names_among_non_person: frozenset[str]
     places: frozenset[str]
     particles: frozenset[str]
     suffixes: frozenset[str]
@@ -148,6 +149,7 @@ def lexicon() -> Lexicon:
         surname_like=lists["surname_like_words"],
         stop=lists["stop_words"],
         names_among_stop=lists["names_among_stop_words"],
+        names_among_non_person=lists["names_among_non_person_words"],
         places=lists["places"],
         particles=lists["particles"],
         suffixes=lists["suffixes"],

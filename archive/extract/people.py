@@ -24,7 +24,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from .candidates import unconfirmed
-from .coref import NONE, NOT_A_NAME_ENDING, NUMBER, ROLE, STRONG, TITLE, WEAK, _initialled_as, resolve
+from .coref import (
+    NONE,
+    NOT_A_NAME_ENDING,
+    NUMBER,
+    ROLE,
+    STRONG,
+    TITLE,
+    WEAK,
+    _initialled_as,
+    non_person_at,
+    resolve,
+)
 from .lineups import lineup_names
 from .names import Lexicon, lexicon
 
@@ -695,7 +706,7 @@ def _after_organisation(words: list[str], lex: Lexicon) -> int | None:
     """0 if no organisation word; the index after the last one if two or more words follow it
     starting with a first name ("Washington State University Simon Ličen"); None if the run is an
     organisation ("Banca Nazionale del Lavoro")."""
-    last = max((i for i, word in enumerate(words) if word in lex.non_person), default=-1)
+    last = max((i for i in range(len(words)) if non_person_at(words, i, lex)), default=-1)
     if last < 0:
         return 0
     rest = words[last + 1 :]
