@@ -868,6 +868,12 @@ def test_nothing_glued_to_a_name(body, title, expected):
         ("Oscar Wilde wrote plays. The Oscar nominations were announced.", ["Oscar Wilde"]),
         ("Tory Neil Hamilton lost his seat.", ["Neil Hamilton"]),
         ("Frances McDormand gives Oscar heft to the trailer.", ["Frances McDormand"]),
+        # two full names run together where a list lost its comma (people_gold wikigold-008); not
+        # a name of four words ("Cyrus R. Vance Jr.", "Helena Bonham Carter", "Andrew Lloyd Webber")
+        ("Brad Hardie, Graham Dawson, Basil Zempilas Glen Jakovich & Shane Woewodin keep you up-to-date.",
+         ["Brad Hardie", "Graham Dawson", "Basil Zempilas", "Glen Jakovich", "Shane Woewodin"]),
+        ("Cyrus R. Vance Jr. met Helena Bonham Carter and Andrew Lloyd Webber.",
+         ["Cyrus R. Vance Jr.", "Helena Bonham Carter", "Andrew Lloyd Webber"]),
         # and a list's lone name in two words and one "&" stays a list of people (wikigold-008)
         ("Each week, Karl Langdon, Glen Jakovich & Shane Woewodin keep you up-to-date.",
          ["Karl Langdon", "Glen Jakovich", "Shane Woewodin"]),

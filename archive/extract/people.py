@@ -565,7 +565,23 @@ def _segments(words: list[str], *, before: int, after: int, start: bool, lex: Le
         segments[0].cue = before
     if segments and segments[-1].words[-1] == words[-1]:
         segments[-1].cue = max(segments[-1].cue, after)
-    return [seg for seg in (_tidy(segment, lex) for segment in segments) if seg is not None]
+    tidied = [seg for seg in (_tidy(segment, lex) for segment in segments) if seg is not None]
+    return [part for seg in tidied for part in _two_people(seg, lex)]
+
+
+def _two_people(mention: _Mention, lex: Lexicon) -> list[_Mention]:
+    """Two full names run together where a list lost its comma: "Basil Zempilas Glen Jakovich"
+    (first name, surname, first name, surname; none an initial, a title or an ordinary word)."""
+    words = mention.words
+    if len(words) != 4 or not (words[0] in lex.first_names and words[2] in lex.first_names):
+        return [mention]
+    if words[0] == words[2]:
+        return [mention]  # "Al Saudi Al Fransi", a bank
+    if any(w in lex.first_names or lex.is_common(w) or _INITIAL.match(w) or w in lex.suffixes
+           or w in lex.honorifics or w in lex.particles for w in (words[1], words[3])):
+        return [mention]
+    return [_Mention(words[:2], mention.cue, mention.start, mention.org),
+            _Mention(words[2:], mention.cue, False, mention.org)]
 
 
 def _stop_word_surname(current: list[str], word: str, last: bool, lex: Lexicon) -> bool:
