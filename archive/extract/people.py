@@ -111,7 +111,7 @@ _FIRM_PIECES = re.compile(r",[ \t]*|[ \t]+(?:and|&)[ \t]+")
 _HOLDERS = {"Bank", "Banque", "Banco", "Banca", "Company", "Corporation"}
 # Nouns a capitalised name can be glued to: "the Reagan Administration" is Reagan's.
 _GOVERNED = {"Administration", "Government", "Cabinet", "Presidency"}
-_APPOINTED = re.compile(r"(?<![\w-])(?:re-)?(?:elected|named|appointed|nominated|made)[ \t]+$")
+_APPOINTED = frozenset({"elected", "named", "appointed", "nominated", "made"})
 # a name with "'s" and then a verb is a firm's, not a possessive: "McDonald's said", "Heck's added"
 _FIRM_SAYS = re.compile(r"^'s[ \t]+(?:said|says|announced)\b")
 _AGE = re.compile(r"^(?:,[ \t]*\d{1,3},|[ \t]*\(\d{1,3}\))")
@@ -488,7 +488,8 @@ def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
             if org_after >= STRONG and segments[-1].cue == ROLE and not _verb_after(after, lex):
                 segments[-1].cue = STRONG  # "the official Tanjug news agency": a role word describes it
         found.extend(segments)
-    if len(found) == 1 and len(words) == 1 and _ampersand_pair(before, after):
+    if len(found) == 1 and len(words) == 1 and ("&" in before[-3:] or "&" in after[:3]) \
+            and _ampersand_pair(before, after):
         found[0].org = STRONG
     return found
 
@@ -549,11 +550,7 @@ def _segments(words: list[str], *, before: int, after: int, start: bool, lex: Le
     current: list[str] = []
     first = start
     for index, word in enumerate(words):
-        last = index == len(words) - 1
-        kept = current and (_stop_word_surname(current, word, last, lex)
-                            or not last and word.endswith(".") and _INITIAL.match(word))  # "John A. Corder"
-        kept = kept or not current and not (index == 0 and start) and _stop_word_given_name(words, index, lex)
-        if word in lex.stop and not kept:
+        if word in lex.stop and not _kept_in_name(words, index, current, start, lex):
             if current:
                 segments.append(_Mention(current, NONE, first))
             current, first = [], False
@@ -590,6 +587,16 @@ def _stop_word_surname(current: list[str], word: str, last: bool, lex: Lexicon) 
     if word in lex.names_among_stop:
         return True
     return last and len(current) == 1 and lex.is_first_name(current[0]) and word in lex.surnames
+
+
+def _kept_in_name(words: list[str], index: int, current: list[str], start: bool, lex: Lexicon) -> bool:
+    """Whether the function word ``words[index]`` belongs to the name being read: a surname ("Theresa
+    May"), a middle initial ("John A. Corder"), a first name inside a sentence ("Will Smith")."""
+    word, last = words[index], index == len(words) - 1
+    if current:
+        return _stop_word_surname(current, word, last, lex) or not last and word.endswith(".") \
+            and bool(_INITIAL.match(word))
+    return not (index == 0 and start) and _stop_word_given_name(words, index, lex)
 
 
 def _stop_word_given_name(words: list[str], index: int, lex: Lexicon) -> bool:
@@ -722,6 +729,8 @@ def _after_organisation(words: list[str], lex: Lexicon) -> int | None:
     """0 if no organisation word; the index after the last one if two or more words follow it
     starting with a first name ("Washington State University Simon Ličen"); None if the run is an
     organisation ("Banca Nazionale del Lavoro")."""
+    if not any(word in lex.non_person for word in words):
+        return 0
     last = max((i for i in range(len(words)) if non_person_at(words, i, lex)), default=-1)
     if last < 0:
         return 0
@@ -807,7 +816,7 @@ def _cue_after(after: str, lex: Lexicon, label_allowed: bool = False) -> int:
     if country and (country.group(1) or country.group(2)) in lex.places:
         return WEAK
     match = _AFTER_WORDS.match(after)
-    if not match or _FIRM_SAYS.match(after):
+    if not match or after.startswith("'s") and _FIRM_SAYS.match(after):
         return NONE
     one, two = match.group(1), f"{match.group(1)} {match.group(2)}"
     if one in lex.cues_after or two in lex.cues_after:
@@ -852,14 +861,21 @@ def _names_holder(word: str, before: str, lex: Lexicon) -> bool:
     return full.group(1) not in lex.honorifics and not lex.is_common(full.group(1))
 
 
+def _appointed(before: str) -> bool:
+    """ "has elected Anthony O'Reilly chairman", "named John Bond chief executive": the post a person
+    is given, not the firm he works for."""
+    last = before.rsplit(None, 1)[-1:] if before[-1:] in (" ", "\t") else []
+    return bool(last) and last[0].removeprefix("re-") in _APPOINTED
+
+
 def _org_after(after: str, before: str, lex: Lexicon) -> int:
     """Organisation evidence from the words after a name: "X shares", "X's chief executive", "X have",
     a stock ticker ("Reliance Electric <REE>")."""
-    if _TICKER_AFTER.match(after) or _FIRM_SAYS.match(after):
+    if _TICKER_AFTER.match(after) or after.startswith("'s") and _FIRM_SAYS.match(after):
         return STRONG
     match = _AFTER_ORG.match(after)
-    if not match or _APPOINTED.search(before):
-        return NONE  # "has elected Anthony O'Reilly chairman": the post he is given, not his firm
+    if not match or _appointed(before):
+        return NONE
     one, two = match.group(2), f"{match.group(2)} {match.group(3)}"
     if one in lex.org_cues_after or two in lex.org_cues_after:
         return STRONG
