@@ -38,6 +38,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 from lxml import html as lxml_html
 
@@ -284,12 +285,12 @@ def _machine_only(found: Dated, raw: bytes, seen: str, url: str | None, meta: di
         return False
     text = raw.decode("utf-8", "replace")
     forms = _day_forms(found.value, compact=True)
-    if not forms.search(text):
+    places = [match.start() for match in forms.finditer(text)]
+    if not places:
         return False  # htmldate read it in a form this check does not know: no evidence either way
-    if forms.search(_DATA.sub(" ", _SCRIPT.sub(" ", text))):
+    if any(_PUBLISHED_KEY.search(text, max(0, at - 40), at) for at in places):
         return False
-    keyed = (_PUBLISHED_KEY.search(text, max(0, m.start() - 40), m.start()) for m in forms.finditer(text))
-    return not any(keyed)
+    return forms.search(_DATA.sub(" ", _SCRIPT.sub(" ", text))) is None
 
 
 def _headlines(tree):
@@ -439,7 +440,11 @@ def _writes_day(tree, value: datetime) -> bool:
 def _day_forms(value: datetime, compact: bool = False) -> re.Pattern:
     """``value``'s day written out in any of the forms :mod:`archive.extract.dates` reads (and, with
     ``compact``, as "20190619", the form of file names and links)."""
-    y, m, d = value.year, value.month, value.day
+    return _day_pattern(value.year, value.month, value.day, compact)
+
+
+@lru_cache(maxsize=256)
+def _day_pattern(y: int, m: int, d: int, compact: bool) -> re.Pattern:
     names = "|".join(re.escape(name) for name, number in MONTHS.items() if number == m)
     packed = rf"|(?<!\d){y}{m:02}{d:02}(?!\d)" if compact else ""
     return re.compile(
