@@ -187,7 +187,9 @@ def _first_seen(name: str, order: dict[str, int]) -> int:
 
 def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool:
     """Is a run of two or more name words a person, given the evidence for it and its surname?"""
-    if any(non_person_at(words, index, lex) for index in range(len(words))):
+    if any(word in lex.non_person for word in words) and any(
+        non_person_at(words, index, lex) for index in range(len(words))
+    ):
         return False
     if _NUMBERED.match(words[-1]) and evidence.get(" ".join(words), NONE) >= TITLE:
         return True  # "Louis XVI", "John Paul II" (:func:`archive.extract.people._regnal`)

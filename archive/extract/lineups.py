@@ -35,20 +35,21 @@ _SPORT_LABEL = re.compile(
 )
 _SEPARATOR = re.compile(r"[ \t]*[;,][ \t]*")
 _WITH_LABEL, _WITHOUT = 3, 6
+# a function word of running text: a line that has one is prose, looked at no further
+_PROSE = re.compile(r"[ ,;:](?:the|of|and|to|in|for|on|at|with|is|was|said|from|by|a|an|that|it|as) ")
 
 
 def lineup_names(text: str, lex: Lexicon) -> list[str]:
     """The players of each line-up line of ``text``, in order, each once."""
     found: dict[str, None] = {}
     for line in text.splitlines():
-        for name in _players(line.strip(), lex):
-            found.setdefault(name)
+        if line.count(",") + line.count(";") >= _WITH_LABEL - 1 and not _PROSE.search(line):
+            for name in _players(line.strip(), lex):
+                found.setdefault(name)
     return list(found)
 
 
 def _players(line: str, lex: Lexicon) -> list[str]:
-    if line.count(",") + line.count(";") < _WITH_LABEL - 1:
-        return []  # most lines: looked at no further
     label = _LABEL.match(line)
     if label and not _SPORT_LABEL.match(label.group(1)) and _ordinary(label.group(1), lex):
         return []  # "Sponsors: Ford, Chrysler, Toyota"
