@@ -868,6 +868,14 @@ def test_nothing_glued_to_a_name(body, title, expected):
         ("Oscar Wilde wrote plays. The Oscar nominations were announced.", ["Oscar Wilde"]),
         ("Tory Neil Hamilton lost his seat.", ["Neil Hamilton"]),
         ("Frances McDormand gives Oscar heft to the trailer.", ["Frances McDormand"]),
+        # a title with one letter too many, too few or two swapped is a title (the issue's
+        # "Preesident Nixon", "Secertary James Baker"; reuters21578 NEWID 854, 8309, 1413)
+        ("Preesident Nixon resigned. Secertary James Baker said. Deputy CIA Dirctor Robert Gates left.",
+         ["Nixon", "James Baker", "Robert Gates"]),
+        # a rarer English word that is no frequent surname ends no name (huffpost_news_category rows
+        # 2401, 2887); a frequent surname that is also a word does ("Tom Hanks")
+        ("Officials said the number of confirmed missing in the Surfside Condo collapse stands at 70.", []),
+        ("Are Dermal Fillers Safe To Inject In Your Face? Tom Hanks asks.", ["Tom Hanks"]),
         # two full names run together where a list lost its comma (people_gold wikigold-008); not
         # a name of four words ("Cyrus R. Vance Jr.", "Helena Bonham Carter", "Andrew Lloyd Webber")
         ("Brad Hardie, Graham Dawson, Basil Zempilas Glen Jakovich & Shane Woewodin keep you up-to-date.",

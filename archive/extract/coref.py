@@ -204,7 +204,11 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     inner = [word for word in words if not _INITIAL.match(word)]
     common = sum(lex.is_common(word) for word in inner)
     rest = inner[1:]
-    odd = any(w in lex.surname_like or w in lex.places or lex.is_common(w) for w in rest)
+    named = bool(inner) and lex.is_first_name(inner[0])  # "C. William Verity", "Yoshitoki Chino"
+    odd = any(
+        w in lex.surname_like or w in lex.places or lex.is_common(w) or not named and _rare_word(w, lex)
+        for w in rest
+    )  # a rarer English word too, after no first name: "Surfside Condo", "Mercury Sable"; not "Tom Hanks"
     # a place that is also a first name: "America Politics", "Sydney International", "Irish Lions";
     # not "Victoria Wood"
     plural = words[-1].endswith("s") and lex.is_common(words[-1][:-1])
@@ -249,6 +253,11 @@ def non_person_at(words: list[str], index: int, lex: Lexicon) -> bool:
         or last in lex.non_person or last in lex.gazetteer
     surname = last in lex.surnames and not ordinary
     return not (index == 0 and len(words) == 2 and word in lex.names_among_non_person and surname)
+
+
+def _rare_word(word: str, lex: Lexicon) -> bool:
+    """A rarer English word that is no frequent surname: "Lube" of "Avis Lube"; not "Hanks"."""
+    return word.lower() in lex.more_words and word not in lex.frequent_surnames
 
 
 def _surname_by_ending(word: str, lex: Lexicon) -> bool:

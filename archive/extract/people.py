@@ -631,7 +631,8 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
     words = _without_compound(words, lex)
     modified = False  # "Former White House Chief (of Staff)": between two titles, an institution
     for index in range(len(words) - 1, -1, -1):
-        if words[index] in lex.honorifics and _is_title(words, index, lex):
+        titled = words[index] in lex.honorifics or _misspelt_title(words[index], lex)
+        if titled and _is_title(words, index, lex):
             modified = words[index] in _MODIFIERS
             words, mention.cue, mention.start = words[index + 1 :], TITLE, False
             break
@@ -652,6 +653,33 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
         return None
     mention.words = words
     return mention
+
+
+def _misspelt_title(word: str, lex: Lexicon) -> bool:
+    """A title with one letter too many, too few, wrong or two swapped inside it ("Preesident Nixon",
+    "Secertary James Baker"), where the word is no name and no English word of its own; the title's
+    first two and last two letters stay (not "Nationale", "Chemins" of French firms' names)."""
+    if len(word) < 7 or not word[:1].isupper() or word in lex.honorifics:
+        return False
+    if word in lex.first_names or word in lex.surnames or lex.is_word(word):
+        return False
+    return any(title[:2] == word[:2] and title[-2:] == word[-2:] and _one_edit(word, title)
+               for title in _long_titles(lex.honorifics))
+
+
+def _one_edit(word: str, title: str) -> bool:
+    if len(word) == len(title):
+        diff = [i for i, (a, b) in enumerate(zip(word, title, strict=True)) if a != b]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == title[diff[1]] \
+            and word[diff[1]] == title[diff[0]]
+        return len(diff) == 1 or swapped
+    short, long = sorted((word, title), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+@functools.cache
+def _long_titles(honorifics: frozenset[str]) -> tuple[str, ...]:
+    return tuple(t for t in honorifics if len(t) >= 6 and t[:1].isupper() and t.isalpha())
 
 
 def _surname_after_first_name(words: list[str], lex: Lexicon) -> bool:
