@@ -872,6 +872,11 @@ def test_nothing_glued_to_a_name(body, title, expected):
         # "Preesident Nixon", "Secertary James Baker"; reuters21578 NEWID 854, 8309, 1413)
         ("Preesident Nixon resigned. Secertary James Baker said. Deputy CIA Dirctor Robert Gates left.",
          ["Nixon", "James Baker", "Robert Gates"]),
+        # a name joined to another by a slash is one group's (reuters21578 NEWID 6714, the issue's
+        # "Royal Dutch"); not two people's (huffpost_news_category row 7992)
+        ("Shell Canada is 72 pct owned by Royal Dutch/Shell Group.", []),
+        ("Late-Night TV Hosts Have A Field Day With The Donald Trump/Kanye West Summit, said Jimmy Kimmel.",
+         ["Donald Trump", "Jimmy Kimmel"]),
         # a rarer English word that is no frequent surname ends no name (huffpost_news_category rows
         # 2401, 2887); a frequent surname that is also a word does ("Tom Hanks")
         ("Officials said the number of confirmed missing in the Surfside Condo collapse stands at 70.", []),

@@ -484,6 +484,8 @@ def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
             segments[0].quoted = True
         if segments and last and segments[-1].words[-1] == words[-1]:  # "the Carnegie Mellon team"
             org, org_after = segments[-1].org, _org_after(after, before, lex)
+            if _joined_firm(segments[-1].words, after, lex):
+                org_after = STRONG
             segments[-1].org = min(STRONG, org + org_after) if org and org_after else max(org, org_after)
             if org_after >= STRONG and segments[-1].cue == ROLE and not _verb_after(after, lex):
                 segments[-1].cue = STRONG  # "the official Tanjug news agency": a role word describes it
@@ -510,6 +512,14 @@ def _ampersand_pair(before: str, after: str) -> bool:
         return single(left.group(2), left.group(1)) if left.group(2) else single(left.group(3), None)
     right = _AMPERSAND_AFTER.match(after)
     return bool(right) and single(right.group(1), right.group(2))
+
+
+def _joined_firm(words: list[str], after: str, lex: Lexicon) -> bool:
+    """ "Royal Dutch/Shell Group": a name joined to another by a slash is one group's, unless it opens
+    with a first name or an initial ("the Donald Trump/Kanye West summit", "W Johnson/B Deacon")."""
+    if after[:1] != "/" or not after[1:2].isupper():
+        return False
+    return not (lex.is_first_name(words[0]) or _INITIAL.match(words[0]))
 
 
 def _mark_titles(mentions: list[_Mention]) -> None:
@@ -901,6 +911,7 @@ def _org_after(after: str, before: str, lex: Lexicon) -> int:
     a stock ticker ("Reliance Electric <REE>")."""
     if _TICKER_AFTER.match(after) or after.startswith("'s") and _FIRM_SAYS.match(after):
         return STRONG
+
     match = _AFTER_ORG.match(after)
     if not match or _appointed(before):
         return NONE
