@@ -187,9 +187,7 @@ def _first_seen(name: str, order: dict[str, int]) -> int:
 
 def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool:
     """Is a run of two or more name words a person, given the evidence for it and its surname?"""
-    if any(word in lex.non_person for word in words) and any(
-        non_person_at(words, index, lex) for index in range(len(words))
-    ):
+    if last_non_person(words, lex) >= 0:
         return False
     if _NUMBERED.match(words[-1]) and evidence.get(" ".join(words), NONE) >= TITLE:
         return True  # "Louis XVI", "John Paul II" (:func:`archive.extract.people._regnal`)
@@ -240,10 +238,16 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     return cue >= (STRONG if odd else WEAK)
 
 
-def non_person_at(words: list[str], index: int, lex: Lexicon) -> bool:
-    """Whether ``words[index]`` is a word that names no person ("Christmas", "Oscar" of "Oscar
-    nominations", "Tory" of "Tory Party"), unless it is the first name of a two-word name that ends
-    in a surname ("Oscar Wilde", "Eve Sweetser", "Tory Burch")."""
+def last_non_person(words: list[str], lex: Lexicon) -> int:
+    """The index of the last word of ``words`` that names no person ("Christmas", "Oscar" of "Oscar
+    nominations", "Tory" of "Tory Party"), or -1; a first name that heads a two-word name ending in
+    a surname is not one ("Oscar Wilde", "Eve Sweetser", "Tory Burch")."""
+    if not any(word in lex.non_person for word in words):
+        return -1  # most names: looked at no further
+    return max((i for i in range(len(words)) if _non_person_at(words, i, lex)), default=-1)
+
+
+def _non_person_at(words: list[str], index: int, lex: Lexicon) -> bool:
     word = words[index]
     if word not in lex.non_person:
         return False

@@ -132,11 +132,12 @@ def lexicon() -> Lexicon:
     gazetteer = _lines("places.txt.gz")
     taken = lists["places"] | lists["stop_words"] | lists["non_person_words"] | lists["honorifics"]
     world = _world_names(common | more, taken | gazetteer)
+    surnames = _ordered("surnames.txt.gz")  # most frequent first
     return Lexicon(
         first_names=_as_written(_ordered("first_names.txt")) | world["first"],
-        surnames=_as_written(_ordered("surnames.txt.gz")) | world["last"],
-        frequent_surnames=_as_written(_ordered("surnames.txt.gz")[:3000]),
-        top_surnames=_as_written(_ordered("surnames.txt.gz")[:300]),
+        surnames=_as_written(surnames) | world["last"],
+        frequent_surnames=_as_written(surnames[:3000]),
+        top_surnames=_as_written(surnames[:300]),
         common_words=common,
         more_words=more,
         honorifics=lists["honorifics"],

@@ -33,7 +33,7 @@ from .coref import (
     TITLE,
     WEAK,
     _initialled_as,
-    non_person_at,
+    last_non_person,
     resolve,
 )
 from .lineups import lineup_names
@@ -767,9 +767,7 @@ def _after_organisation(words: list[str], lex: Lexicon) -> int | None:
     """0 if no organisation word; the index after the last one if two or more words follow it
     starting with a first name ("Washington State University Simon Ličen"); None if the run is an
     organisation ("Banca Nazionale del Lavoro")."""
-    if not any(word in lex.non_person for word in words):
-        return 0
-    last = max((i for i in range(len(words)) if non_person_at(words, i, lex)), default=-1)
+    last = last_non_person(words, lex)
     if last < 0:
         return 0
     rest = words[last + 1 :]
@@ -854,7 +852,7 @@ def _cue_after(after: str, lex: Lexicon, label_allowed: bool = False) -> int:
     if country and (country.group(1) or country.group(2)) in lex.places:
         return WEAK
     match = _AFTER_WORDS.match(after)
-    if not match or after.startswith("'s") and _FIRM_SAYS.match(after):
+    if not match or _firm_says(after):
         return NONE
     one, two = match.group(1), f"{match.group(1)} {match.group(2)}"
     if one in lex.cues_after or two in lex.cues_after:
@@ -899,6 +897,11 @@ def _names_holder(word: str, before: str, lex: Lexicon) -> bool:
     return full.group(1) not in lex.honorifics and not lex.is_common(full.group(1))
 
 
+def _firm_says(after: str) -> bool:
+    """ "McDonald's said": "'s" and a verb after a name make it a firm's (:data:`_FIRM_SAYS`)."""
+    return after.startswith("'s") and _FIRM_SAYS.match(after) is not None
+
+
 def _appointed(before: str) -> bool:
     """ "has elected Anthony O'Reilly chairman", "named John Bond chief executive": the post a person
     is given, not the firm he works for."""
@@ -909,9 +912,8 @@ def _appointed(before: str) -> bool:
 def _org_after(after: str, before: str, lex: Lexicon) -> int:
     """Organisation evidence from the words after a name: "X shares", "X's chief executive", "X have",
     a stock ticker ("Reliance Electric <REE>")."""
-    if _TICKER_AFTER.match(after) or after.startswith("'s") and _FIRM_SAYS.match(after):
+    if _TICKER_AFTER.match(after) or _firm_says(after):
         return STRONG
-
     match = _AFTER_ORG.match(after)
     if not match or _appointed(before):
         return NONE

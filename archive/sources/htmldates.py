@@ -247,13 +247,9 @@ def _local_day_shown(published: Dated | None, seen: str, url: str | None) -> Dat
     one wrong day made right on each."""
     if published is None or published.precision != "time" or published.value.utcoffset() != timedelta(0):
         return None
-    if not _shown_nowhere(published, seen, url):
-        return None
     step = timedelta(days=1 if published.value.hour >= 12 else -1)
-    neighbour = published.value + step
-    if _day_forms(neighbour).search(seen) is None:
-        return None
-    return Dated(datetime.combine(neighbour.date(), time(), tzinfo=UTC), "day")
+    local = Dated(datetime.combine((published.value + step).date(), time(), tzinfo=UTC), "day")
+    return local if _shown_instead(published, local, seen, url) else None
 
 
 def _shown_instead(published: Dated | None, other: Dated | None, seen: str, url: str | None) -> bool:
@@ -293,21 +289,15 @@ def _machine_only(found: Dated, raw: bytes, seen: str, url: str | None, meta: di
     return forms.search(_DATA.sub(" ", _SCRIPT.sub(" ", text))) is None
 
 
-def _headlines(tree):
+def _headlines(tree) -> list[str]:
     """The page's ``<h1>`` texts; on a page with none, the ``<h2>`` that begins its ``<title>`` as well
     (nachtkritik.de: "Kolumne: Queer Royal - Über Dragqueens …" in both)."""
-    found = False
-    for element in tree.iter("h1"):
-        found = True
-        yield text_of(element)
-    if found:
-        return
+    h1s = [text_of(element) for element in tree.iter("h1")]
+    if h1s:
+        return h1s
     title = " ".join(text_of(element) for element in tree.iter("title"))
-    for element in tree.iter("h2"):
-        heading = text_of(element)
-        if len(heading) > 10 and _same_start(heading, title):
-            yield heading
-            return
+    h2s = (text_of(element) for element in tree.iter("h2"))
+    return [heading for heading in h2s if len(heading) > 10 and _same_start(heading, title)][:1]
 
 
 def _same_start(one: str, other: str) -> bool:
