@@ -971,6 +971,21 @@ _REPORT = (
         ("Replacements: William Servat (Stade Toulousain), Olivier Milloud (Bourgoin), Pierre Mignoni "
          "(Clermont)", ["William Servat", "Pierre Mignoni", "Olivier Milloud"]),
         ("Scorers: Shearer 5, Ferdinand 23 pen, Cole 90", ["Shearer", "Ferdinand", "Cole"]),
+        # bbc_news sport/taylor-poised-for-scotland-return: a line-up as a bulleted line
+        ("- M Blair (Edinburgh), A Craig (Glasgow), C Cusiter (Borders), S Danielli (Borders), "
+         "M Di Rollo (Edinburgh), A Henderson (Glasgow), B Hinshelwood (Worcester)",
+         ["M Di Rollo", "M Blair", "A Craig", "C Cusiter", "S Danielli", "A Henderson", "B Hinshelwood"]),
+        # bbc_news sport/captains-lining-up-for-aid-match: the captain's mark inside the club's brackets
+        ("L Dallaglio (England), B Cohen (England), A Rougerie (France), D Traille (France), "
+         "F Pelous (France), R Ibanez (France), P de Villiers (France), B O'Driscoll (Ireland, capt), "
+         "P O'Connell (Ireland)",
+         ["L Dallaglio", "B Cohen", "D Traille", "F Pelous", "R Ibanez", "P de Villiers", "B O'Driscoll",
+          "P O'Connell", "A Rougerie"]),
+        # a team's line-up as newswire gives it: "Team - player; player, …", a captain marked in full
+        ("Scotland - Rowen Shepherd; Tony Stanger, Alan Tait, Gregor Townsend, Kenny Logan; "
+         "Rob Wainwright (captain), Ian Smith.",
+         ["Tony Stanger", "Alan Tait", "Gregor Townsend", "Kenny Logan", "Rob Wainwright", "Ian Smith",
+          "Rowen Shepherd"]),
         # a list of countries, or of firms under a label that is not a sport's, is no line-up
         ("France, Germany, Italy, Spain, Britain, Japan.", []),
         ("Sponsors: Ford, Chrysler, Toyota, Honda.", []),
@@ -978,3 +993,50 @@ _REPORT = (
 )
 def test_line_ups_name_their_players(body, expected):
     assert persons(body) == expected
+
+
+# bbc_news sport/moya-clinches-cup-for-spain (sentences as they stand there)
+_DAVIS_CUP = (
+    "Spain won the Davis Cup for the second time in their history when Carlos Moya beat the USA's Andy "
+    "Roddick in the fourth rubber in Seville.\n\nMoya won 6-2 7-6 (7-1) 7-6 (7-5) to give the hosts an "
+    "unassailable 3-1 lead with only one singles rubber remaining. And the home fans gave vociferous "
+    "support to their players, with 18-year-old Nadal and Moya winning both Friday's singles rubbers. "
+    "The match came down to two tie-breaks and Moya dominated both, clinching victory on his third match "
+    "point. Wild celebrations followed, with an emotional Moya congratulated by his team-mates, including "
+    "Nadal, who at 18 years and 187 days becomes the youngest ever victor in Davis Cup history."
+)
+
+
+def test_a_sports_report_names_players_by_surname_alone():
+    # a census surname no full name has, written twice in mid-sentence, in a report on sport
+    assert persons(_DAVIS_CUP) == ["Carlos Moya", "Andy Roddick", "Nadal"]
+    # the same words in an article on anything else say too little
+    assert "Nadal" not in persons("Shares of Nadal rose. Nadal and Moya both reported profits.")
+    # a town or the plural of an English word is a team, even in a sports report
+    town = _DAVIS_CUP.replace("Nadal", "Blackburn")
+    assert "Blackburn" not in persons(town)
+    assert "Bruins" not in persons(_DAVIS_CUP.replace("Nadal", "Bruins"))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # newswire results: a competitor's name, his country in brackets, then the opponent or a score;
+        # ordinary words in an Asian name ("Ewe", "Hock") are no obstacle there
+        ("Men's singles: Ong Ewe Hock (Malaysia) beat Hermawan Susanto (Indonesia) 15-7 15-11",
+         ["Ong Ewe Hock", "Hermawan Susanto"]),
+        # reuters21578 (NEWID 2417): one word and a country in brackets is a firm as often as a person
+        ("Cargill (USA), one of the world's largest cereal houses.", []),
+    ],
+)
+def test_results_lines_name_competitors(body, expected):
+    assert persons(body) == expected
+
+
+def test_a_nationality_is_not_part_of_the_name():
+    # bbc_news sport/dent-continues-adelaide-progress, sport/federer-joins-all-time-greats
+    assert persons("Dent will meet Swede Joachim Johansson on Sunday.") == ["Joachim Johansson"]
+    assert persons("Meanwhile, Briton Tim Henman enjoyed his best year.") == ["Tim Henman"]
+    # a headline's nationality and surname is the person the story names in full
+    assert persons("Stefan Edberg, the top seed, won on Monday.", title="Swede Edberg through") == [
+        "Stefan Edberg"]

@@ -45,6 +45,7 @@ def resolve(
     lex: Lexicon,
     storms: Collection[str] = (),
     listed: Sequence[tuple[str, str]] = (),
+    sport: bool = False,
 ) -> list[str]:
     """Full names and lone-surname people, each once, in order of first mention; not fictional
     characters ("Bruce Wayne") nor names ending in a storm's name ("T C Phailin" beside "Cyclone
@@ -64,16 +65,19 @@ def resolve(
         and _is_person(name.split(), evidence, lex)
     ]
     full = _fold(full + _listed_with_people(full, listed, order, evidence, orgs, lex))
+    full = [name for name in full if not _nationality_of(name, full, lex)]
     known = {word for name in full for word in name.split()}
     surnames = {name.split()[-1] for name in full}
-    full = _merge_variants(full, Counter(" ".join(mention.words) for mention in mentions), lex)
+    counts = Counter(" ".join(mention.words) for mention in mentions)
+    full = _merge_variants(full, counts, lex)
     full = _fold_initials(full)
     singles = [
         name
         for name in order
         if " " not in name
         and not _organisation([name], evidence, orgs, lex)
-        and _lone_person(name, known, evidence, lex)
+        and (_lone_person(name, known, evidence, lex)
+             or sport and _player(name, known, evidence, counts, lex))
         and not _misspelt(name, surnames)
     ]
     # ties (two names first seen through a shared word) in the order of their own first mention
@@ -298,6 +302,16 @@ def _fold(names: list[str]) -> list[str]:
     return kept
 
 
+def _nationality_of(name: str, names: list[str], lex: Lexicon) -> bool:
+    """ "Swede Edberg" (a headline's) beside "Stefan Edberg": a nationality that is no first name, and
+    the surname of another of the article's people, is that person (not "Virginia Thomas", "Christian
+    Walker")."""
+    words = name.split()
+    if len(words) != 2 or not lex.is_demonym(words[0]):
+        return False
+    return any(other != name and other.split()[-1] == words[1] for other in names)
+
+
 def _part_of(short: str, long: str) -> bool:
     """ "Raymond Chan" in "Raymond Chan Chi-chuen", "Barack Obama" in "Barack Hussein Obama"; but
     "George W. Bush" is not part of "George H. W. Bush"."""
@@ -369,7 +383,12 @@ def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexi
     else:  # companies say things too: "said" is enough only for a census surname
         surname = word in lex.surnames or _surname_by_ending(word, lex)
         needed = STRONG if surname else ROLE
-    return cue >= needed and not (
+    return cue >= needed and _may_stand_alone(word, lex)
+
+
+def _may_stand_alone(word: str, lex: Lexicon) -> bool:
+    """Whether a word alone can be someone's name: not an ordinary word, a place, an initial …"""
+    return not (
         lex.is_common(word)
         or word in lex.places
         or word in lex.non_person
@@ -378,6 +397,22 @@ def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexi
         or _INITIAL.match(word)
         or _place_like(word, lex)
     )
+
+
+def _player(word: str, known: set[str], evidence: dict[str, int], counts: Counter[str], lex: Lexicon) -> bool:
+    """In a sports report, a census surname that no full name of the article has, written more than
+    once and capitalised in mid-sentence: a player called by his surname all through the report
+    ("Waugh, dropped on 12 by Gatting, shared a stand with Taylor")."""
+    if word in known or counts[word] < 2 or evidence.get(word, NONE) < WEAK or word not in lex.surnames:
+        return False
+    team = word in lex.gazetteer or _team_plural(word, lex)  # "Blackburn", "Bruins": a club
+    return _may_stand_alone(word, lex) and not (team or _plural_of_known(word, known))
+
+
+def _team_plural(word: str, lex: Lexicon) -> bool:
+    """ "Bruins", "Lakers": the plural of an English word names a team (not "Williams", "Stubbs")."""
+    single = word[:-1].lower()
+    return word.endswith("s") and (single in lex.common_words or single in lex.more_words)
 
 
 def _place_like(word: str, lex: Lexicon) -> bool:

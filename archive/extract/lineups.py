@@ -23,16 +23,18 @@ _NAME = rf"{_NAME_WORD}(?: (?:van |de |da |van der )?{_NAME_WORD}){{0,2}}"
 # an entry: a name, the captain's mark ("(capt)"), minutes ("23", "45 pen", "90+2"), then in brackets
 # a substitute with his minute ("(McManaman 85)") or the player's club, which is no player ("(Ospreys)")
 _MINUTE = r" \d{1,3}(?:\+\d)?(?: ?(?:pen|og))?"
-_ENTRY = re.compile(
-    rf"^({_NAME})(?: \((?:capt|c|gk)\.?\))?(?:{_MINUTE})*(?: \(({_NAME})(?:{_MINUTE})+\)| \({_NAME}\))?$"
-)
-_LABEL = re.compile(r"^([A-Z][\w.'-]*(?: [A-Za-z][\w.'-]*){0,3}): ")
+_MARK = r" \((?:capt(?:ain)?|c|gk)\.?\)"
+_ENTRY = re.compile(rf"^({_NAME})(?:{_MARK})?(?:{_MINUTE})*(?: \(({_NAME})(?:{_MINUTE})+\)| \({_NAME}\))?$")
+# "Chelsea: …", "Subs: …", and as newswire writes a team's line-up, "France - Jean-Luc Sadourny; …"
+_LABEL = re.compile(r"^([A-Z][\w.'-]*(?: [A-Za-z][\w.'-]*){0,3})(?:: | - )")
 # what a sports report puts before a list of players, besides a team's name ("Chelsea:", "Man City:")
 _SPORT_LABEL = re.compile(
     r"^(?:subs(?:titutes)?|replacements|scorers|goalscorers|goals|tries|bookings|booked|sent off|"
     r"team|line-up|squad|starting|bench)\b",
     re.I,
 )
+_BULLET = re.compile(r"^[-•*–][ \t]+")  # "- M Blair (Edinburgh), A Craig (Glasgow), …"
+_CAPTAIN = re.compile(r",[ \t]*capt(?:ain)?\.?\)")  # "B O'Driscoll (Ireland, capt)": the club is kept
 _SEPARATOR = re.compile(r"[ \t]*[;,][ \t]*")
 _WITH_LABEL, _WITHOUT = 3, 6
 # a function word of running text: a line that has one is prose, looked at no further
@@ -44,7 +46,7 @@ def lineup_names(text: str, lex: Lexicon) -> list[str]:
     found: dict[str, None] = {}
     for line in text.splitlines():
         if line.count(",") + line.count(";") >= _WITH_LABEL - 1 and not _PROSE.search(line):
-            for name in _players(line.strip(), lex):
+            for name in _players(_BULLET.sub("", _CAPTAIN.sub(")", line.strip())), lex):
                 found.setdefault(name)
     return list(found)
 

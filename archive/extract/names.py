@@ -48,6 +48,7 @@ class Lexicon:
     names_among_stop: frozenset[str]
     names_among_non_person: frozenset[str]
     places: frozenset[str]
+    demonyms: frozenset[str]  # "Swede", "Briton": no ending says they are a place's people
     particles: frozenset[str]
     suffixes: frozenset[str]
     past_verbs: frozenset[str]  # irregular past tenses: "came", "went"
@@ -103,6 +104,8 @@ _DEMONYM = re.compile(r"(?:ians?|ans?|ers?|men|man|women|woman|ese|ish|is|i|ns?)
 def _demonym(lex: Lexicon, word: str) -> bool:
     if not word[:1].isupper():
         return False
+    if word in lex.demonyms:
+        return True
     if word in lex.places:
         return bool(_DEMONYM.search(word)) and word not in lex.first_names
     if word in lex.first_names or word in lex.surnames:
@@ -152,6 +155,7 @@ def lexicon() -> Lexicon:
         names_among_stop=lists["names_among_stop_words"],
         names_among_non_person=lists["names_among_non_person_words"],
         places=lists["places"],
+        demonyms=lists["demonyms"],
         particles=lists["particles"],
         suffixes=lists["suffixes"],
         past_verbs=lists["past_verbs"],

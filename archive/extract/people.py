@@ -120,12 +120,24 @@ _LABEL = re.compile(r"^[ \t]*:")
 # A country after a name, as results and reports give it: "Zhang Linli (China)", "Haile Gebrselassie
 # of Ethiopia".
 _COUNTRY_AFTER = re.compile(rf"^[ \t]*(?:\(({_WORD}(?: {_WORD})?)\)|of[ \t]+({_WORD}(?: {_WORD})?)(?![\w-]))")
+# What follows a competitor's country in a line of results: "Sun Jun (China) beat …", "Retief Goosen
+# (South Africa)" at the end of a line of scores, "Jarmo Sandelin (Sweden), Padraig Harrington".
+_RESULT_AFTER = re.compile(r"[ \t]*(?:beat\b|bt\b|\d|[,;\n]|$)")
 # ", former editor-in-chief", ", an Australian woman" (a nationality, not "Roma, the England skipper")
 _APPOSITION = re.compile(
     r"^,[ \t]+(?:(?:the|a|an|former|then|now|current|its|his|her|their)[ \t]+)*"
     r"(?:([A-Z][a-z]+(?:an|ese|ish|i|ch))[ \t]+)?([a-z-]+)"
 )
 _INITIAL = re.compile(rf"^(?:[{_UPPER}]\.)+$|^[{_UPPER}]$")
+_SPORT_WORDS = re.compile(
+    r"\b(?:scor(?:ed|er|ers|ing)|goals?|goalkeeper|striker|midfielder|defender|wickets?|innings|batsman|"
+    r"bowler|half-time|penalt(?:y|ies)|seeds?|seeded|semi-finals?|quarter-finals?|tournament|matches|match|"
+    r"race|laps?|medal|coach|tries|fly-half|scrum|rebounds|touchdowns?|overs|champions?|championship|title|"
+    r"win|won|beat|defeat|victory|squad|league|club|team|player|players|cup|century|bowled|batting|birdie|"
+    r"bogey|putt|podium|sprint|winger|unbeaten|referee|hat-trick|equali[sz]er|relegation|fixtures?)\b",
+    re.I,
+)
+_SPORT_WORDS_NEEDED = 4
 _CONTEXT = 40
 _PUNCTUATION = "\"'“”‘’()[]:;,.!?"
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -201,9 +213,16 @@ def _extract(title: str, body: str) -> tuple[list[str], list[_Mention]]:
     _mark_titles(mentions)
     storms = _storms(text, lex)
     found = mentions + _citations(text, lex) + _nicknamed(text, lex) + _regnal(text, lex)
-    names = resolve(found, lex, storms, listed)
+    names = resolve(found, lex, storms, listed, sport=_sports_report(text))
     names = [name for name in names if " " in name or not _lowercase_elsewhere(name, text)]
     return names + _players_not_named(lineup_names(text, lex), names), mentions
+
+
+def _sports_report(text: str) -> bool:
+    """Whether the article reports on sport: four or more different words of the game ("scored",
+    "wickets", "half-time", "seeded", "fly-half", …). Measured on the BBC's 2,095 articles: 369 of
+    the 500 sport reports, 23 of the 1,595 others."""
+    return len({match.group().lower() for match in _SPORT_WORDS.finditer(text)}) >= _SPORT_WORDS_NEEDED
 
 
 def _players_not_named(players: list[str], names: list[str]) -> list[str]:
@@ -483,6 +502,8 @@ def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
         if segments and len(parts) == 1 and _quoted(before, after) and segments[0].words == words:
             segments[0].quoted = True
         if segments and last and segments[-1].words[-1] == words[-1]:  # "the Carnegie Mellon team"
+            if _result_entry(segments[-1].words, after, lex):
+                segments[-1].cue = max(segments[-1].cue, STRONG)
             org, org_after = segments[-1].org, _org_after(after, before, lex)
             if _joined_firm(segments[-1].words, after, lex):
                 org_after = STRONG
@@ -858,6 +879,17 @@ def _cue_after(after: str, lex: Lexicon, label_allowed: bool = False) -> int:
     if one in lex.cues_after or two in lex.cues_after:
         return STRONG
     return WEAK if one in lex.weak_cues_after or two in lex.weak_cues_after else NONE
+
+
+def _result_entry(words: list[str], after: str, lex: Lexicon) -> bool:
+    """A competitor in a line of results: a name of two words or more besides initials, its country in
+    brackets, then the score, the opponent or the next competitor ("Ong Ewe Hock (Malaysia) beat …");
+    not one word, which may be a firm ("Cargill (USA), one of …") or a surname after an initial."""
+    country = _COUNTRY_AFTER.match(after)
+    if not country or country.group(1) not in lex.places:
+        return False
+    full = sum(not _INITIAL.match(word) for word in words) >= 2
+    return full and _RESULT_AFTER.match(after, country.end()) is not None
 
 
 def _verb_after(after: str, lex: Lexicon) -> bool:
