@@ -867,6 +867,9 @@ def test_nothing_glued_to_a_name(body, title, expected):
         ("Fillmore worked with Len Talmy and Eve Sweetser.", ["Len Talmy", "Eve Sweetser"]),
         ("Oscar Wilde wrote plays. The Oscar nominations were announced.", ["Oscar Wilde"]),
         ("Tory Neil Hamilton lost his seat.", ["Neil Hamilton"]),
+        # … or before a surname no list has (bbc_news entertainment/uganda-bans-vagina-monologues)
+        ("But the work's author, US playwright Eve Ensler, says it is all about women's empowerment.",
+         ["Eve Ensler"]),
         ("Frances McDormand gives Oscar heft to the trailer.", ["Frances McDormand"]),
         # a title with one letter too many, too few or two swapped is a title (the issue's
         # "Preesident Nixon", "Secertary James Baker"; reuters21578 NEWID 854, 8309, 1413)

@@ -256,10 +256,11 @@ def _non_person_at(words: list[str], index: int, lex: Lexicon) -> bool:
     if word not in lex.non_person:
         return False
     last = words[-1]
-    # not "Tory Neil Hamilton", "Monte dei Paschi di Siena", "Oscar Heft" (a rarer English word)
+    # not "Tory Neil Hamilton", "Monte dei Paschi di Siena", "Oscar Heft" (a rarer English word);
+    # a surname no list has will do ("Eve Ensler", "Monte Kwinter")
     ordinary = lex.is_common(last) or last.lower() in lex.more_words or last in lex.first_names \
         or last in lex.non_person or last in lex.gazetteer
-    surname = last in lex.surnames and not ordinary
+    surname = not ordinary and (last in lex.surnames or last not in lex.places)
     return not (index == 0 and len(words) == 2 and word in lex.names_among_non_person and surname)
 
 
