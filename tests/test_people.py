@@ -989,6 +989,12 @@ _REPORT = (
          "Rob Wainwright (captain), Ian Smith.",
          ["Tony Stanger", "Alan Tait", "Gregor Townsend", "Kenny Logan", "Rob Wainwright", "Ian Smith",
           "Rowen Shepherd"]),
+        # newswire match summaries: the scorers in brackets after a team and its score, by surname
+        ("Newcastle 3 (Shearer 23, 70, Ferdinand 55 pen) Leeds 0. Half-time 1-0. Attendance 36,000\n"
+         "West Ham 1 (Dicks 12 pen) Sheffield Wednesday 1 (Di Canio 80)",
+         ["Shearer", "Ferdinand", "Dicks", "Di Canio"]),
+        # … not a figure of a market report (reuters21578 NEWID 13608)
+        ("COPPER GRADE A - steadier 7750 (Total 10400) tonnes. SILVER LARGE - quiet 1 (Total 1) lots", []),
         # a list of countries, or of firms under a label that is not a sport's, is no line-up
         ("France, Germany, Italy, Spain, Britain, Japan.", []),
         ("Sponsors: Ford, Chrysler, Toyota, Honda.", []),

@@ -37,18 +37,35 @@ _BULLET = re.compile(r"^[-•*–][ \t]+")  # "- M Blair (Edinburgh), A Craig (G
 _CAPTAIN = re.compile(r",[ \t]*capt(?:ain)?\.?\)")  # "B O'Driscoll (Ireland, capt)": the club is kept
 _SEPARATOR = re.compile(r"[ \t]*[;,][ \t]*")
 _WITH_LABEL, _WITHOUT = 3, 6
+# scorers in brackets after a team and its score, each with his minutes: "Arsenal 2 (Wright 15, Bergkamp
+# 60 pen)"; not a figure of a market report ("steadier 7750 (Total 10400)")
+_MINUTES = rf"{_MINUTE}(?:,{_MINUTE})*"
+_SCORER = re.compile(rf"({_NAME}){_MINUTES}(?:, |$)")
+_SCORERS = re.compile(rf"(?<![\w.'-])[A-Z][\w.'-]* \d{{1,2}} \(((?:{_NAME}{_MINUTES}, )*{_NAME}{_MINUTES})\)")
 # a function word of running text: a line that has one is prose, looked at no further
 _PROSE = re.compile(r"[ ,;:](?:the|of|and|to|in|for|on|at|with|is|was|said|from|by|a|an|that|it|as) ")
 
 
 def lineup_names(text: str, lex: Lexicon) -> list[str]:
-    """The players of each line-up line of ``text``, in order, each once."""
+    """The players of each line-up line of ``text``, and the scorers bracketed after a team's score,
+    in order, each once."""
     found: dict[str, None] = {}
     for line in text.splitlines():
         if line.count(",") + line.count(";") >= _WITH_LABEL - 1 and not _PROSE.search(line):
             for name in _players(_BULLET.sub("", _CAPTAIN.sub(")", line.strip())), lex):
                 found.setdefault(name)
+        if "(" in line:
+            for name in _scorers(line, lex):
+                found.setdefault(name)
     return list(found)
+
+
+def _scorers(line: str, lex: Lexicon) -> list[str]:
+    """ "Newcastle 3 (Shearer 23, 70, Ferdinand 55) Leeds 0": who scored, and when, after the score."""
+    names = []
+    for group in _SCORERS.finditer(line):
+        names.extend(entry.group(1) for entry in _SCORER.finditer(group.group(1)))
+    return [name for name in names if not (name in lex.places or name.isupper() or _function_word(name, lex))]
 
 
 def _players(line: str, lex: Lexicon) -> list[str]:
