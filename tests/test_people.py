@@ -1042,6 +1042,13 @@ def test_results_lines_name_competitors(body, expected):
     assert persons(body) == expected
 
 
+def test_an_initial_opening_a_line_is_no_article():
+    # a newswire scoreboard; reuters21578 NEWID 12492 ("… and president A. Maurice Myers.")
+    assert persons("M. Atherton b Wasim Akram 31\nA. Stewart c Rashid Latif b Waqar Younis 39") == [
+        "M. Atherton", "Wasim Akram", "A. Stewart", "Rashid Latif", "Waqar Younis"]
+    assert persons("A. Maurice Myers said.") == ["A. Maurice Myers"]
+
+
 def test_a_nationality_is_not_part_of_the_name():
     # bbc_news sport/dent-continues-adelaide-progress, sport/federer-joins-all-time-greats
     assert persons("Dent will meet Swede Joachim Johansson on Sunday.") == ["Joachim Johansson"]

@@ -622,11 +622,13 @@ def _stop_word_surname(current: list[str], word: str, last: bool, lex: Lexicon) 
 
 def _kept_in_name(words: list[str], index: int, current: list[str], start: bool, lex: Lexicon) -> bool:
     """Whether the function word ``words[index]`` belongs to the name being read: a surname ("Theresa
-    May"), a middle initial ("John A. Corder"), a first name inside a sentence ("Will Smith")."""
+    May"), an initial ("John A. Corder", "A. Stewart"), a first name inside a sentence ("Will Smith")."""
     word, last = words[index], index == len(words) - 1
     if current:
         return _stop_word_surname(current, word, last, lex) or not last and word.endswith(".") \
             and bool(_INITIAL.match(word))
+    if not last and word.endswith(".") and _INITIAL.match(word):
+        return True  # an initial, not the article: "A. Stewart c Rashid Latif b Waqar Younis 39"
     return not (index == 0 and start) and _stop_word_given_name(words, index, lex)
 
 
