@@ -1049,6 +1049,19 @@ def test_an_initial_opening_a_line_is_no_article():
     assert persons("A. Maurice Myers said.") == ["A. Maurice Myers"]
 
 
+def test_clubs_are_not_people():
+    # newswire results: a team and its score, then the other team or the line's end
+    assert persons("Results:\nBorussia Dortmund 2 Werder Bremen 1\nHertha Berlin 0 Bayer Leverkusen 3\n"
+                   "Hansa Rostock 1 Fortuna Duesseldorf 1") == []
+    # … not a note's number after a sentence (people_gold GUM_textbook_grit)
+    assert persons("It was defined as grit by the psychologist Angela Duckworth. 1 In a 2007 study") == [
+        "Angela Duckworth"]
+    # a club named after its town (bbc_news sport/wenger-keeping-faith-with-almunia: "Celta Vigo");
+    # "Hertha" is a first name too
+    assert persons("Celta Vigo, Deportivo Coruna, Racing Santander and Atletico Madrid all won. "
+                   "Sparta Prague beat Dynamo Kiev 2-1. Hertha Firnberg said.") == ["Hertha Firnberg"]
+
+
 def test_a_nationality_is_not_part_of_the_name():
     # bbc_news sport/dent-continues-adelaide-progress, sport/federer-joins-all-time-greats
     assert persons("Dent will meet Swede Joachim Johansson on Sunday.") == ["Joachim Johansson"]

@@ -153,8 +153,8 @@ def _organisation(words: list[str], evidence: dict[str, int], orgs: dict[str, in
         return True  # "Halifax said", not "Prescott said" (unless the article makes it a firm)
     if any(_CAMEL.match(word) and not _two_initials(word, lex) for word in words):
         return True
-    if len(words) == 2 and _team(words, lex) and cue < TITLE:
-        return True  # "Houston Astros", "Baltimore Colts": a city's team
+    if len(words) == 2 and (_team(words, lex) or _city_club(words, lex)) and cue < TITLE:
+        return True  # "Houston Astros", "Baltimore Colts", "Sparta Prague": a city's team
     if words[0] in _ARTICLES and cue < ROLE and not any(word in lex.first_names for word in words[1:]):
         return True  # "El Mundo", "O Globo", "Les Bains": a paper, a place, a work
     plural = words[-1].endswith("s") and words[-1][:-1].lower() in lex.common_words
@@ -182,6 +182,12 @@ def _team(words: list[str], lex: Lexicon) -> bool:
         return True
     single = words[1][:-1].lower()  # "Broncos", "Nuggets": the plural of a word, not "Clijsters"
     return words[1] not in lex.surnames and (single in lex.common_words or single in lex.more_words)
+
+
+def _city_club(words: list[str], lex: Lexicon) -> bool:
+    """A sports club named after its town: "Sparta Prague", "Steaua Bucharest", "Hertha Berlin" (a
+    first name too, as in "Hertha Firnberg"); :data:`club_words` before a place."""
+    return words[0] in lex.club_words and (words[1] in lex.gazetteer or words[1] in lex.places)
 
 
 def _first_seen(name: str, order: dict[str, int]) -> int:

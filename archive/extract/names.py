@@ -49,6 +49,7 @@ class Lexicon:
     names_among_non_person: frozenset[str]
     places: frozenset[str]
     demonyms: frozenset[str]  # "Swede", "Briton": no ending says they are a place's people
+    club_words: frozenset[str]  # "Sparta" of "Sparta Prague"
     particles: frozenset[str]
     suffixes: frozenset[str]
     past_verbs: frozenset[str]  # irregular past tenses: "came", "went"
@@ -156,6 +157,7 @@ def lexicon() -> Lexicon:
         names_among_non_person=lists["names_among_non_person_words"],
         places=lists["places"],
         demonyms=lists["demonyms"],
+        club_words=lists["club_words"],
         particles=lists["particles"],
         suffixes=lists["suffixes"],
         past_verbs=lists["past_verbs"],

@@ -95,6 +95,11 @@ _ORG_TWO = {
 # A stock ticker in angle brackets after a name, or the name inside them: "Reliance Electric <REE>",
 # "the French petrochemical concern <Petro Chemie>".
 _TICKER_AFTER = re.compile(r"^[ \t]*<[A-Z][A-Z.]*>")
+# A team's score in a line of results, then the other team or the line's end: "Hertha Berlin 0 Bayer
+# Leverkusen 3"
+_SCORE_AFTER = re.compile(r"^[ \t]+\d{1,2}[ \t]+[A-Z]")
+# … and the other team, between its score and the line's end
+_LAST_SCORE = (re.compile(r"[A-Za-z][^\n]* \d{1,2}[ \t]+$"), re.compile(r"^[ \t]+\d{1,2}[ \t]*(?:\n|$)"))
 # What a firm's name ends with: "Chrysler Corp", "Kidder, Peabody and Co", "Salomon Brothers Inc",
 # "Merrill Lynch Capital Markets", "Morgan Stanley International".
 _FIRM_END = re.compile(
@@ -505,7 +510,7 @@ def _mentions(text: str, match: re.Match, lex: Lexicon) -> list[_Mention]:
             if _result_entry(segments[-1].words, after, lex):
                 segments[-1].cue = max(segments[-1].cue, STRONG)
             org, org_after = segments[-1].org, _org_after(after, before, lex)
-            if _joined_firm(segments[-1].words, after, lex):
+            if _joined_firm(segments[-1].words, after, lex) or _scored(match.group(), before, after):
                 org_after = STRONG
             segments[-1].org = min(STRONG, org + org_after) if org and org_after else max(org, org_after)
             if org_after >= STRONG and segments[-1].cue == ROLE and not _verb_after(after, lex):
@@ -521,6 +526,16 @@ _AMPERSAND_BEFORE = re.compile(
     r"(?:^|[^\w'-])([\w'-]+)[ \t]+([\w'-]+)[ \t]*&[ \t]*$|^[ \t]*([\w'-]+)[ \t]*&[ \t]*$"
 )
 _AMPERSAND_AFTER = re.compile(r"^[ \t]*&[ \t]*([\w'-]+)(?:[ \t]+([\w'-]+))?")
+
+
+def _scored(run: str, before: str, after: str) -> bool:
+    """A team and its score in a line of results, before the other team and its score ("Hertha Berlin
+    0 Bayer Leverkusen 3"); not a sentence's last name before a note's number ("… the psychologist
+    Angela Duckworth. 1 In …"), nor a player and his minute or his runs ("Wasim Akram 31")."""
+    if run.endswith("."):
+        return False
+    home, away = _LAST_SCORE
+    return _SCORE_AFTER.match(after) is not None or bool(away.match(after) and home.search(before))
 
 
 def _ampersand_pair(before: str, after: str) -> bool:
