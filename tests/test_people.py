@@ -995,6 +995,9 @@ _REPORT = (
          ["Shearer", "Ferdinand", "Dicks", "Di Canio"]),
         # … not a figure of a market report (reuters21578 NEWID 13608)
         ("COPPER GRADE A - steadier 7750 (Total 10400) tonnes. SILVER LARGE - quiet 1 (Total 1) lots", []),
+        # the team that labels a line-up is no speaker
+        ("Juventus: Angelo Peruzzi; Moreno Torricelli, Ciro Ferrara, Paolo Montero, Gianluca Pessotto.",
+         ["Angelo Peruzzi", "Moreno Torricelli", "Ciro Ferrara", "Paolo Montero", "Gianluca Pessotto"]),
         # a list of countries, or of firms under a label that is not a sport's, is no line-up
         ("France, Germany, Italy, Spain, Britain, Japan.", []),
         ("Sponsors: Ford, Chrysler, Toyota, Honda.", []),

@@ -46,18 +46,21 @@ _SCORERS = re.compile(rf"(?<![\w.'-])[A-Z][\w.'-]* \d{{1,2}} \(((?:{_NAME}{_MINU
 _PROSE = re.compile(r"[ ,;:](?:the|of|and|to|in|for|on|at|with|is|was|said|from|by|a|an|that|it|as) ")
 
 
-def lineup_names(text: str, lex: Lexicon) -> list[str]:
-    """The players of each line-up line of ``text``, and the scorers bracketed after a team's score,
-    in order, each once."""
+def line_ups(text: str, lex: Lexicon) -> tuple[list[str], set[str]]:
+    """The players of each line-up line of ``text`` and the scorers bracketed after a team's score, in
+    order, each once; and the teams that label line-ups ("Juventus: Angelo Peruzzi; …"), which are
+    no speakers."""
     found: dict[str, None] = {}
+    teams: set[str] = set()
     for line in text.splitlines():
         if line.count(",") + line.count(";") >= _WITH_LABEL - 1 and not _PROSE.search(line):
-            for name in _players(_BULLET.sub("", _CAPTAIN.sub(")", line.strip())), lex):
-                found.setdefault(name)
+            players, team = _players(_BULLET.sub("", _CAPTAIN.sub(")", line.strip())), lex)
+            found.update(dict.fromkeys(players))
+            if players and team:
+                teams.add(team)
         if "(" in line:
-            for name in _scorers(line, lex):
-                found.setdefault(name)
-    return list(found)
+            found.update(dict.fromkeys(_scorers(line, lex)))
+    return list(found), teams
 
 
 def _scorers(line: str, lex: Lexicon) -> list[str]:
@@ -68,24 +71,26 @@ def _scorers(line: str, lex: Lexicon) -> list[str]:
     return [name for name in names if not (name in lex.places or name.isupper() or _function_word(name, lex))]
 
 
-def _players(line: str, lex: Lexicon) -> list[str]:
+def _players(line: str, lex: Lexicon) -> tuple[list[str], str | None]:
+    """A line-up line's players, and the team that labels it (not "Subs:", "Scorers:")."""
     label = _LABEL.match(line)
-    if label and not _SPORT_LABEL.match(label.group(1)) and _ordinary(label.group(1), lex):
-        return []  # "Sponsors: Ford, Chrysler, Toyota"
+    team = label.group(1) if label and not _SPORT_LABEL.match(label.group(1)) else None
+    if team and _ordinary(team, lex):
+        return [], None  # "Sponsors: Ford, Chrysler, Toyota"
     body = line[label.end():] if label else line
     entries = _SEPARATOR.split(body.rstrip(". "))
     if len(entries) < (_WITH_LABEL if label else _WITHOUT):
-        return []
+        return [], None
     names = []
     for entry in entries:
         match = _ENTRY.match(entry)
         if match is None:
-            return []
+            return [], None
         names.extend(name for name in match.groups() if name)
     places = sum(name in lex.gazetteer or name in lex.places for name in names)
     if places > 1 or any(name.isupper() or _function_word(name, lex) for name in names):
-        return []  # "Ford, GM, …", "The Times"
-    return names
+        return [], None  # "Ford, GM, …", "The Times"
+    return names, team
 
 
 def _function_word(name: str, lex: Lexicon) -> bool:

@@ -36,7 +36,7 @@ from .coref import (
     last_non_person,
     resolve,
 )
-from .lineups import lineup_names
+from .lineups import line_ups
 from .names import Lexicon, lexicon
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
@@ -220,7 +220,9 @@ def _extract(title: str, body: str) -> tuple[list[str], list[_Mention]]:
     found = mentions + _citations(text, lex) + _nicknamed(text, lex) + _regnal(text, lex)
     names = resolve(found, lex, storms, listed, sport=_sports_report(text))
     names = [name for name in names if " " in name or not _lowercase_elsewhere(name, text)]
-    return names + _players_not_named(lineup_names(text, lex), names), mentions
+    players, teams = line_ups(text, lex)
+    names = [name for name in names if name not in teams]  # "Juventus: Angelo Peruzzi; …" is no speaker
+    return names + _players_not_named(players, names), mentions
 
 
 def _sports_report(text: str) -> bool:
