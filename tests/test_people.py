@@ -1052,6 +1052,11 @@ def test_an_initial_opening_a_line_is_no_article():
     assert persons("A. Maurice Myers said.") == ["A. Maurice Myers"]
 
 
+def test_a_plural_heading_a_list_is_no_speaker():
+    # a newswire standings line: "Constructors" is the plural of a rarer English word
+    assert persons("Constructors: 1. Williams 111 points 2. Benetton 51 3. Ferrari 40") == []
+
+
 def test_clubs_are_not_people():
     # newswire results: a team and its score, then the other team or the line's end
     assert persons("Results:\nBorussia Dortmund 2 Werder Bremen 1\nHertha Berlin 0 Bayer Leverkusen 3\n"

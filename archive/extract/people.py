@@ -873,7 +873,7 @@ def _label_allowed(before: str, run: str, lex: Lexicon) -> bool:
     """A colon after a run that opens its line is a speaker label ("Shalev: I think"); not "Ed.: see",
     nor a title in mid-sentence ("the voice of Batman in Batman: The Animated Series"), nor the
     plural of an ordinary word heading a list ("Scorers: Alan Shearer 23", "Lineups: …")."""
-    plural = run.endswith("s") and " " not in run and lex.is_common(run[:-1])
+    plural = run.endswith("s") and " " not in run and lex.is_word(run)
     return not run.endswith(".") and not plural and before.rstrip(" \t")[-1:] in ("", "\n")
 
 
