@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Protocol
 
 from .names import Lexicon
@@ -45,11 +45,12 @@ def resolve(
     lex: Lexicon,
     storms: Collection[str] = (),
     listed: Sequence[tuple[str, str]] = (),
-    sport: bool = False,
+    sport: Callable[[], bool] = lambda: False,
 ) -> list[str]:
     """Full names and lone-surname people, each once, in order of first mention; not fictional
     characters ("Bruce Wayne") nor names ending in a storm's name ("T C Phailin" beside "Cyclone
-    Phailin"). ``listed``: pairs of names side by side in a list ("Ansel Adams, Chuck Close")."""
+    Phailin"). ``listed``: pairs of names side by side in a list ("Ansel Adams, Chuck Close").
+    ``sport``: whether the article reports on sport, asked only of a word that may be a player."""
     evidence = _evidence(mentions)
     orgs = _organisations(mentions)
     order: dict[str, int] = {}
@@ -77,7 +78,7 @@ def resolve(
         if " " not in name
         and not _organisation([name], evidence, orgs, lex)
         and (_lone_person(name, known, evidence, lex)
-             or sport and _player(name, known, evidence, counts, lex))
+             or _player(name, known, evidence, counts, lex) and sport())
         and not _misspelt(name, surnames)
     ]
     # ties (two names first seen through a shared word) in the order of their own first mention
