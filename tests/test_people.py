@@ -1057,6 +1057,14 @@ def test_a_plural_heading_a_list_is_no_speaker():
     assert persons("Constructors: 1. Williams 111 points 2. Benetton 51 3. Ferrari 40") == []
 
 
+def test_sheikh_inside_an_arabic_name_is_part_of_it():
+    # huffpost_news_category row 9544; not a firm's title before a first name (reuters21578 NEWID 5702:
+    # "USDA Secretary Lyng" stays "Lyng")
+    assert persons("The trial of Khalid Sheikh Mohammed, the alleged mastermind, began.") == [
+        "Khalid Sheikh Mohammed"]
+    assert persons("The groups met USDA Secretary Lyng on Monday.") == ["Lyng"]
+
+
 def test_clubs_are_not_people():
     # newswire results: a team and its score, then the other team or the line's end
     assert persons("Results:\nBorussia Dortmund 2 Werder Bremen 1\nHertha Berlin 0 Bayer Leverkusen 3\n"

@@ -61,6 +61,7 @@ _IN_LIST = re.compile(r"(?:\band|&|,)[ \t]*$")
 _ORG_PREFIX = re.compile(r"-(?:based|listed|owned|headquartered|registered|controlled)$")
 _ROLE_PREFIX = re.compile(r"-(?:born|winner|winning|nominated|raised|educated)$")
 _MODIFIERS = {"Former", "Acting", "Interim", "Ex", "Late"}
+_NAME_TITLES = {"Sheikh", "Shaikh", "Sheik"}  # titles that are also parts of names
 _ABOUT = re.compile(r"-(?:related|linked|led|era|style|themed|inspired|funded|backed|allied)$", re.I)
 # Two words that make the next name a company or a place: "shares in X", "state of X".
 _ORG_TWO = {
@@ -688,6 +689,8 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
             modified = words[index] in _MODIFIERS
             words, mention.cue, mention.start = words[index + 1 :], TITLE, False
             break
+        if titled and words[index] in _NAME_TITLES:
+            mention.cue = max(mention.cue, ROLE)  # "Khalid Sheikh Mohammed": a title inside the name
     if modified and len(words) > 1 and words[-1] in lex.honorifics:
         return None
     placed = False  # after a place, another place: "(University of) Texas Arlington Amneh Jafari"
@@ -758,11 +761,21 @@ def _is_title(words: list[str], index: int, lex: Lexicon) -> bool:
     rest = len(words) - index - 1
     if rest == 0:
         return False
-    if index == 1 and rest == 1 and _given_name(words[0], lex) and not words[index].endswith("."):
+    # "Sheikh" inside an Arabic name follows a given name no list may have ("Khalid")
+    first = words[0]
+    arabic = words[index] in _NAME_TITLES and not (
+        _acronym_like(first) or lex.is_common(first) or first in lex.places or lex.is_demonym(first)
+    )
+    given = _given_name(words[0], lex) or arabic
+    if index == 1 and rest == 1 and given and not words[index].endswith("."):
         return False  # "Khalid Sheikh Mohammed": a given name before it, the title is a middle name
     if rest == 1 and _unknown_name_word(words[-1], lex):
         return True  # "King Fahd": the one word after is a name of its own
     return words[index] not in lex.first_names or rest >= 2 or index > 0
+
+
+def _acronym_like(word: str) -> bool:
+    return word.isupper() or sum(c.isupper() for c in word) > 1
 
 
 def _unknown_name_word(word: str, lex: Lexicon) -> bool:
