@@ -1065,6 +1065,12 @@ def test_sheikh_inside_an_arabic_name_is_part_of_it():
     assert persons("The groups met USDA Secretary Lyng on Monday.") == ["Lyng"]
 
 
+def test_a_name_that_says_what_its_unit_did_is_a_firm():
+    # reuters21578 NEWID 2544 ("Viner said its brokerage subsidiary, Edward A. Viner and Co, …")
+    assert persons("Viner said its brokerage subsidiary had regulatory capital of 24.5 mln dlrs.") == []
+    assert persons("Goldman Sachs said its first-quarter profit rose.") == []
+
+
 def test_clubs_are_not_people():
     # newswire results: a team and its score, then the other team or the line's end
     assert persons("Results:\nBorussia Dortmund 2 Werder Bremen 1\nHertha Berlin 0 Bayer Leverkusen 3\n"

@@ -120,6 +120,8 @@ _GOVERNED = {"Administration", "Government", "Cabinet", "Presidency"}
 _APPOINTED = frozenset({"elected", "named", "appointed", "nominated", "made"})
 # a name with "'s" and then a verb is a firm's, not a possessive: "McDonald's said", "Heck's added"
 _FIRM_SAYS = re.compile(r"^'s[ \t]+(?:said|says|announced)\b")
+# a name that says what "its" profit, board or unit did is a firm's: "Goldman Sachs said its …"
+_SAID_ITS = re.compile(r"^[ \t]+(?:said|says|reported|announced|posted)[ \t]+its\b")
 _AGE = re.compile(r"^(?:,[ \t]*\d{1,3},|[ \t]*\(\d{1,3}\))")
 _AFTER_WORDS = re.compile(r"^(?:'s)?,?[ \t]*([a-z]+)(?:[ \t]+([a-z]+))?")
 _LABEL = re.compile(r"^[ \t]*:")
@@ -978,7 +980,7 @@ def _appointed(before: str) -> bool:
 def _org_after(after: str, before: str, lex: Lexicon) -> int:
     """Organisation evidence from the words after a name: "X shares", "X's chief executive", "X have",
     a stock ticker ("Reliance Electric <REE>")."""
-    if _TICKER_AFTER.match(after) or _firm_says(after):
+    if _TICKER_AFTER.match(after) or _firm_says(after) or _SAID_ITS.match(after):
         return STRONG
     match = _AFTER_ORG.match(after)
     if not match or _appointed(before):
