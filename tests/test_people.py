@@ -856,6 +856,9 @@ def test_nothing_glued_to_a_name(body, title, expected):
          ["Will Wright"]),
         ("Holt was called up May 17 after an injury to Will Middlebrooks.", ["Will Middlebrooks"]),
         ("It Will Rain. In May Smith said.", []),
+        # "Jan", a month's abbreviation, is a first name before a surname inside a sentence
+        # (bbc_news sport/rochus-shocks-coria-in-auckland; reuters21578 NEWID 7560)
+        ("Prime Minister Jan Olszewski's government fell in Jan 1992.", ["Jan Olszewski"]),
         # first names of other languages that the English dictionary also lists (huffpost row 9043,
         # bbc_news entertainment/berlin-applauds-hotel-rwanda); "German" stays a nationality
         ("Sergei Skripal was poisoned in Salisbury.", ["Sergei Skripal"]),
