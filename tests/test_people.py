@@ -1074,6 +1074,14 @@ def test_a_name_that_says_what_its_unit_did_is_a_firm():
     assert persons("Goldman Sachs said its first-quarter profit rose.") == []
 
 
+def test_chinese_names_in_pinyin():
+    # reuters21578 NEWID 10666, 11768: a surname and a given name of pinyin syllables need no cue
+    assert persons("The former premier Zhao Ziyang met Chen Zuyuan and Xu Jinfeng.") == [
+        "Zhao Ziyang", "Chen Zuyuan", "Xu Jinfeng"]
+    # … unless the given name is an English word or a place
+    assert persons("Wu Tang sang. Shares in Hong Kong rose.") == []
+
+
 def test_clubs_are_not_people():
     # newswire results: a team and its score, then the other team or the line's end
     assert persons("Results:\nBorussia Dortmund 2 Werder Bremen 1\nHertha Berlin 0 Bayer Leverkusen 3\n"

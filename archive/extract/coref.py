@@ -40,6 +40,17 @@ class Mention(Protocol):
     org: int
 
 
+# One syllable of Mandarin in pinyin without tones ("xiao", "ping", "zhuang"), and a given name of one
+# or two of them.
+_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er"
+    r"|a|o|e|i|u)"
+)
+_PINYIN = re.compile(_SYLLABLE)
+_PINYIN_GIVEN = re.compile(rf"{_SYLLABLE}(?:-?{_SYLLABLE})?")
+
+
 def resolve(
     mentions: Sequence[Mention],
     lex: Lexicon,
@@ -246,6 +257,8 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
         return True  # the surname first, as in Japan, China, Korea, Hungary: "Kojima Minoru"
     if len(words) == 2 and not odd and _surname_by_ending(words[1], lex):
         return True  # a surname by its ending: "Anastasiya Vertinskaya", "Giorgi Kinkladze"
+    if len(words) == 2 and not odd and _chinese(words, lex):
+        return True  # a Chinese surname and a given name of pinyin syllables: "Deng Xiaoping"
     return cue >= (STRONG if odd else WEAK)
 
 
@@ -274,6 +287,16 @@ def _non_person_at(words: list[str], index: int, lex: Lexicon) -> bool:
 def _rare_word(word: str, lex: Lexicon) -> bool:
     """A rarer English word that is no frequent surname: "Lube" of "Avis Lube"; not "Hanks"."""
     return word.lower() in lex.more_words and word not in lex.frequent_surnames
+
+
+def _chinese(words: list[str], lex: Lexicon) -> bool:
+    """A surname of one pinyin syllable, then a given name of one or two that is no English word:
+    "Deng Xiaoping", "Wang Junxia", "Yao Ming"; not "Wu Tang" ("tang" is a word)."""
+    surname, given = words[0].lower(), words[1].lower()
+    return bool(
+        words[0] in lex.surnames and _PINYIN.fullmatch(surname) and _PINYIN_GIVEN.fullmatch(given)
+        and not lex.is_common(given) and given not in lex.more_words
+    )
 
 
 def _surname_by_ending(word: str, lex: Lexicon) -> bool:
