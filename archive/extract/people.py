@@ -706,7 +706,7 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
     while words and (words[-1] in lex.particles or _INITIAL.match(words[-1]) or
                      words[-1] in lex.honorifics and not _surname_after_first_name(words, lex)):
         words = words[:-1]
-    if not words or all(word in lex.places for word in words):
+    if not words or all(word in lex.places or lex.is_demonym(word) for word in words):
         return None
     mention.words = words
     return mention
