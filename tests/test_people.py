@@ -1099,6 +1099,8 @@ def test_a_nationality_is_not_part_of_the_name():
     # bbc_news sport/dent-continues-adelaide-progress, sport/federer-joins-all-time-greats
     assert persons("Dent will meet Swede Joachim Johansson on Sunday.") == ["Joachim Johansson"]
     assert persons("Meanwhile, Briton Tim Henman enjoyed his best year.") == ["Tim Henman"]
+    # nationalities alone are nobody (huffpost_news_category row 6240: "Hong Kongers")
+    assert persons("He met Bosnian Serb leader Radovan Karadzic.") == ["Radovan Karadzic"]
     # a headline's nationality and surname is the person the story names in full
     assert persons("Stefan Edberg, the top seed, won on Monday.", title="Swede Edberg through") == [
         "Stefan Edberg"]

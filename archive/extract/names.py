@@ -113,7 +113,7 @@ def _demonym(lex: Lexicon, word: str) -> bool:
         return False
     stem = _DEMONYM.sub("", word)
     return len(stem) >= 4 and any(
-        candidate in lex.places for candidate in (stem, stem + "a", stem + "e", stem + "y", stem + "o", stem + "ia")
+        stem + ending in lex.places for ending in ("", "a", "e", "y", "o", "ia")
     )
 
 
