@@ -197,9 +197,13 @@ def _team(words: list[str], lex: Lexicon) -> bool:
 
 
 def _city_club(words: list[str], lex: Lexicon) -> bool:
-    """A sports club named after its town: "Sparta Prague", "Steaua Bucharest", "Hertha Berlin" (a
-    first name too, as in "Hertha Firnberg"); :data:`club_words` before a place."""
-    return words[0] in lex.club_words and (words[1] in lex.gazetteer or words[1] in lex.places)
+    """A sports club named after its town: "Sparta Prague", "Steaua Bucureşti", "Hertha Berlin";
+    a club word (``club_words``) before anything, or before a place when it is also a name ("Hertha
+    Berlin", not "Hertha Firnberg")."""
+    if words[0] not in lex.club_words:
+        return False
+    named = words[0] in lex.first_names or words[0] in lex.surnames  # "Hertha", "Fortuna", "Real"
+    return not named or words[1] in lex.gazetteer or words[1] in lex.places
 
 
 def _first_seen(name: str, order: dict[str, int]) -> int:
