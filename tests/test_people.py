@@ -1082,6 +1082,14 @@ def test_chinese_names_in_pinyin():
     assert persons("Wu Tang sang. Shares in Hong Kong rose.") == []
 
 
+def test_a_name_before_a_role_and_a_name_is_the_employer():
+    # bbc_news entertainment/bets-off-after-big-brother-leak ("bookmaker William Hill … William Hill
+    # spokesman Rupert Adams"); the role word is no verb ("Stoltenberg told Reuters" stays a person)
+    assert persons('"It may have been an inspired guess," William Hill spokesman Rupert Adams said.') == [
+        "Rupert Adams"]
+    assert persons("Gerhard Stoltenberg told Reuters Bonn would act.") == ["Gerhard Stoltenberg"]
+
+
 def test_clubs_are_not_people():
     # newswire results: a team and its score, then the other team or the line's end
     assert persons("Results:\nBorussia Dortmund 2 Werder Bremen 1\nHertha Berlin 0 Bayer Leverkusen 3\n"

@@ -120,6 +120,8 @@ _GOVERNED = {"Administration", "Government", "Cabinet", "Presidency"}
 _APPOINTED = frozenset({"elected", "named", "appointed", "nominated", "made"})
 # a name with "'s" and then a verb is a firm's, not a possessive: "McDonald's said", "Heck's added"
 _FIRM_SAYS = re.compile(r"^'s[ \t]+(?:said|says|announced)\b")
+# a role and then a name after a name (no "'s" between): "Morgan Stanley strategist Barton Biggs"
+_EMPLOYER = re.compile(r"^[ \t]+([a-z]+)[ \t]+[A-Z][a-z]")
 # a name that says what "its" profit, board or unit did is a firm's: "Goldman Sachs said its …"
 _SAID_ITS = re.compile(r"^[ \t]+(?:said|says|reported|announced|posted)[ \t]+its\b")
 _AGE = re.compile(r"^(?:,[ \t]*\d{1,3},|[ \t]*\(\d{1,3}\))")
@@ -982,6 +984,9 @@ def _org_after(after: str, before: str, lex: Lexicon) -> int:
     a stock ticker ("Reliance Electric <REE>")."""
     if _TICKER_AFTER.match(after) or _firm_says(after) or _SAID_ITS.match(after):
         return STRONG
+    employer = _EMPLOYER.match(after)
+    if employer and employer.group(1) in lex.cues_before and employer.group(1) not in lex.cues_after:
+        return STRONG  # "Morgan Stanley strategist Barton Biggs": the firm of the person named next
     match = _AFTER_ORG.match(after)
     if not match or _appointed(before):
         return NONE
