@@ -1090,6 +1090,13 @@ def test_a_name_before_a_role_and_a_name_is_the_employer():
     assert persons("Gerhard Stoltenberg told Reuters Bonn would act.") == ["Gerhard Stoltenberg"]
 
 
+def test_a_suffix_alone_is_nobody():
+    # huffpost_news_category row 5325: the headline's "King" was read as a title, leaving "Jr."
+    headline = "Martin Luther King Jr. Ponders Meaning Of Love In Newly Discovered Note"
+    assert "Jr." not in persons("The note is being sold.", title=headline)
+    assert persons("The speech of Martin Luther King Jr. was read.") == ["Martin Luther King Jr."]
+
+
 def test_clubs_are_not_people():
     # newswire results: a team and its score, then the other team or the line's end
     assert persons("Results:\nBorussia Dortmund 2 Werder Bremen 1\nHertha Berlin 0 Bayer Leverkusen 3\n"

@@ -447,6 +447,8 @@ def _keep_surnames(words: list[str], keep: list[bool], lex: Lexicon) -> None:
             keep[i + 1] = True
         elif i and keep[i - 1] and _INITIALS.fullmatch(words[i]) and _core(words[i + 1]) in lex.surnames:
             keep[i + 1] = True  # "Michael J. Fox", "George R.R. Martin"
+        elif i + 2 < len(words) and words[i + 2].rstrip(",:;") in lex.suffixes:
+            keep[i + 1] = True  # "Martin Luther King Jr.": the word before "Jr." is a surname
 
 
 def _double_surname(words: list[str], lex: Lexicon) -> bool:
@@ -708,7 +710,7 @@ def _tidy(mention: _Mention, lex: Lexicon) -> _Mention | None:
     while words and (words[-1] in lex.particles or _INITIAL.match(words[-1]) or
                      words[-1] in lex.honorifics and not _surname_after_first_name(words, lex)):
         words = words[:-1]
-    if not words or all(word in lex.places or lex.is_demonym(word) for word in words):
+    if not words or all(word in lex.places or lex.is_demonym(word) or word in lex.suffixes for word in words):
         return None
     mention.words = words
     return mention
@@ -763,8 +765,8 @@ def _without_compound(words: list[str], lex: Lexicon) -> list[str]:
 def _is_title(words: list[str], index: int, lex: Lexicon) -> bool:
     """Drop words[:index + 1] as a title? Not the "Dean" of "Dean Kamen" nor a lone trailing word."""
     rest = len(words) - index - 1
-    if rest == 0:
-        return False
+    if rest == 0 or all(word in lex.suffixes for word in words[index + 1 :]):
+        return False  # nothing after it, or only "Jr.": the surname of "Martin Luther King Jr."
     # "Sheikh" inside an Arabic name follows a given name no list may have ("Khalid")
     first = words[0]
     arabic = words[index] in _NAME_TITLES and not (
