@@ -1097,6 +1097,16 @@ def test_a_suffix_alone_is_nobody():
     assert persons("The speech of Martin Luther King Jr. was read.") == ["Martin Luther King Jr."]
 
 
+def test_a_first_name_alone_before_a_partner_is_a_person():
+    # people_gold GUM_bio_padalecki (gold: "Gerald"); bbc_news entertainment/legendary-music-studio-to-close
+    assert persons("He was born to Gerald and Sherri Padalecki in San Antonio.") == [
+        "Gerald", "Sherri Padalecki"]
+    assert persons("It recorded stars in music, including Paul Simon, Madonna and David Bowie.") == [
+        "Paul Simon", "Madonna", "David Bowie"]
+    # not the end of a firm's name (reuters21578 NEWID 1252: "Smith Barney, Harris Upham and Co")
+    assert "Barney" not in persons("H.P. Smith, analyst at Smith Barney, Harris Upham and Co said.")
+
+
 def test_clubs_are_not_people():
     # newswire results: a team and its score, then the other team or the line's end
     assert persons("Results:\nBorussia Dortmund 2 Werder Bremen 1\nHertha Berlin 0 Bayer Leverkusen 3\n"

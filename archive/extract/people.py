@@ -214,22 +214,43 @@ def _extract(title: str, body: str) -> tuple[list[str], list[_Mention]]:
     text, firms = _read(title, body)
     mentions: list[_Mention] = []
     listed: list[tuple[str, str]] = []  # names side by side in a list: "Ansel Adams, Chuck Close"
-    end = -1
+    alone: list[tuple[str, str]] = []  # … the first a run of one word: "Gerald and Sherri Padalecki"
+    end, one_word = -1, False
     for match in _RUN.finditer(text):
         found = _mentions(text, match, lex)
         if found and mentions and _LIST_GAP.fullmatch(text, end, match.start()):
             listed.append((" ".join(mentions[-1].words), " ".join(found[0].words)))
+            if one_word:
+                alone.append(listed[-1])
         mentions.extend(found)
         end = match.end() if found else -1
+        one_word = len(found) == 1 and found[0].words == [match.group()]
     _mark_firms(mentions, firms)
     _mark_titles(mentions)
     storms = _storms(text, lex)
     found = mentions + _citations(text, lex) + _nicknamed(text, lex) + _regnal(text, lex)
     names = resolve(found, lex, storms, listed, sport=lambda: _sports_report(text))
+    names = _with_partners(names, alone, lex)
     names = [name for name in names if " " in name or not _lowercase_elsewhere(name, text)]
     players, teams = line_ups(text, lex)
     names = [name for name in names if name not in teams]  # "Juventus: Angelo Peruzzi; …" is no speaker
     return names + _players_not_named(players, names), mentions
+
+
+def _with_partners(names: list[str], alone: list[tuple[str, str]], lex: Lexicon) -> list[str]:
+    """ "Gerald and Sherri Padalecki", "Madonna, Elton John": a first name standing alone just before
+    a person's full name that opens with a first name too is a person of its own, named so."""
+    words = {word for name in names for word in name.split()}
+    people = set(names)
+    kept = []
+    for name in names:
+        kept.extend(
+            first for first, other in alone
+            if other == name and first not in words and first not in kept and first in lex.first_names
+            and first not in lex.places and name.split()[0] in lex.first_names
+        )
+        kept.append(name)
+    return kept if len(kept) > len(people) else names
 
 
 def _sports_report(text: str) -> bool:
