@@ -1107,6 +1107,13 @@ def test_a_first_name_alone_before_a_partner_is_a_person():
     assert "Barney" not in persons("H.P. Smith, analyst at Smith Barney, Harris Upham and Co said.")
 
 
+def test_a_title_that_is_a_surname_ends_a_name():
+    # after given names, or a name word no list calls anything else; "President" is no such surname
+    assert persons("Cambodia co-premier Hun Sen said. Amartya Sen spoke. Billie Jean King won.") == [
+        "Hun Sen", "Amartya Sen", "Billie Jean King"]
+    assert persons("The Kyrgyz President spoke.") == []
+
+
 def test_clubs_are_not_people():
     # newswire results: a team and its score, then the other team or the line's end
     assert persons("Results:\nBorussia Dortmund 2 Werder Bremen 1\nHertha Berlin 0 Bayer Leverkusen 3\n"

@@ -765,8 +765,19 @@ def _long_titles(honorifics: frozenset[str]) -> tuple[str, ...]:
 
 
 def _surname_after_first_name(words: list[str], lex: Lexicon) -> bool:
-    """ "Andy Dean", "Carole King": a title that is also a surname ends a name after a first name."""
-    return len(words) == 2 and _given_name(words[0], lex) and words[1] in lex.surnames
+    """ "Andy Dean", "Carole King", "Billie Jean King", "Amartya Sen", "Hun Sen": a title that is also a
+    surname ends a name after given names, or after a name-like word that no list calls anything else."""
+    if len(words) not in (2, 3) or words[-1] not in lex.surnames:
+        return False
+    if all(_given_name(word, lex) for word in words[:-1]):
+        return True
+    return not lex.is_common(words[-1]) and all(_name_only(word, lex) for word in words[:-1])
+
+
+def _name_only(word: str, lex: Lexicon) -> bool:
+    """A name word that is no ordinary word, place, nationality, title or acronym ("Amartya", "Hun")."""
+    return not (lex.is_common(word) or word in lex.places or word in lex.gazetteer or lex.is_demonym(word)
+                or word in lex.honorifics or _acronym_like(word) or _INITIAL.match(word))
 
 
 def _given_name(word: str, lex: Lexicon) -> bool:
