@@ -435,10 +435,12 @@ def _may_stand_alone(word: str, lex: Lexicon) -> bool:
 
 
 def _player(word: str, known: set[str], evidence: dict[str, int], counts: Counter[str], lex: Lexicon) -> bool:
-    """In a sports report, a census surname that no full name of the article has, written more than
-    once and capitalised in mid-sentence: a player called by his surname all through the report
-    ("Waugh, dropped on 12 by Gatting, shared a stand with Taylor")."""
-    if word in known or counts[word] < 2 or evidence.get(word, NONE) < WEAK or word not in lex.surnames:
+    """In a sports report, a census surname (or a surname by its ending: "Konchesky") that no full
+    name of the article has, written more than once and capitalised in mid-sentence: a player called
+    by his surname all through the report ("Waugh, dropped on 12 by Gatting, shared a stand with
+    Taylor"). Any word no list has would do as often for a club ("Juventus", "Rosenborg")."""
+    surname = word in lex.surnames or _surname_by_ending(word, lex)  # "Kafelnikov", "Ivanisevic"
+    if word in known or counts[word] < 2 or evidence.get(word, NONE) < WEAK or not surname:
         return False
     team = word in lex.gazetteer or _team_plural(word, lex)  # "Blackburn", "Bruins": a club
     return _may_stand_alone(word, lex) and not (team or _plural_of_known(word, known))
