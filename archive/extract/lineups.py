@@ -4,12 +4,17 @@
     Subs Not Used: Macken, Weaver, Onuoha, Jordan.
     Replacements: Gotting, McKenzie, Lock, Hart, Biljon, Brooks, Hoadley
     Scorers: Shearer 5, Ferdinand 23 pen
+    Scotland - Rowen Shepherd; Tony Stanger, Alan Tait, Gregor Townsend, Kenny Logan; …
+    - M Blair (Edinburgh), A Craig (Glasgow), C Cusiter (Borders), B O'Driscoll (Ireland, capt), …
+    Newcastle 3 (Shearer 23, 70, Ferdinand 55 pen) Leeds 0
 
 Every entry of such a list is a player, a person, even a surname that is also an ordinary word
 ("Lock", "Hart", "Jordan"): the shape of the line says so, not the words. A line is a line-up when
 all of it is such entries, separated by commas or semicolons: three or more after a label of the
 sport ("Subs Not Used:", "Scorers:") or a team's name ("Chelsea:"), six or more without one, and at
-most one of them a place (a list of countries or cities is not a team).
+most one of them a place (a list of countries or cities is not a team). The team that labels a
+line-up is no speaker ("Juventus: …" is not a person saying something). The scorers a match summary
+brackets after a team and its score are players too.
 """
 
 from __future__ import annotations

@@ -96,8 +96,7 @@ _ORG_TWO = {
 # A stock ticker in angle brackets after a name, or the name inside them: "Reliance Electric <REE>",
 # "the French petrochemical concern <Petro Chemie>".
 _TICKER_AFTER = re.compile(r"^[ \t]*<[A-Z][A-Z.]*>")
-# A team's score in a line of results, then the other team or the line's end: "Hertha Berlin 0 Bayer
-# Leverkusen 3"
+# A team's score in a line of results, then the other team: "Hertha Berlin 0 Bayer Leverkusen 3"
 _SCORE_AFTER = re.compile(r"^[ \t]+\d{1,2}[ \t]+[A-Z]")
 # … and the other team, between its score and the line's end
 _LAST_SCORE = (re.compile(r"[A-Za-z][^\n]* \d{1,2}[ \t]+$"), re.compile(r"^[ \t]+\d{1,2}[ \t]*(?:\n|$)"))
@@ -120,7 +119,7 @@ _GOVERNED = {"Administration", "Government", "Cabinet", "Presidency"}
 _APPOINTED = frozenset({"elected", "named", "appointed", "nominated", "made"})
 # a name with "'s" and then a verb is a firm's, not a possessive: "McDonald's said", "Heck's added"
 _FIRM_SAYS = re.compile(r"^'s[ \t]+(?:said|says|announced)\b")
-# a role and then a name after a name (no "'s" between): "Morgan Stanley strategist Barton Biggs"
+# a role and then a name after a name (no "'s" between): "William Hill spokesman Rupert Adams"
 _EMPLOYER = re.compile(r"^[ \t]+([a-z]+)[ \t]+[A-Z][a-z]")
 # a name that says what "its" profit, board or unit did is a firm's: "Goldman Sachs said its …"
 _SAID_ITS = re.compile(r"^[ \t]+(?:said|says|reported|announced|posted)[ \t]+its\b")
@@ -241,8 +240,7 @@ def _with_partners(names: list[str], alone: list[tuple[str, str]], lex: Lexicon)
     """ "Gerald and Sherri Padalecki", "Madonna, Elton John": a first name standing alone just before
     a person's full name that opens with a first name too is a person of its own, named so."""
     words = {word for name in names for word in name.split()}
-    people = set(names)
-    kept = []
+    kept: list[str] = []
     for name in names:
         kept.extend(
             first for first, other in alone
@@ -250,7 +248,7 @@ def _with_partners(names: list[str], alone: list[tuple[str, str]], lex: Lexicon)
             and first not in lex.places and name.split()[0] in lex.first_names
         )
         kept.append(name)
-    return kept if len(kept) > len(people) else names
+    return kept
 
 
 def _sports_report(text: str) -> bool:
@@ -813,7 +811,8 @@ def _is_title(words: list[str], index: int, lex: Lexicon) -> bool:
 
 
 def _acronym_like(word: str) -> bool:
-    return word.isupper() or sum(c.isupper() for c in word) > 1
+    """ "USDA", "NBC": capitals only."""
+    return len(word) > 1 and word.isupper()
 
 
 def _unknown_name_word(word: str, lex: Lexicon) -> bool:
@@ -1020,7 +1019,7 @@ def _org_after(after: str, before: str, lex: Lexicon) -> int:
         return STRONG
     employer = _EMPLOYER.match(after)
     if employer and employer.group(1) in lex.cues_before and employer.group(1) not in lex.cues_after:
-        return STRONG  # "Morgan Stanley strategist Barton Biggs": the firm of the person named next
+        return STRONG  # "William Hill spokesman Rupert Adams": the firm of the person named next
     match = _AFTER_ORG.match(after)
     if not match or _appointed(before):
         return NONE
