@@ -244,11 +244,16 @@ def _with_partners(names: list[str], alone: list[tuple[str, str]], lex: Lexicon)
     for name in names:
         kept.extend(
             first for first, other in alone
-            if other == name and first not in words and first not in kept and first in lex.first_names
-            and first not in lex.places and name.split()[0] in lex.first_names
+            if other == name and first not in words and first not in kept and _first_names(first, lex)
+            and first not in lex.places and _first_names(name.split()[0], lex)
         )
         kept.append(name)
     return kept
+
+
+def _first_names(word: str, lex: Lexicon) -> bool:
+    """A first name, or first names joined by a hyphen ("Mary-Kate", "Jean-Luc")."""
+    return word in lex.first_names or "-" in word and all(part in lex.first_names for part in word.split("-"))
 
 
 def _sports_report(text: str) -> bool:
