@@ -768,12 +768,12 @@ def _long_titles(honorifics: frozenset[str]) -> tuple[str, ...]:
 
 
 def _surname_after_first_name(words: list[str], lex: Lexicon) -> bool:
-    """ "Andy Dean", "Carole King", "Billie Jean King", "Amartya Sen", "Hun Sen": a title that is also a
-    surname ends a name after given names, or after a name-like word that no list calls anything else."""
+    """ "Andy Dean", "Carole King", "Amartya Sen", "Hun Sen": a title that is also a surname ends a name
+    after a given name, or after name words that no list calls anything else."""
     if len(words) not in (2, 3) or words[-1] not in lex.surnames:
         return False
-    if all(_given_name(word, lex) for word in words[:-1]):
-        return True
+    if len(words) == 2 and _given_name(words[0], lex):
+        return True  # (after two given names it may be a title still: "George Floyd Justice in Policing Act")
     return not lex.is_common(words[-1]) and all(_name_only(word, lex) for word in words[:-1])
 
 
@@ -844,7 +844,13 @@ def _leading_noise(words: list[str], mention: _Mention, lex: Lexicon) -> bool:
     if mention.start and len(words) > 2 and words[1] in lex.first_names and _no_name_word(first, lex):
         return True  # "Flanker Matt Dawson", "Scrum-half Matt Dawson": a word of the sport opens it
     introduced = mention.cue >= ROLE and len(words) == 2 and not mention.start
-    return lex.is_common(first) and not introduced and (mention.start or lex.is_first_name(words[1]))
+    # "(Minister of Industry and) Trade Cahit Aral"; not "Tower Man George F. Hauser" (a word that is
+    # a first name too would be left to open the name)
+    double = words[1] in lex.first_names and lex.is_common(words[1])
+    named_after = len(words) > 2 and not double and not _INITIAL.match(first) and any(
+        lex.is_first_name(word) or _unknown_name_word(word, lex) for word in words[1:-1])
+    return lex.is_common(first) and not introduced and (mention.start or lex.is_first_name(words[1])
+                                                        or named_after)
 
 
 def _no_name_word(word: str, lex: Lexicon) -> bool:
