@@ -195,3 +195,25 @@ def test_headline_surnames_count_for_the_person_and_the_merge_is_shown(tmp_path)
     html = client.get("/people?q=trump").get_data(as_text=True)
     assert "Also counted as: “Trump”" in html and "“Donald J. Trump” (1)" in html
     assert client.get("/api/people?q=trump").get_json()["people"][0]["variants"]["Donald J. Trump"] == 1
+
+
+def test_a_newswire_headline_in_capitals_names_the_person_the_archive_establishes():
+    """Reuters-21578 headline-only items ("TREASURY'S BAKER SAYS U.S. REMAINS PREPARED TO FOSTER
+    EXCHANGE RATE STABILITY", a body of "Blah blah blah."): the surname after an owner's "'S" or an
+    office, or before a verb of saying, is a candidate; the archive names who it is."""
+    from archive.extract.people import people_and_candidates
+
+    def candidates(title: str) -> list[str]:
+        return people_and_candidates(title, "Blah blah blah.")[1]
+
+    assert candidates("TREASURY'S BAKER SAYS U.S. REMAINS PREPARED TO FOSTER EXCHANGE RATE STABILITY") == [
+        "Baker"]
+    assert candidates("VOLCKER SAYS DOLLAR DECLINE ENOUGH") == ["Volcker"]
+    assert candidates("U.S. HOUSE SPEAKER WRIGHT SAYS TAX RISE NEEDED") == ["Wright"]
+    # not a firm's second word, nor a rank that is a word of business ("PRIVATE BOND PLACEMENT")
+    assert candidates("BAKER HUGHES SAYS PROFIT ROSE") == []
+    assert candidates("CNW <CNW> MAKES PRIVATE BOND PLACEMENT") == []
+    evidence = Evidence({"James Baker": {1987: 219}, "Howard Baker": {1987: 29}})
+    article = Article(id="a", source="s", title="TREASURY'S BAKER SAYS U.S. REMAINS PREPARED", body="",
+                      published=datetime(1987, 3, 1, tzinfo=UTC), candidates=("Baker",))
+    assert confirmed(article, evidence, {})[0].persons == ("James Baker",)

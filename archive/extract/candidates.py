@@ -1,7 +1,8 @@
 """Names an article shows but cannot confirm as people by itself, kept for the archive to decide.
 
 "Trump Slams Critics" (a headline Written Like This, where "Trump" is also an ordinary word),
-"Ivanka Trump Speaks Out", or a name with no cue around it: the article alone cannot tell a person
+"Ivanka Trump Speaks Out", "TREASURY'S BAKER SAYS …" (a newswire headline in capitals), or a name
+with no cue around it: the article alone cannot tell a person
 from a word, a firm or a title. Across the archive it often can (:mod:`.across`): a pair of words
 that other articles list as a person is that person; a surname alone is the person the archive
 names by it in the same period, when one full name dominates. The candidates are plain names,
@@ -36,6 +37,8 @@ def unconfirmed(persons: Sequence[str], mentions: Iterable[Mention], title: str,
     for mention in mentions:  # a lone word in the text needs some cue ("with Trump"; not "Ward's Reports")
         if mention.org < _STRONG_ORG and (len(mention.words) == 2 or len(mention.words) == 1 and mention.cue):
             _add(found, mention.words, taken, lex)
+    for word in _capitals_cued(title, lex):  # "TREASURY'S BAKER SAYS …": "Baker", for the archive
+        _add(found, [word], taken, lex)
     raw = title.split()
     words = [_core(word) for word in raw] + [""]
     for index, word in enumerate(words[:-1]):
@@ -48,6 +51,34 @@ def unconfirmed(persons: Sequence[str], mentions: Iterable[Mention], title: str,
         if _plausible(after, lex) and then not in lex.suffixes and then.rstrip(".") not in lex.suffixes:
             _add(found, [word, after], taken, lex)  # not "Donald Trump" of "Donald Trump Jr."
     return list(found)[:MAX_CANDIDATES]
+
+
+def _capitals_cued(title: str, lex: Lexicon) -> list[str]:
+    """In a headline IN CAPITALS (newswire's), a word between a title or an owner's "'S" and a verb
+    of saying, written as a name: "TREASURY'S BAKER SAYS U.S. …", "JAPAN'S NAKASONE URGES …",
+    "VOLCKER SAYS …" → "Baker", "Nakasone", "Volcker". Only the archive can tell which person (if
+    any) that is, by the surname it establishes near the article's date."""
+    raw = title.split()
+    if len(raw) < 3 or sum(word.isupper() for word in raw) < 0.8 * len(raw):
+        return []
+    found = []
+    for index, word in enumerate(raw):
+        before = raw[index - 1] if index else ""
+        after = raw[index + 1].rstrip(",:") if index + 1 < len(raw) else ""
+        titled = before.endswith(("'S", "’S")) or before in _OFFICES  # not "PRIVATE BOND", "DEAN WITTER"
+        cued = titled or after in _SAYING and not before  # not "BAKER HUGHES SAYS", "WHITE HOUSE SAYS"
+        name = word.title()
+        if cued and word.isalpha() and len(word) > 2 and after not in _SAYING_NOT and _plausible(name, lex):
+            found.append(name)
+    return found
+
+
+_SAYING = frozenset({"SAYS", "SAID", "URGES", "WARNS", "SEES", "CALLS", "DENIES", "ASKS", "BACKS",
+                     "PREDICTS", "EXPECTS", "REJECTS", "PROPOSES", "DEFENDS", "ATTACKS", "PLEDGES"})
+_SAYING_NOT = frozenset({"INC", "CORP", "CO", "LTD", "PLC", "GROUP"})
+_OFFICES = frozenset({"PRESIDENT", "PREMIER", "CHANCELLOR", "SECRETARY", "MINISTER", "GOVERNOR",
+                      "SENATOR", "SPEAKER", "CHAIRMAN", "REPRESENTATIVE", "AMBASSADOR", "MAYOR", "KING",
+                      "QUEEN", "POPE"})
 
 
 def _add(found: dict[str, None], words: list[str], taken: set[str], lex: Lexicon) -> None:
