@@ -1125,6 +1125,13 @@ def test_ordinary_words_of_a_title_before_a_name_are_no_part_of_it():
     assert persons("The tower man, George F. Hauser, and Tower Man George F. Hauser.") == ["George F. Hauser"]
 
 
+def test_words_of_industry_name_firms():
+    # reuters21578 NEWID 9771, 17171: "Lucas Industrial", "Mikhal Industrial and Development Management Ltd"
+    assert "Lucas Industrial" not in persons("Lucas Aerospace and Lucas Industrial said sales rose.")
+    assert persons("Carmel Container Systems Ltd said Mikhal Industrial and Development Management Ltd "
+                   "sold 202,500 shares.") == []
+
+
 def test_clubs_are_not_people():
     # newswire results: a team and its score, then the other team or the line's end
     assert persons("Results:\nBorussia Dortmund 2 Werder Bremen 1\nHertha Berlin 0 Bayer Leverkusen 3\n"
