@@ -1074,6 +1074,12 @@ def test_a_name_that_says_what_its_unit_did_is_a_firm():
     assert persons("Goldman Sachs said its first-quarter profit rose.") == []
 
 
+def test_vietnamese_names():
+    # newswire: a surname, "Van" or "Thi", a given name, with no cue around them
+    assert persons("Vietnamese leaders Do Muoi and Vo Van Kiet met. Nguyen Thi Binh spoke.") == [
+        "Vo Van Kiet", "Nguyen Thi Binh"]
+
+
 def test_chinese_names_in_pinyin():
     # reuters21578 NEWID 10666, 11768: a surname and a given name of pinyin syllables need no cue
     assert persons("The former premier Zhao Ziyang met Chen Zuyuan and Xu Jinfeng.") == [

@@ -26,6 +26,7 @@ _SURNAME_ENDING = re.compile(
     r"(?:[^aeiou]ov|[^aeiou]ova|[^aeiou]ev|[^aeiou]eva|sk[iy]|skiy|skaya|sk[aá]|enko|chuk|vich|vić|ovic|wicz"
     r"|czyk|shvili|dze|opoulos|akis|oglu|oğlu|auskas|aitis|ienė)$"
 )
+_VIETNAMESE_MIDDLE = frozenset({"Van", "Thi", "Văn", "Thị"})
 _ASIAN_GIVEN = re.compile(r"^[^\W\d_][a-z]+-[^\W\d_][a-z]+$")
 NOT_A_NAME_ENDING = re.compile(r"(?:ism|ists?|ity|ology|ians?|ese|ish|ans|stan|land|ia|ware|tech)$")
 
@@ -245,6 +246,8 @@ def _is_person(words: list[str], evidence: dict[str, int], lex: Lexicon) -> bool
     if common == len(inner):  # "Grant Hill said", "Rose Bush, 45,": census names both, and a cue
         given = words[0] in lex.first_names and words[0] not in lex.honorifics and words[0] not in lex.places
         return len(words) == 2 and cue >= WEAK and given and surname  # not "Prince Harry", "China Daily"
+    if len(words) == 3 and words[1] in _VIETNAMESE_MIDDLE and words[0] in lex.surnames and len(words[0]) <= 6:
+        return True  # "Vo Van Kiet", "Nguyen Thi Binh": a surname, "Van" or "Thi", a given name
     if _ASIAN_GIVEN.match(words[-1]) and len(words) <= 3 and words[0] not in lex.places:
         return True  # "Kwok Ka-ki", "Park Joo-ho"
     if words[0] in lex.first_names and not placed:  # also a word: "Mark Hamill", "Chuck Close"
