@@ -859,6 +859,8 @@ def test_nothing_glued_to_a_name(body, title, expected):
         # "Jan", a month's abbreviation, is a first name before a surname inside a sentence
         # (bbc_news sport/rochus-shocks-coria-in-auckland; reuters21578 NEWID 7560)
         ("Prime Minister Jan Olszewski's government fell in Jan 1992.", ["Jan Olszewski"]),
+        # … and at a sentence's start, being no English word (bbc_news tech/ea-to-take-on-film-and-tv-giants)
+        ("Jan Ullrich of Germany won the Tour on Sunday.", ["Jan Ullrich"]),
         # first names of other languages that the English dictionary also lists (huffpost row 9043,
         # bbc_news entertainment/berlin-applauds-hotel-rwanda); "German" stays a nationality
         ("Sergei Skripal was poisoned in Salisbury.", ["Sergei Skripal"]),

@@ -679,7 +679,8 @@ def _kept_in_name(words: list[str], index: int, current: list[str], start: bool,
             and bool(_INITIAL.match(word))
     if not last and word.endswith(".") and _INITIAL.match(word):
         return True  # an initial, not the article: "A. Stewart c Rashid Latif b Waqar Younis 39"
-    return not (index == 0 and start) and _stop_word_given_name(words, index, lex)
+    opening = index == 0 and start and lex.is_common(word)  # "Will …" may be the verb; "Jan Ullrich won"
+    return not opening and _stop_word_given_name(words, index, lex)
 
 
 def _stop_word_given_name(words: list[str], index: int, lex: Lexicon) -> bool:
