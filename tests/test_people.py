@@ -1076,6 +1076,11 @@ def test_a_name_that_says_what_its_unit_did_is_a_firm():
     assert persons("Goldman Sachs said its first-quarter profit rose.") == []
 
 
+def test_kalenjin_arap_stays_inside_the_name():
+    # reuters21578 NEWID 17647 ("Kenyan President Daniel arap Moi")
+    assert persons("Kenyan President Daniel arap Moi met Paul Kagame.") == ["Daniel arap Moi", "Paul Kagame"]
+
+
 def test_vietnamese_names():
     # newswire: a surname, "Van" or "Thi", a given name, with no cue around them
     assert persons("Vietnamese leaders Do Muoi and Vo Van Kiet met. Nguyen Thi Binh spoke.") == [

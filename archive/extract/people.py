@@ -47,7 +47,7 @@ _WORD = (
     rf"(?:[dDlL]'|al-|el-)?[{_UPPER}](?:{_LETTER}|'(?!s\b){_LETTER}|-{_LETTER})*\.?"
     rf"(?:[{_UPPER}]\.)*"
 )
-_PARTICLE = r"(?:de|da|di|del|della|dos|das|do|du|van|von|der|den|ter|te|la|le|bin|ibn|bint|al|el|zu)"
+_PARTICLE = r"(?:de|da|di|del|della|dos|das|do|du|van|von|der|den|ter|te|la|le|bin|ibn|bint|al|el|zu|arap)"
 _RUN = re.compile(rf"(?<![\w@#/.'-]){_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD})*")
 _SENTENCE_MARKS = frozenset(".!?:;\"“”‘([\n•|—–")  # before a run that opens a sentence
 _BEFORE_WORD = re.compile(r"([\w'-]+),?[ \t]*$")
