@@ -53,13 +53,18 @@ def unconfirmed(persons: Sequence[str], mentions: Iterable[Mention], title: str,
     return list(found)[:MAX_CANDIDATES]
 
 
+def in_capitals(words: Sequence[str]) -> bool:
+    """A headline IN CAPITALS: four words in five or more ("CANADA BUDGET DEFICIT DECLINE …")."""
+    return sum(word.isupper() for word in words) >= 0.8 * len(words)
+
+
 def _capitals_cued(title: str, lex: Lexicon) -> list[str]:
     """In a headline IN CAPITALS (newswire's), a word between a title or an owner's "'S" and a verb
     of saying, written as a name: "TREASURY'S BAKER SAYS U.S. …", "JAPAN'S NAKASONE URGES …",
     "VOLCKER SAYS …" → "Baker", "Nakasone", "Volcker". Only the archive can tell which person (if
     any) that is, by the surname it establishes near the article's date."""
     raw = title.split()
-    if len(raw) < 3 or sum(word.isupper() for word in raw) < 0.8 * len(raw):
+    if len(raw) < 3 or not in_capitals(raw):
         return []
     found = []
     for index, word in enumerate(raw):

@@ -306,6 +306,11 @@ def _chinese(words: list[str], lex: Lexicon) -> bool:
     )
 
 
+def _surname_alone(word: str, lex: Lexicon) -> bool:
+    """A census surname, or a surname by its ending ("Kafelnikov", "Ivanisevic")."""
+    return word in lex.surnames or _surname_by_ending(word, lex)
+
+
 def _surname_by_ending(word: str, lex: Lexicon) -> bool:
     """ "Vertinskaya", "Kinkladze", "Djokovic": a surname by its ending, not a place of that ending."""
     return bool(_SURNAME_ENDING.search(word)) and word not in lex.gazetteer
@@ -419,8 +424,7 @@ def _lone_person(word: str, known: set[str], evidence: dict[str, int], lex: Lexi
     if word in lex.first_names:  # "Rebecca and I", "their child, Gloria"; a word ("Grace") needs a title
         needed = ROLE if lex.is_first_name(word) else TITLE  # "said" is not enough: "Chelsea said"
     else:  # companies say things too: "said" is enough only for a census surname
-        surname = word in lex.surnames or _surname_by_ending(word, lex)
-        needed = STRONG if surname else ROLE
+        needed = STRONG if _surname_alone(word, lex) else ROLE
     return cue >= needed and _may_stand_alone(word, lex)
 
 
@@ -442,8 +446,7 @@ def _player(word: str, known: set[str], evidence: dict[str, int], counts: Counte
     name of the article has, written more than once and capitalised in mid-sentence: a player called
     by his surname all through the report ("Waugh, dropped on 12 by Gatting, shared a stand with
     Taylor"). Any word no list has would do as often for a club ("Juventus", "Rosenborg")."""
-    surname = word in lex.surnames or _surname_by_ending(word, lex)  # "Kafelnikov", "Ivanisevic"
-    if word in known or counts[word] < 2 or evidence.get(word, NONE) < WEAK or not surname:
+    if word in known or counts[word] < 2 or evidence.get(word, NONE) < WEAK or not _surname_alone(word, lex):
         return False
     team = word in lex.gazetteer or _team_plural(word, lex)  # "Blackburn", "Bruins": a club
     return _may_stand_alone(word, lex) and not (team or _plural_of_known(word, known))

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .candidates import unconfirmed
+from .candidates import in_capitals, unconfirmed
 from .coref import (
     NONE,
     NOT_A_NAME_ENDING,
@@ -98,8 +98,9 @@ _ORG_TWO = {
 _TICKER_AFTER = re.compile(r"^[ \t]*<[A-Z][A-Z.]*>")
 # A team's score in a line of results, then the other team: "Hertha Berlin 0 Bayer Leverkusen 3"
 _SCORE_AFTER = re.compile(r"^[ \t]+\d{1,2}[ \t]+[A-Z]")
-# … and the other team, between its score and the line's end
-_LAST_SCORE = (re.compile(r"[A-Za-z][^\n]* \d{1,2}[ \t]+$"), re.compile(r"^[ \t]+\d{1,2}[ \t]*(?:\n|$)"))
+# … and the other team, between its score and the line's end: the line before it, the score after it
+_HOME_SCORE = re.compile(r"[A-Za-z][^\n]* \d{1,2}[ \t]+$")
+_AWAY_SCORE = re.compile(r"^[ \t]+\d{1,2}[ \t]*(?:\n|$)")
 # What a firm's name ends with: "Chrysler Corp", "Kidder, Peabody and Co", "Salomon Brothers Inc",
 # "Merrill Lynch Capital Markets", "Morgan Stanley International".
 _FIRM_END = re.compile(
@@ -426,7 +427,7 @@ def _as_sentence(title: str, lex: Lexicon) -> str:
     if not _title_case(title):
         return title
     words = title.split(" ")
-    if sum(word.isupper() for word in words) >= 0.8 * len(words):
+    if in_capitals(words):
         return ""  # "CANADA BUDGET DEFICIT DECLINE TO SLOW IN LATE 1980S - OFFICIAL Reuter"
     keep = [_name_like(word, lex) for word in words]
     _keep_first_names(words, keep, lex)
@@ -569,8 +570,9 @@ def _scored(run: str, before: str, after: str) -> bool:
     Angela Duckworth. 1 In …"), nor a player and his minute or his runs ("Wasim Akram 31")."""
     if run.endswith("."):
         return False
-    home, away = _LAST_SCORE
-    return _SCORE_AFTER.match(after) is not None or bool(away.match(after) and home.search(before))
+    if _SCORE_AFTER.match(after):
+        return True
+    return bool(_AWAY_SCORE.match(after) and _HOME_SCORE.search(before))
 
 
 def _ampersand_pair(before: str, after: str) -> bool:
@@ -674,11 +676,9 @@ def _kept_in_name(words: list[str], index: int, current: list[str], start: bool,
     """Whether the function word ``words[index]`` belongs to the name being read: a surname ("Theresa
     May"), an initial ("John A. Corder", "A. Stewart"), a first name inside a sentence ("Will Smith")."""
     word, last = words[index], index == len(words) - 1
-    if current:
-        return _stop_word_surname(current, word, last, lex) or not last and word.endswith(".") \
-            and bool(_INITIAL.match(word))
-    if not last and word.endswith(".") and _INITIAL.match(word):
-        return True  # an initial, not the article: "A. Stewart c Rashid Latif b Waqar Younis 39"
+    initial = not last and word.endswith(".") and bool(_INITIAL.match(word))  # not the article "A"
+    if current or initial:  # "John A. Corder", "A. Stewart c Rashid Latif b Waqar Younis 39"
+        return initial or _stop_word_surname(current, word, last, lex)
     opening = index == 0 and start and lex.is_common(word)  # "Will …" may be the verb; "Jan Ullrich won"
     return not opening and _stop_word_given_name(words, index, lex)
 
@@ -803,17 +803,20 @@ def _is_title(words: list[str], index: int, lex: Lexicon) -> bool:
     rest = len(words) - index - 1
     if rest == 0 or all(word in lex.suffixes for word in words[index + 1 :]):
         return False  # nothing after it, or only "Jr.": the surname of "Martin Luther King Jr."
-    # "Sheikh" inside an Arabic name follows a given name no list may have ("Khalid")
-    first = words[0]
-    arabic = words[index] in _NAME_TITLES and not (
-        _acronym_like(first) or lex.is_common(first) or first in lex.places or lex.is_demonym(first)
-    )
-    given = _given_name(words[0], lex) or arabic
-    if index == 1 and rest == 1 and given and not words[index].endswith("."):
+    if index == 1 and rest == 1 and not words[index].endswith(".") and \
+            (_given_name(words[0], lex) or _arabic_title(words[index], words[0], lex)):
         return False  # "Khalid Sheikh Mohammed": a given name before it, the title is a middle name
     if rest == 1 and _unknown_name_word(words[-1], lex):
         return True  # "King Fahd": the one word after is a name of its own
     return words[index] not in lex.first_names or rest >= 2 or index > 0
+
+
+def _arabic_title(title: str, first: str, lex: Lexicon) -> bool:
+    """ "Sheikh" inside an Arabic name, after a given name no list may have ("Khalid"); not after an
+    acronym, a word, a place or a nationality ("USDA Secretary Lyng")."""
+    return title in _NAME_TITLES and not (
+        _acronym_like(first) or lex.is_common(first) or first in lex.places or lex.is_demonym(first)
+    )
 
 
 def _acronym_like(word: str) -> bool:
